@@ -1,0 +1,31 @@
+# Thin wrappers: everything real is in CMake, ctest and scripts/.
+BUILD ?= build
+JOBS ?= 2
+DB ?= sqlite:var/stemnet.db
+PORT ?= 8080
+STEMNET = $(BUILD)/src/stemnet
+
+.PHONY: run test build bootstrap bench fmt clean
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(STEMNET) import reference data/reference --db $(DB)
+	exec $(STEMNET) serve --db $(DB) --port $(PORT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/http.sh
+
+fmt:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,28 @@
+// app/config.hpp — where configuration comes from (flags, then STEMNET_*
+// environment variables, then defaults) and opening the database it names.
+#pragma once
+
+#include "core/result.hpp"
+#include "db/database.hpp"
+
+#include <memory>
+#include <string>
+
+namespace stemnet::app {
+
+struct Config {
+  std::string db_url = "sqlite:var/stemnet.db";  // STEMNET_DB
+  std::string bind = "127.0.0.1";               // STEMNET_BIND
+  int port = 8080;                              // STEMNET_PORT
+  int threads = 0;                              // STEMNET_THREADS; 0 = one per core
+};
+
+// Opens the database a URL names and brings its schema up to date:
+//   sqlite:PATH (the folder is created), sqlite::memory:
+//   postgresql://... is reserved for the PostgreSQL driver (not built yet).
+// Fails with ErrorKind::invalid_input for an unknown scheme and
+// ErrorKind::unavailable when the database cannot be opened or migrated.
+Result<std::unique_ptr<db::Pool>> open_database(const std::string& url, std::size_t pool_size,
+                                                int* migrations_applied = nullptr);
+
+}  // namespace stemnet::app

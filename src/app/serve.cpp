@@ -1,0 +1,77 @@
+#include "app/serve.hpp"
+
+#include "http/json.hpp"
+#include "http/server.hpp"
+#include "registry/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include <iostream>
+#include <thread>
+
+namespace stemnet::app {
+namespace {
+
+void add_operations(http::Router& router, http::Metrics& metrics, registry::Service& registry) {
+  router.get("/healthz", [](const http::Request&, const http::PathParams&) {
+    return http::json(200, boost::json::object{{"status", "ok"}});
+  });
+  router.get("/readyz", [&registry](const http::Request&, const http::PathParams&) {
+    if (auto r = registry.ready(); !r) {
+      return http::problem(Error::unavailable("the database does not answer: " + r.error().detail));
+    }
+    return http::json(200, boost::json::object{{"status", "ready"}});
+  });
+  router.get("/metrics", [&metrics](const http::Request&, const http::PathParams&) {
+    return http::Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+  router.get("/api/v1", [](const http::Request&, const http::PathParams&) {
+    boost::json::array links;
+    for (const char* path : {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
+                             "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions"}) {
+      links.emplace_back(path);
+    }
+    return http::json(200, boost::json::object{{"name", "stemnet"},
+                                               {"version", STEMNET_VERSION},
+                                               {"resources", std::move(links)},
+                                               {"documentation", "docs/api.md"}});
+  });
+}
+
+}  // namespace
+
+int serve(const Config& config) {
+  const int threads = config.threads > 0 ? config.threads
+                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto pool = open_database(config.db_url, static_cast<std::size_t>(threads) + 1);
+  if (!pool) {
+    std::cerr << "stemnet: " << pool.error().where_and_what() << "\n";
+    return 1;
+  }
+  registry::Store registry_store(**pool);
+  registry::Service registry_service(registry_store);
+
+  http::Router router;
+  http::Metrics metrics;
+  add_operations(router, metrics, registry_service);
+  registry::add_routes(router, registry_service);
+
+  http::ServerOptions options;
+  options.bind = config.bind;
+  options.port = static_cast<unsigned short>(config.port);
+  options.threads = threads;
+  options.on_listening = [](const std::string& address, unsigned short port) {
+    const bool v6 = address.find(':') != std::string::npos;
+    std::cout << "stemnet listening on http://" << (v6 ? "[" + address + "]" : address) << ":" << port
+              << std::endl;
+  };
+  auto served = http::serve(router, metrics, options);
+  if (!served) {
+    std::cerr << "stemnet: " << served.error().where_and_what() << "\n";
+    return 1;
+  }
+  std::cout << "stemnet stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace stemnet::app

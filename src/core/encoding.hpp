@@ -1,0 +1,20 @@
+// core/encoding.hpp — digests and opaque tokens (libsodium underneath).
+//
+// Example:
+//   std::string h = sha256_hex(file_bytes);          // 64 lowercase hex digits
+//   std::string c = base64url_encode("k\x1f" "v");    // for pagination cursors
+//   auto back = base64url_decode(c);                  // nullopt if not base64url
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stemnet {
+
+std::string sha256_hex(std::string_view bytes);
+std::string base64url_encode(std::string_view bytes);
+// Unpadded URL-safe base64; nullopt for anything else.
+std::optional<std::string> base64url_decode(std::string_view text);
+
+}  // namespace stemnet

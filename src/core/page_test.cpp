@@ -1,0 +1,48 @@
+#include "core/page.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stemnet {
+namespace {
+
+TEST(PageRequest, DefaultsWithoutParameters) {
+  auto pr = PageRequest::parse(std::nullopt, std::nullopt, 1);
+  ASSERT_TRUE(pr);
+  EXPECT_EQ(pr->limit, 50);
+  EXPECT_TRUE(pr->after.empty());
+}
+
+TEST(PageRequest, AcceptsLimitsInRange) {
+  for (auto [text, want] : std::vector<std::pair<const char*, int>>{{"1", 1}, {"50", 50}, {"1000", 1000}}) {
+    auto pr = PageRequest::parse(text, std::nullopt, 1);
+    ASSERT_TRUE(pr) << text;
+    EXPECT_EQ(pr->limit, want);
+  }
+}
+
+TEST(PageRequest, RejectsBadLimitsNamingTheParameter) {
+  for (const char* bad : {"0", "1001", "-1", "ten", "5x", "", " 5"}) {
+    auto pr = PageRequest::parse(bad, std::nullopt, 1);
+    ASSERT_FALSE(pr) << bad;
+    EXPECT_EQ(pr.error().param, "limit");
+    EXPECT_EQ(pr.error().kind, ErrorKind::invalid_input);
+  }
+}
+
+TEST(PageRequest, CursorRoundTripsKeyParts) {
+  std::vector<std::string> key = {"tromsoe skole", "975283003"};
+  auto pr = PageRequest::parse(std::nullopt, make_cursor(key), 2);
+  ASSERT_TRUE(pr);
+  EXPECT_EQ(pr->after, key);
+}
+
+TEST(PageRequest, RejectsForeignCursors) {
+  for (std::string bad : {std::string("%%%"), make_cursor({"a", "b"}), std::string("Zm9v=")}) {
+    auto pr = PageRequest::parse(std::nullopt, bad, 1);
+    ASSERT_FALSE(pr) << bad;
+    EXPECT_EQ(pr.error().param, "cursor");
+  }
+}
+
+}  // namespace
+}  // namespace stemnet

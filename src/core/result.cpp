@@ -1,0 +1,39 @@
+#include "core/result.hpp"
+
+namespace stemnet {
+
+std::string Error::where_and_what() const {
+  if (file.empty()) return detail;
+  if (line > 0) return file + ":" + std::to_string(line) + ": " + detail;
+  return file + ": " + detail;
+}
+
+Error Error::invalid(std::string param, std::string detail) {
+  return {ErrorKind::invalid_input, "invalid-parameter", "Invalid parameter", std::move(detail),
+          std::move(param)};
+}
+
+Error Error::not_found(std::string detail) {
+  return {ErrorKind::not_found, "not-found", "Not found", std::move(detail)};
+}
+
+Error Error::conflict(std::string detail) {
+  return {ErrorKind::conflict, "conflict", "Conflict with the current state", std::move(detail)};
+}
+
+Error Error::malformed_file(std::string file, long line, std::string detail) {
+  Error e{ErrorKind::invalid_input, "malformed-file", "Malformed file", std::move(detail)};
+  e.file = std::move(file);
+  e.line = line;
+  return e;
+}
+
+Error Error::unavailable(std::string detail) {
+  return {ErrorKind::unavailable, "unavailable", "Service unavailable", std::move(detail)};
+}
+
+Error Error::internal(std::string detail) {
+  return {ErrorKind::internal, "internal", "Internal error", std::move(detail)};
+}
+
+}  // namespace stemnet

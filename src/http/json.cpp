@@ -1,0 +1,53 @@
+#include "http/json.hpp"
+
+#include "text/json_write.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace stemnet::http {
+namespace {
+
+Result<void> check_names(const Request& req, const std::vector<std::string_view>& allowed) {
+  for (std::size_t i = 0; i < req.query.size(); ++i) {
+    const auto& name = req.query[i].first;
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      return Error::invalid(name, "unknown query parameter '" + name + "'" +
+                                      (list.empty() ? std::string("; this resource takes none")
+                                                    : "; this resource takes: " + list));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (req.query[j].first == name) return Error::invalid(name, "query parameter '" + name + "' is given twice");
+    }
+  }
+  return ok();
+}
+
+}  // namespace
+
+Result<void> check_query(const Request& req, std::initializer_list<std::string_view> allowed) {
+  return check_names(req, std::vector<std::string_view>(allowed));
+}
+
+Result<PageRequest> page_request(const Request& req, std::initializer_list<std::string_view> filters,
+                                 std::size_t key_parts) {
+  std::vector<std::string_view> allowed(filters);
+  allowed.push_back("limit");
+  allowed.push_back("cursor");
+  STEMNET_TRY_VOID(check_names(req, allowed));
+  return PageRequest::parse(req.query_param("limit"), req.query_param("cursor"), key_parts);
+}
+
+std::optional<std::string> query_string(const Request& req, std::string_view name) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  return std::string(*v);
+}
+
+Response json(int status, const boost::json::value& body) {
+  return Response::json(status, text::json_text(body));
+}
+
+}  // namespace stemnet::http

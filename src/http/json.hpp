@@ -1,0 +1,67 @@
+// http/json.hpp — helpers that every feature's routes share: query checks,
+// pagination and JSON answers. No Beast here.
+//
+// Example (a list route):
+//   router.get("/api/v1/counties", [&svc](const Request& req, const PathParams&) {
+//     auto page = page_request(req, {}, 1);            // 400 problem on a bad limit/cursor
+//     if (!page) return problem(page.error());
+//     auto out = svc.counties(*page);
+//     if (!out) return problem(out.error());
+//     return json(200, page_json(*out, county_json));
+//   });
+#pragma once
+
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+#include "http/problem.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stemnet::http {
+
+// Fails with Error::invalid naming the first query parameter not in `allowed`
+// (so that a misspelt filter is not silently ignored), or one given twice.
+Result<void> check_query(const Request& req, std::initializer_list<std::string_view> allowed);
+
+// check_query with `filters` plus limit and cursor, then PageRequest::parse.
+Result<PageRequest> page_request(const Request& req, std::initializer_list<std::string_view> filters,
+                                 std::size_t key_parts);
+
+// A query parameter as an optional string; an empty value counts as absent.
+std::optional<std::string> query_string(const Request& req, std::string_view name);
+
+Response json(int status, const boost::json::value& body);
+
+// {"items": [...], "total": N, "next_cursor": "..." | null}
+template <class T, class F>
+boost::json::object page_json(const Page<T>& page, F&& item_json) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const auto& item : page.items) items.push_back(item_json(item));
+  boost::json::object out;
+  out["items"] = std::move(items);
+  out["total"] = page.total;
+  if (page.next_cursor) {
+    out["next_cursor"] = *page.next_cursor;
+  } else {
+    out["next_cursor"] = nullptr;
+  }
+  return out;
+}
+
+// An optional as a JSON value or null.
+template <class T>
+boost::json::value or_null(const std::optional<T>& v) {
+  if (v) return boost::json::value(*v);
+  return nullptr;
+}
+
+}  // namespace stemnet::http

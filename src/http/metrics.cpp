@@ -1,0 +1,68 @@
+#include "http/metrics.hpp"
+
+#include <cstdio>
+
+namespace stemnet::http {
+namespace {
+
+// Label values escape backslash, double quote and newline.
+std::string escape_label(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+}  // namespace
+
+void Metrics::observe(std::string_view method, std::string_view route, int status, double seconds) {
+  std::lock_guard lock(mu_);
+  ++requests_[{std::string(method), std::string(route), status}];
+  auto& h = latency_[std::string(route)];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++h.buckets[i];
+  }
+  ++h.count;
+  h.sum += seconds;
+}
+
+std::string Metrics::render() const {
+  std::lock_guard lock(mu_);
+  std::string out;
+  out += "# HELP stemnet_http_requests_total HTTP requests answered, by method, route and status.\n";
+  out += "# TYPE stemnet_http_requests_total counter\n";
+  for (const auto& [key, n] : requests_) {
+    const auto& [method, route, status] = key;
+    out += "stemnet_http_requests_total{method=\"" + escape_label(method) + "\",route=\"" +
+           escape_label(route) + "\",status=\"" + std::to_string(status) + "\"} " +
+           std::to_string(n) + "\n";
+  }
+  out += "# HELP stemnet_http_request_duration_seconds Time from a parsed request to its written response.\n";
+  out += "# TYPE stemnet_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    const std::string label = "route=\"" + escape_label(route) + "\"";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out += "stemnet_http_request_duration_seconds_bucket{" + label + ",le=\"" + number(kBuckets[i]) +
+             "\"} " + std::to_string(h.buckets[i]) + "\n";
+    }
+    out += "stemnet_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
+           std::to_string(h.count) + "\n";
+    out += "stemnet_http_request_duration_seconds_sum{" + label + "} " + number(h.sum) + "\n";
+    out += "stemnet_http_request_duration_seconds_count{" + label + "} " + std::to_string(h.count) + "\n";
+  }
+  return out;
+}
+
+}  // namespace stemnet::http

@@ -1,0 +1,35 @@
+#include "http/problem.hpp"
+
+#include "text/json_write.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::http {
+
+int status_of(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_input: return 400;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_large: return 413;
+    case ErrorKind::unprocessable: return 422;
+    case ErrorKind::unavailable: return 503;
+    case ErrorKind::internal: break;
+  }
+  return 500;
+}
+
+Response problem(const Error& error, int status) {
+  if (status == 0) status = status_of(error.kind);
+  boost::json::object body;
+  body["type"] = std::string(kProblemTypeBase) + (error.type.empty() ? "internal" : error.type);
+  body["title"] = error.title.empty() ? "Error" : error.title;
+  body["status"] = status;
+  body["detail"] = error.where_and_what();
+  if (!error.param.empty()) body["param"] = error.param;
+  if (!error.file.empty()) body["file"] = error.file;
+  if (error.line > 0) body["line"] = error.line;
+  return Response{status, "application/problem+json", text::json_text(body), {}};
+}
+
+}  // namespace stemnet::http

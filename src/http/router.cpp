@@ -1,0 +1,89 @@
+#include "http/router.hpp"
+
+#include "http/problem.hpp"
+
+namespace stemnet::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  if (!path.empty() && path[0] == '/') i = 1;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool is_param(std::string_view seg) { return seg.size() >= 2 && seg.front() == '{' && seg.back() == '}'; }
+
+}  // namespace
+
+std::string_view PathParams::get(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+void Router::add(Method method, std::string pattern, Handler handler) {
+  Route r{method, pattern, {}, std::move(handler)};
+  for (auto seg : split_path(pattern)) r.segments.emplace_back(seg);
+  routes_.push_back(std::move(r));
+}
+
+bool Router::match(const Route& route, const std::vector<std::string_view>& path, PathParams* params) {
+  if (route.segments.size() != path.size()) return false;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto& seg = route.segments[i];
+    if (is_param(seg)) {
+      if (path[i].empty()) return false;
+    } else if (seg != path[i]) {
+      return false;
+    }
+  }
+  if (params) {
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      const auto& seg = route.segments[i];
+      if (is_param(seg)) params->add(seg.substr(1, seg.size() - 2), std::string(path[i]));
+    }
+  }
+  return true;
+}
+
+Response Router::dispatch(const Request& req, std::string* route_label) const {
+  const auto path = split_path(req.path);
+  const Method want = req.method == Method::head ? Method::get : req.method;
+  std::string allow;
+  const Route* path_match = nullptr;
+  for (const auto& route : routes_) {
+    if (!match(route, path, nullptr)) continue;
+    if (!path_match) path_match = &route;
+    if (route.method == want) {
+      PathParams params;
+      match(route, path, &params);
+      if (route_label) *route_label = route.pattern;
+      return route.handler(req, params);
+    }
+    if (!allow.empty()) allow += ", ";
+    allow += method_name(route.method);
+    if (route.method == Method::get) allow += ", HEAD";
+  }
+  if (path_match) {
+    if (route_label) *route_label = path_match->pattern;
+    Error e{ErrorKind::invalid_input, "method-not-allowed", "Method not allowed",
+            std::string(method_name(req.method)) + " is not allowed on " + req.path +
+                "; allowed: " + allow};
+    Response res = problem(e, 405);
+    res.set_header("Allow", allow);
+    return res;
+  }
+  if (route_label) *route_label = "unmatched";
+  return problem(Error{ErrorKind::not_found, "not-found", "Not found",
+                       "no resource at " + req.path});
+}
+
+}  // namespace stemnet::http

@@ -1,0 +1,60 @@
+// http/router.hpp — routes are data: a table of (method, pattern) -> handler.
+//
+// Patterns are paths whose segments are literals or {name} parameters:
+//   Router r;
+//   r.get("/api/v1/municipalities/{number}", [](const Request& req, const PathParams& p) {
+//     return Response::json(200, lookup(p.get("number")));
+//   });
+//   Response res = r.dispatch(req);  // 404 problem for unknown paths,
+//                                    // 405 problem with Allow for wrong methods
+// A GET route also answers HEAD. Handlers must not throw for expected failures;
+// they answer with problem(error) instead.
+#pragma once
+
+#include "http/message.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace stemnet::http {
+
+class PathParams {
+ public:
+  void add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
+  // The value of a parameter named in the pattern; empty if there is none.
+  std::string_view get(std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+using Handler = std::function<Response(const Request&, const PathParams&)>;
+
+class Router {
+ public:
+  void add(Method method, std::string pattern, Handler handler);
+  void get(std::string pattern, Handler h) { add(Method::get, std::move(pattern), std::move(h)); }
+  void post(std::string pattern, Handler h) { add(Method::post, std::move(pattern), std::move(h)); }
+  void put(std::string pattern, Handler h) { add(Method::put, std::move(pattern), std::move(h)); }
+  void patch(std::string pattern, Handler h) { add(Method::patch, std::move(pattern), std::move(h)); }
+  void del(std::string pattern, Handler h) { add(Method::del, std::move(pattern), std::move(h)); }
+
+  // Routes the request and calls its handler. `route_label`, when given,
+  // receives the matched pattern (or "unmatched") for metrics.
+  Response dispatch(const Request& req, std::string* route_label = nullptr) const;
+
+ private:
+  struct Route {
+    Method method;
+    std::string pattern;
+    std::vector<std::string> segments;  // "{x}" marks a parameter
+    Handler handler;
+  };
+  static bool match(const Route& route, const std::vector<std::string_view>& path, PathParams* params);
+  std::vector<Route> routes_;
+};
+
+}  // namespace stemnet::http

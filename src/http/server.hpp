@@ -1,0 +1,44 @@
+// http/server.hpp — the HTTP/1.1 server (Boost.Beast, C++20 coroutines).
+//
+// It owns sockets and nothing else: each parsed request is turned into an
+// http::Request, given to the Router, and the Response is written back.
+// Keep-alive, a body-size limit, idle and read timeouts, and graceful shutdown
+// on SIGINT/SIGTERM: the listener closes, idle connections are closed, and
+// requests in flight finish (up to `shutdown_grace`).
+//
+// Example:
+//   Router router; Metrics metrics;
+//   ServerOptions opt; opt.port = 8080;
+//   opt.on_listening = [](const std::string& addr, unsigned short port) { ... };
+//   auto done = serve(router, metrics, opt);   // blocks until a signal
+#pragma once
+
+#include "core/result.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace stemnet::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;  // 0 picks a free port; on_listening tells which
+  int threads = 0;             // 0: one per core
+  std::size_t body_limit = 1 << 20;
+  std::size_t header_limit = 16 << 10;
+  std::chrono::milliseconds idle_timeout{60'000};  // waiting for the next request's header
+  std::chrono::milliseconds read_timeout{30'000};  // reading a request's body
+  std::chrono::milliseconds write_timeout{30'000};
+  std::chrono::milliseconds shutdown_grace{10'000};
+  std::function<void(const std::string& address, unsigned short port)> on_listening;
+};
+
+// Serves until SIGINT or SIGTERM. Returns an error when the address cannot be
+// bound; returns ok after a graceful shutdown.
+Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& options);
+
+}  // namespace stemnet::http

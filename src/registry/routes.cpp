@@ -1,0 +1,146 @@
+#include "registry/routes.hpp"
+
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::registry {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+json::object point_json(const geo::Point& p) { return {{"lon", p.lon}, {"lat", p.lat}}; }
+
+json::array names_json(const std::string& name) {
+  json::array out;
+  for (const auto& n : parallel_names(name)) out.emplace_back(n);
+  return out;
+}
+
+json::object area_ref(const std::optional<std::string>& number, const std::optional<std::string>& name) {
+  return {{"number", http::or_null(number)}, {"name", http::or_null(name)}};
+}
+
+json::value county_json(const County& c) {
+  return json::object{{"number", c.number},
+                      {"name", c.name},
+                      {"parallel_names", names_json(c.name)},
+                      {"name_norwegian", c.name_norwegian},
+                      {"population", http::or_null(c.population)},
+                      {"website", http::or_null(c.website)},
+                      {"label_point", point_json(c.label_point)}};
+}
+
+json::value municipality_json(const Municipality& m) {
+  json::value county = nullptr;
+  if (m.county_number) county = area_ref(m.county_number, m.county_name);
+  return json::object{{"number", m.number},
+                      {"kind", m.kind},
+                      {"name", m.name},
+                      {"parallel_names", names_json(m.name)},
+                      {"name_norwegian", m.name_norwegian},
+                      {"county", county},
+                      {"admin_centre", http::or_null(m.admin_centre)},
+                      {"population", http::or_null(m.population)},
+                      {"area_km2", http::or_null(m.area_km2)},
+                      {"written_language", http::or_null(m.written_language)},
+                      {"website", http::or_null(m.website)},
+                      {"label_point", point_json(m.label_point)},
+                      {"school_count", m.school_count}};
+}
+
+json::value school_json(const School& s) {
+  json::array grades;
+  for (const auto& g : s.grades) {
+    grades.push_back(json::object{
+        {"grade", g.grade}, {"school_year", g.school_year}, {"tested_pupils", http::or_null(g.tested_pupils)}});
+  }
+  return json::object{{"orgnr", s.orgnr},
+                      {"name", s.name},
+                      {"municipality", area_ref(s.municipality_number, s.municipality_name)},
+                      {"county", area_ref(s.county_number, s.county_name)},
+                      {"grades", std::move(grades)},
+                      {"location", point_json(s.location)},
+                      {"location_precision", s.location_precision}};
+}
+
+json::value institution_json(const Institution& i) {
+  json::array sites;
+  for (const auto& s : i.sites) {
+    sites.push_back(json::object{{"municipality", area_ref(s.municipality_number, s.municipality_name)},
+                                 {"location", point_json(s.label_point)},
+                                 {"location_precision", "municipality"}});
+  }
+  return json::object{{"id", i.id},
+                      {"kind", i.kind},
+                      {"name", i.name},
+                      {"abbreviation", http::or_null(i.abbreviation)},
+                      {"category", http::or_null(i.category)},
+                      {"ownership", http::or_null(i.ownership)},
+                      {"sites", std::move(sites)},
+                      {"note", http::or_null(i.note)},
+                      {"source_url", http::or_null(i.source_url)}};
+}
+
+// parse -> call -> answer, for every route below.
+template <class T, class F>
+Response answer(const Result<T>& out, F&& to_json) {
+  if (!out) return http::problem(out.error());
+  return http::json(200, to_json(*out));
+}
+
+template <class T, class F>
+Response answer_page(const Result<Page<T>>& out, F&& item_json) {
+  if (!out) return http::problem(out.error());
+  return http::json(200, http::page_json(*out, item_json));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc) {
+  router.get("/api/v1/counties", [&svc](const Request& req, const PathParams&) {
+    auto page = http::page_request(req, {}, Service::kCountyKey);
+    if (!page) return http::problem(page.error());
+    return answer_page(svc.counties(*page), county_json);
+  });
+
+  router.get("/api/v1/municipalities", [&svc](const Request& req, const PathParams&) {
+    auto page = http::page_request(req, {"county", "include"}, Service::kMunicipalityKey);
+    if (!page) return http::problem(page.error());
+    auto include = http::query_string(req, "include");
+    if (include && *include != "territories") {
+      return http::problem(Error::invalid("include", "include takes only 'territories'"));
+    }
+    return answer_page(svc.municipalities(http::query_string(req, "county"), include.has_value(), *page),
+                       municipality_json);
+  });
+
+  router.get("/api/v1/municipalities/{number}", [&svc](const Request& req, const PathParams& p) {
+    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+    return answer(svc.municipality(std::string(p.get("number"))), municipality_json);
+  });
+
+  router.get("/api/v1/schools", [&svc](const Request& req, const PathParams&) {
+    auto page = http::page_request(req, {"municipality", "county", "q"}, Service::kSchoolKey);
+    if (!page) return http::problem(page.error());
+    SchoolQuery q{http::query_string(req, "municipality"), http::query_string(req, "county"),
+                  http::query_string(req, "q")};
+    return answer_page(svc.schools(q, *page), school_json);
+  });
+
+  router.get("/api/v1/schools/{orgnr}", [&svc](const Request& req, const PathParams& p) {
+    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+    return answer(svc.school(std::string(p.get("orgnr"))), school_json);
+  });
+
+  router.get("/api/v1/institutions", [&svc](const Request& req, const PathParams&) {
+    auto page = http::page_request(req, {"kind"}, Service::kInstitutionKey);
+    if (!page) return http::problem(page.error());
+    return answer_page(svc.institutions(http::query_string(req, "kind"), *page), institution_json);
+  });
+}
+
+}  // namespace stemnet::registry

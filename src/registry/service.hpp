@@ -1,0 +1,48 @@
+// registry/service.hpp — the rules of reading the registry: which filters
+// are valid, and how a name search is folded.
+//
+// Example:
+//   Service svc(store);
+//   auto page = svc.schools({.county = "46", .q = "Åsane"}, page_request);
+//   // ErrorKind::invalid_input naming "county" if it is not two digits
+#pragma once
+
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "registry/model.hpp"
+#include "registry/store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace stemnet::registry {
+
+struct SchoolQuery {
+  std::optional<std::string> municipality;
+  std::optional<std::string> county;
+  std::optional<std::string> q;  // case- and diacritic-insensitive, æøå-aware name search
+};
+
+class Service {
+ public:
+  explicit Service(Store& store) : store_(store) {}
+
+  Result<Page<County>> counties(const PageRequest& page);
+  // `county`: two digits. `include_territories`: also Svalbard and Jan Mayen.
+  Result<Page<Municipality>> municipalities(const std::optional<std::string>& county,
+                                            bool include_territories, const PageRequest& page);
+  Result<Municipality> municipality(const std::string& number);
+  Result<Page<School>> schools(const SchoolQuery& query, const PageRequest& page);
+  Result<School> school(const std::string& orgnr);
+  // `kind`: "science_centre" or "higher_education".
+  Result<Page<Institution>> institutions(const std::optional<std::string>& kind, const PageRequest& page);
+  Result<void> ready() { return store_.ping(); }
+
+  // Key parts of each list's sort order, for PageRequest::parse.
+  static constexpr std::size_t kCountyKey = 1, kMunicipalityKey = 1, kSchoolKey = 2, kInstitutionKey = 2;
+
+ private:
+  Store& store_;
+};
+
+}  // namespace stemnet::registry
