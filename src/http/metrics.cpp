@@ -1,6 +1,6 @@
 #include "http/metrics.hpp"
 
-#include <cstdio>
+#include <charconv>
 
 namespace stemnet::http {
 namespace {
@@ -19,10 +19,11 @@ std::string escape_label(std::string_view v) {
   return out;
 }
 
+// Shortest round-trip form: le="0.0005", not le="0.00050000000000000001".
 std::string number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, end);
 }
 
 }  // namespace

@@ -1,0 +1,181 @@
+#include "http/router.hpp"
+
+#include "http/conditional.hpp"
+#include "http/json.hpp"
+#include "http/metrics.hpp"
+#include "http/problem.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+namespace stemnet::http {
+namespace {
+
+Request req(Method m, const char* target) {
+  auto r = Request::from_target(m, target);
+  EXPECT_TRUE(r.has_value()) << target;
+  return r ? *r : Request{};
+}
+
+Router test_router() {
+  Router r;
+  r.get("/api/v1/municipalities", [](const Request&, const PathParams&) { return Response::json(200, "list"); });
+  r.get("/api/v1/municipalities/{number}", [](const Request&, const PathParams& p) {
+    return Response::json(200, std::string(p.get("number")));
+  });
+  r.post("/api/v1/rounds/{id}/accept", [](const Request&, const PathParams& p) {
+    return Response::json(201, "accepted " + std::string(p.get("id")));
+  });
+  r.get("/api/v1/rounds/{id}/accept", [](const Request&, const PathParams&) { return Response::json(200, "state"); });
+  return r;
+}
+
+TEST(Router, MatchesLiteralAndParameterSegments) {
+  Router r = test_router();
+  std::string label;
+  auto res = r.dispatch(req(Method::get, "/api/v1/municipalities/0301"), &label);
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(res.body, "0301");
+  EXPECT_EQ(label, "/api/v1/municipalities/{number}");
+  EXPECT_EQ(r.dispatch(req(Method::get, "/api/v1/municipalities")).body, "list");
+  EXPECT_EQ(r.dispatch(req(Method::post, "/api/v1/rounds/7/accept")).body, "accepted 7");
+}
+
+TEST(Router, DecodesPercentEncodedParameters) {
+  Router r = test_router();
+  EXPECT_EQ(r.dispatch(req(Method::get, "/api/v1/municipalities/Troms%C3%B8")).body, "Tromsø");
+}
+
+TEST(Router, HeadIsAnsweredByGet) {
+  Router r = test_router();
+  EXPECT_EQ(r.dispatch(req(Method::head, "/api/v1/municipalities/0301")).status, 200);
+}
+
+TEST(Router, UnknownPathIs404Problem) {
+  Router r = test_router();
+  for (const char* target : {"/", "/api/v1/municipalities/0301/x", "/api/v1/municipalities/", "/api/v2/counties"}) {
+    std::string label;
+    auto res = r.dispatch(req(Method::get, target), &label);
+    EXPECT_EQ(res.status, 404) << target;
+    EXPECT_EQ(res.content_type, "application/problem+json") << target;
+    EXPECT_EQ(label, "unmatched");
+  }
+}
+
+TEST(Router, WrongMethodIs405WithAllow) {
+  Router r = test_router();
+  auto res = r.dispatch(req(Method::del, "/api/v1/rounds/3/accept"));
+  EXPECT_EQ(res.status, 405);
+  EXPECT_EQ(res.header("Allow").value_or(""), "POST, GET, HEAD");
+  auto body = boost::json::parse(res.body).as_object();
+  EXPECT_EQ(body.at("status").as_int64(), 405);
+  auto put = r.dispatch(req(Method::put, "/api/v1/municipalities"));
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.header("Allow").value_or(""), "GET, HEAD");
+}
+
+TEST(Request, ParsesQueryStrings) {
+  auto r = req(Method::get, "/api/v1/schools?q=%C3%85sane+skole&county=46&flag");
+  EXPECT_EQ(r.path, "/api/v1/schools");
+  EXPECT_EQ(r.query_param("q").value_or("?"), "Åsane skole");
+  EXPECT_EQ(r.query_param("county").value_or("?"), "46");
+  EXPECT_EQ(r.query_param("flag").value_or("?"), "");
+  EXPECT_FALSE(r.query_param("limit").has_value());
+  EXPECT_FALSE(Request::from_target(Method::get, "no-slash").has_value());
+}
+
+TEST(Problem, HasTheRfc9457Members) {
+  auto res = problem(Error::invalid("limit", "limit must be a whole number"));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.content_type, "application/problem+json");
+  auto body = boost::json::parse(res.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "https://stemnet.no/problems/invalid-parameter");
+  EXPECT_EQ(body.at("title").as_string(), "Invalid parameter");
+  EXPECT_EQ(body.at("status").as_int64(), 400);
+  EXPECT_EQ(body.at("detail").as_string(), "limit must be a whole number");
+  EXPECT_EQ(body.at("param").as_string(), "limit");
+}
+
+TEST(Problem, StatusByKind) {
+  EXPECT_EQ(status_of(ErrorKind::not_found), 404);
+  EXPECT_EQ(status_of(ErrorKind::conflict), 409);
+  EXPECT_EQ(status_of(ErrorKind::too_large), 413);
+  EXPECT_EQ(status_of(ErrorKind::unprocessable), 422);
+  EXPECT_EQ(status_of(ErrorKind::unavailable), 503);
+  EXPECT_EQ(status_of(ErrorKind::internal), 500);
+  auto file = problem(Error::malformed_file("a.tsv", 7, "bad number"));
+  auto body = boost::json::parse(file.body).as_object();
+  EXPECT_EQ(body.at("detail").as_string(), "a.tsv:7: bad number");
+  EXPECT_EQ(body.at("line").as_int64(), 7);
+}
+
+TEST(Conditional, EtagAndNotModified) {
+  Request get = req(Method::get, "/x");
+  Response res = Response::json(200, R"({"a":1})");
+  apply_conditional(get, res);
+  const std::string tag = std::string(res.header("ETag").value_or(""));
+  ASSERT_EQ(tag.size(), 18u);
+  EXPECT_EQ(res.status, 200);
+
+  for (std::string inm : {tag, "W/" + tag, "\"other\", " + tag, std::string("*")}) {
+    Request again = get;
+    again.headers.push_back({"If-None-Match", inm});
+    Response second = Response::json(200, R"({"a":1})");
+    apply_conditional(again, second);
+    EXPECT_EQ(second.status, 304) << inm;
+    EXPECT_TRUE(second.body.empty());
+  }
+  Request changed = get;
+  changed.headers.push_back({"if-none-match", tag});
+  Response other = Response::json(200, R"({"a":2})");
+  apply_conditional(changed, other);
+  EXPECT_EQ(other.status, 200);
+  EXPECT_NE(other.header("ETag").value_or(""), tag);
+}
+
+TEST(Conditional, OnlySuccessfulReads) {
+  Request post = req(Method::post, "/x");
+  post.headers.push_back({"If-None-Match", "*"});
+  Response created = Response::json(201, "{}");
+  apply_conditional(post, created);
+  EXPECT_EQ(created.status, 201);
+  EXPECT_FALSE(created.header("ETag").has_value());
+  Request get = req(Method::get, "/x");
+  Response missing = problem(Error::not_found("x"));
+  apply_conditional(get, missing);
+  EXPECT_FALSE(missing.header("ETag").has_value());
+}
+
+TEST(Metrics, PrometheusText) {
+  Metrics m;
+  m.observe("GET", "/api/v1/counties", 200, 0.0004);
+  m.observe("GET", "/api/v1/counties", 200, 0.003);
+  m.observe("GET", "unmatched", 404, 0.0001);
+  const std::string text = m.render();
+  EXPECT_NE(text.find("stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/counties\",status=\"200\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("stemnet_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"0.0005\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"0.005\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_count{route=\"/api/v1/counties\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("# TYPE stemnet_http_request_duration_seconds histogram"), std::string::npos);
+}
+
+TEST(Query, UnknownAndRepeatedParametersAreRejected) {
+  auto typo = page_request(req(Method::get, "/s?municipalty=0301"), {"municipality"}, 1);
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().param, "municipalty");
+  auto twice = page_request(req(Method::get, "/s?limit=1&limit=2"), {}, 1);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().param, "limit");
+  auto good = page_request(req(Method::get, "/s?municipality=0301&limit=5"), {"municipality"}, 1);
+  ASSERT_TRUE(good);
+  EXPECT_EQ(good->limit, 5);
+}
+
+}  // namespace
+}  // namespace stemnet::http
