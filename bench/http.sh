@@ -61,10 +61,10 @@ stemnet_pid=""
 nginx_pid=""
 
 stop() { # stop PID SIGNAL NAME: signal, wait up to 5 s, then SIGKILL
-  local pid=$1 sig=$2 name=$3 i
+  local pid=$1 sig=$2 name=$3
   kill -0 "$pid" 2>/dev/null || return 0
   kill "-$sig" "$pid" 2>/dev/null || true
-  for i in $(seq 50); do
+  for _ in $(seq 50); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
@@ -80,7 +80,7 @@ cleanup() {
   if [ -n "$stemnet_pid" ]; then stop "$stemnet_pid" INT stemnet; fi
   if [ -n "$nginx_pid" ]; then stop "$nginx_pid" TERM nginx; fi
   if [ $rc -ne 0 ]; then
-    for f in stemnet.log nginx-error.log; do
+    for f in stemnet.log nginx-error.log nginx-stderr.log; do
       [ -s "$tmp/$f" ] && { echo "--- $f" >&2; tail -n 20 "$tmp/$f" >&2; }
     done
   fi
@@ -93,8 +93,8 @@ trap 'exit 143' TERM
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
-  local p i
-  for i in $(seq 100); do
+  local p
+  for _ in $(seq 100); do
     p=$((20000 + RANDOM % 40000))
     port_in_use "$p" || { echo "$p"; return 0; }
   done
@@ -111,7 +111,7 @@ log "importing reference data into a fresh database"
   >"$tmp/stemnet.log" 2>&1 &
 stemnet_pid=$!
 stemnet_port=""
-for i in $(seq 100); do
+for _ in $(seq 100); do
   stemnet_port=$(sed -n 's|.*stemnet listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$tmp/stemnet.log" | head -n1)
   [ -n "$stemnet_port" ] && break
   kill -0 "$stemnet_pid" 2>/dev/null || die "stemnet exited at startup"
@@ -165,9 +165,9 @@ http {
   }
 }
 EOF
-  "$NGINX" -e "$tmp/nginx-error.log" -p "$tmp" -c "$tmp/nginx.conf" 2>>"$tmp/nginx-error.log" &
+  "$NGINX" -e "$tmp/nginx-error.log" -p "$tmp" -c "$tmp/nginx.conf" 2>"$tmp/nginx-stderr.log" &
   nginx_pid=$!
-  for i in $(seq 100); do
+  for _ in $(seq 100); do
     kill -0 "$nginx_pid" 2>/dev/null || { wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""; return 1; }
     curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
     sleep 0.1
@@ -223,7 +223,7 @@ run_wrk() { # run_wrk NAME URL ROUND
   fi
   rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$out")
   p99raw=$(awk '$1 == "99%" { print $2 }' "$out")
-  [ -n "$rps" ] && [ -n "$p99raw" ] || die "could not parse wrk's output for $name"
+  if [ -z "$rps" ] || [ -z "$p99raw" ]; then die "could not parse wrk's output for $name"; fi
   p99=$(to_ms "$p99raw") || die "unknown latency unit in '$p99raw'"
   awk -v r="$rps" 'BEGIN { exit !(r > 0) }' || die "$name: 0 requests/s"
   sock=$(sed -n 's/^ *Socket errors: *//p' "$out")

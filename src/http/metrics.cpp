@@ -22,7 +22,7 @@ std::string escape_label(std::string_view v) {
 // Shortest round-trip form: le="0.0005", not le="0.00050000000000000001".
 std::string number(double v) {
   char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return std::string(buf, end);
 }
 

@@ -12,8 +12,13 @@ void append_number(std::string& out, double d) {
     out += "null";
     return;
   }
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  // Plain decimals where people expect them (0.0005, not 5e-04), the
+  // shortest round-trip form either way.
+  char buf[64];
+  const double a = std::fabs(d);
+  const bool plain = a == 0 || (a >= 1e-6 && a < 1e21);
+  auto [end, ec] = plain ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed)
+                         : std::to_chars(buf, buf + sizeof buf, d);
   out.append(buf, end);
 }
 

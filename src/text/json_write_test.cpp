@@ -16,7 +16,8 @@ TEST(JsonText, NumbersAreShortestRoundTrip) {
     const char* want;
   };
   for (auto [in, want] : std::vector<Case>{{454.12, "454.12"}, {84.4, "84.4"}, {10.73994, "10.73994"},
-                                           {0.1, "0.1"}, {-3.5, "-3.5"}, {1e21, "1e+21"}, {0, "0"}}) {
+                                           {0.1, "0.1"}, {-3.5, "-3.5"}, {1e21, "1e+21"}, {0, "0"},
+                                           {0.0005, "0.0005"}, {1e-7, "1e-07"}, {717710.0, "717710"}}) {
     EXPECT_EQ(json_text(boost::json::value(in)), want);
   }
   EXPECT_EQ(json_text(boost::json::value(std::numeric_limits<double>::quiet_NaN())), "null");
