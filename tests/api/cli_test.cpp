@@ -1,0 +1,88 @@
+// The command line: subcommands, exit codes and import errors as a user sees them.
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace stemnet::testing {
+namespace {
+
+TEST(Cli, VersionAndHelp) {
+  auto v = run_stemnet({"--version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_TRUE(v.out.starts_with("stemnet ")) << v.out;
+  auto h = run_stemnet({"--help"});
+  EXPECT_EQ(h.exit_code, 0);
+  for (const char* cmd : {"serve", "db", "import"}) EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
+  auto none = run_stemnet({});
+  EXPECT_NE(none.exit_code, 0);
+  auto wrong = run_stemnet({"serve", "--port", "99999"});
+  EXPECT_NE(wrong.exit_code, 0);
+}
+
+TEST(Cli, MigrateIsIdempotent) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/m.db";
+  auto first = run_stemnet({"db", "migrate", "--db", db});
+  EXPECT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("migrations applied: 1"), std::string::npos) << first.out;
+  auto second = run_stemnet({"db", "migrate", "--db", db});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.out.find("migrations applied: 0"), std::string::npos) << second.out;
+}
+
+TEST(Cli, DatabaseFromTheEnvironment) {
+  TempDir dir;
+  const std::string path = dir.path() + "/env.db";
+  ::setenv("STEMNET_DB", ("sqlite:" + path).c_str(), 1);
+  auto r = run_stemnet({"db", "migrate"});
+  ::unsetenv("STEMNET_DB");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(std::ifstream(path).good());
+}
+
+TEST(Cli, UnsupportedDatabaseUrl) {
+  auto r = run_stemnet({"db", "migrate", "--db", "mysql://x"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("sqlite:"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/i.db";
+  auto ref = run_stemnet({"import", "reference", "data/reference", "--db", db});
+  ASSERT_EQ(ref.exit_code, 0) << ref.out;
+  EXPECT_NE(ref.out.find("2571 changed"), std::string::npos) << ref.out;
+
+  const std::string bad = "tests/fixtures/udir/bad-number.utf16.tsv";
+  auto r = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", bad, "--db", db});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(bad + ":5: column "), std::string::npos) << r.out;
+
+  // The good file named first did not land: importing it now changes one
+  // school (the one the reference files do not have).
+  auto good = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", "--db", db});
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  auto again = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", "--db", db});
+  EXPECT_NE(again.out.find("0 changed (this file was imported before)"), std::string::npos) << again.out;
+}
+
+TEST(Cli, ReimportingReferenceChangesNothing) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/r.db";
+  ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
+  auto again = run_stemnet({"import", "reference", "data/reference", "--db", db});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out.find(" 1 changed"), std::string::npos) << again.out;
+  std::size_t lines = 0, unchanged = 0;
+  for (std::size_t at = 0; (at = again.out.find('\n', at)) != std::string::npos; ++at) ++lines;
+  for (std::size_t at = 0; (at = again.out.find(", 0 changed (this file was imported before)", at)) != std::string::npos;
+       ++at) {
+    ++unchanged;
+  }
+  EXPECT_EQ(unchanged, lines) << again.out;
+}
+
+}  // namespace
+}  // namespace stemnet::testing

@@ -1,0 +1,263 @@
+// The registry API over real HTTP: the stemnet binary on a random port
+// against a temporary database loaded with data/reference.
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <memory>
+#include <set>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+class RegistryApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = "sqlite:" + dir_->path() + "/api.db";
+    auto imported = run_stemnet({"import", "reference", "data/reference", "--db", db_});
+    ASSERT_EQ(imported.exit_code, 0) << imported.out;
+    server_ = new ServerProcess(db_);
+    ASSERT_NE(server_->port(), 0) << "the server did not start";
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static HttpResponse get(const std::string& target,
+                          const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    return http_get(server_->port(), target, headers);
+  }
+  static json::object get_json(const std::string& target, int want_status = 200) {
+    auto res = get(target);
+    EXPECT_EQ(res.status, want_status) << target << ": " << res.body;
+    boost::system::error_code ec;
+    auto v = json::parse(res.body, ec);
+    EXPECT_FALSE(ec) << target << ": " << res.body;
+    return v.is_object() ? v.as_object() : json::object{};
+  }
+  // A problem+json answer with the status and, if given, the parameter.
+  static void expect_problem(const std::string& target, int status, const std::string& param = "") {
+    auto res = get(target);
+    EXPECT_EQ(res.status, status) << target << ": " << res.body;
+    EXPECT_EQ(res.header("content-type"), "application/problem+json") << target;
+    auto body = json::parse(res.body).as_object();
+    EXPECT_EQ(body.at("status").as_int64(), status);
+    EXPECT_TRUE(body.at("type").as_string().starts_with("https://stemnet.no/problems/"));
+    EXPECT_FALSE(body.at("title").as_string().empty());
+    EXPECT_FALSE(body.at("detail").as_string().empty());
+    if (!param.empty()) {
+      ASSERT_TRUE(body.contains("param")) << res.body;
+      EXPECT_EQ(body.at("param").as_string(), param) << target;
+    }
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+  static ServerProcess* server_;
+};
+TempDir* RegistryApi::dir_ = nullptr;
+std::string RegistryApi::db_;
+ServerProcess* RegistryApi::server_ = nullptr;
+
+TEST_F(RegistryApi, OperationsEndpoints) {
+  EXPECT_EQ(get_json("/healthz").at("status").as_string(), "ok");
+  EXPECT_EQ(get_json("/readyz").at("status").as_string(), "ready");
+  get("/api/v1/counties");
+  auto metrics = get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_TRUE(metrics.header("content-type").starts_with("text/plain; version=0.0.4"));
+  EXPECT_NE(metrics.body.find("stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/counties\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"+Inf\"}"),
+            std::string::npos);
+}
+
+TEST_F(RegistryApi, Counties) {
+  auto res = get("/api/v1/counties");
+  EXPECT_EQ(res.header("content-type"), "application/json");
+  auto body = get_json("/api/v1/counties");
+  EXPECT_EQ(body.at("total").as_int64(), 15);
+  EXPECT_TRUE(body.at("next_cursor").is_null());
+  const auto& items = body.at("items").as_array();
+  ASSERT_EQ(items.size(), 15u);
+  const auto& oslo = items[0].as_object();
+  EXPECT_EQ(oslo.at("number").as_string(), "03");
+  EXPECT_EQ(oslo.at("population").as_int64(), 717710);
+  const auto& troms = items[13].as_object();
+  EXPECT_EQ(troms.at("name").as_string(), "Troms - Romsa - Tromssa");
+  EXPECT_EQ(troms.at("name_norwegian").as_string(), "Troms");
+  EXPECT_EQ(troms.at("parallel_names").as_array().size(), 3u);
+}
+
+TEST_F(RegistryApi, MunicipalitiesPageThroughInNumberOrder) {
+  std::vector<std::string> numbers;
+  std::string target = "/api/v1/municipalities?limit=100";
+  for (int guard = 0; guard < 10; ++guard) {
+    auto body = get_json(target);
+    EXPECT_EQ(body.at("total").as_int64(), 357);
+    for (const auto& m : body.at("items").as_array()) numbers.emplace_back(m.at("number").as_string());
+    if (body.at("next_cursor").is_null()) break;
+    target = "/api/v1/municipalities?limit=100&cursor=" + std::string(body.at("next_cursor").as_string());
+  }
+  ASSERT_EQ(numbers.size(), 357u);
+  EXPECT_TRUE(std::is_sorted(numbers.begin(), numbers.end()));
+  EXPECT_EQ(std::set<std::string>(numbers.begin(), numbers.end()).size(), 357u);
+}
+
+TEST_F(RegistryApi, MunicipalitiesByCountyAndTerritories) {
+  EXPECT_EQ(get_json("/api/v1/municipalities?county=42&limit=1000").at("total").as_int64(), 25);
+  EXPECT_EQ(get_json("/api/v1/municipalities?include=territories&limit=1").at("total").as_int64(), 359);
+  auto svalbard = get_json("/api/v1/municipalities/2100");
+  EXPECT_EQ(svalbard.at("kind").as_string(), "territory");
+  EXPECT_TRUE(svalbard.at("county").is_null());
+}
+
+TEST_F(RegistryApi, OneMunicipality) {
+  auto m = get_json("/api/v1/municipalities/5612");
+  EXPECT_EQ(m.at("name").as_string(), "Guovdageaidnu - Kautokeino");
+  EXPECT_EQ(m.at("name_norwegian").as_string(), "Kautokeino");
+  EXPECT_EQ(m.at("county").at("number").as_string(), "56");
+  EXPECT_EQ(m.at("label_point").at("lat").as_double(), 69.134);
+  auto oslo = get("/api/v1/municipalities/0301");
+  EXPECT_NE(oslo.body.find("\"area_km2\":454.12"), std::string::npos) << oslo.body;  // not 4.5412E2
+  expect_problem("/api/v1/municipalities/0000", 404);
+  expect_problem("/api/v1/municipalities/oslo", 400, "number");
+}
+
+TEST_F(RegistryApi, SchoolSearchIsCaseAndDiacriticInsensitive) {
+  for (const char* q : {"Gr%C3%BCnerl%C3%B8kka", "GR%C3%9CNERL%C3%98KKA", "grunerloekka"}) {
+    auto body = get_json(std::string("/api/v1/schools?q=") + q);
+    bool found = false;
+    for (const auto& s : body.at("items").as_array()) found |= s.at("orgnr").as_string() == "874589802";
+    EXPECT_TRUE(found) << q;
+  }
+  auto bergen = get_json("/api/v1/schools?municipality=4601&limit=1");
+  EXPECT_GT(bergen.at("total").as_int64(), 50);
+  EXPECT_FALSE(bergen.at("next_cursor").is_null());
+  auto county = get_json("/api/v1/schools?county=03&q=skole&limit=1000");
+  for (const auto& s : county.at("items").as_array()) EXPECT_EQ(s.at("county").at("number").as_string(), "03");
+  EXPECT_EQ(get_json("/api/v1/schools?limit=1").at("total").as_int64(), 2571);
+}
+
+TEST_F(RegistryApi, OneSchool) {
+  auto s = get_json("/api/v1/schools/974795655");
+  EXPECT_EQ(s.at("name").as_string(), "Longyearbyen skole grunnskole");
+  EXPECT_EQ(s.at("municipality").at("number").as_string(), "2100");
+  EXPECT_EQ(s.at("location_precision").as_string(), "municipality");
+  EXPECT_FALSE(s.at("grades").as_array().empty());
+  expect_problem("/api/v1/schools/999999999", 404);
+  expect_problem("/api/v1/schools/12", 400, "orgnr");
+}
+
+TEST_F(RegistryApi, Institutions) {
+  EXPECT_EQ(get_json("/api/v1/institutions?kind=science_centre").at("total").as_int64(), 13);
+  EXPECT_EQ(get_json("/api/v1/institutions?kind=higher_education").at("total").as_int64(), 24);
+  EXPECT_EQ(get_json("/api/v1/institutions?limit=1000").at("total").as_int64(), 37);
+  expect_problem("/api/v1/institutions?kind=museum", 400, "kind");
+}
+
+TEST_F(RegistryApi, BadParametersAreProblems) {
+  expect_problem("/api/v1/counties?limit=0", 400, "limit");
+  expect_problem("/api/v1/counties?limit=1001", 400, "limit");
+  expect_problem("/api/v1/counties?limit=abc", 400, "limit");
+  expect_problem("/api/v1/counties?cursor=%21%21", 400, "cursor");
+  expect_problem("/api/v1/schools?municipalty=0301", 400, "municipalty");
+  expect_problem("/api/v1/schools?county=3", 400, "county");
+  expect_problem("/api/v1/municipalities?county=oslo", 400, "county");
+}
+
+TEST_F(RegistryApi, UnknownRoutesAndWrongMethods) {
+  expect_problem("/api/v1/nothing", 404);
+  HttpConnection c(server_->port());
+  auto res = c.request("POST", "/api/v1/counties", {}, "{}");
+  EXPECT_EQ(res.status, 405);
+  EXPECT_EQ(res.header("allow"), "GET, HEAD");
+  EXPECT_EQ(res.header("content-type"), "application/problem+json");
+}
+
+TEST_F(RegistryApi, EtagAndIfNoneMatch) {
+  auto first = get("/api/v1/municipalities/0301");
+  const std::string tag = first.header("etag");
+  ASSERT_FALSE(tag.empty());
+  auto again = get("/api/v1/municipalities/0301", {{"If-None-Match", tag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(again.header("etag"), tag);
+  auto other = get("/api/v1/municipalities/4601", {{"If-None-Match", tag}});
+  EXPECT_EQ(other.status, 200);
+}
+
+TEST_F(RegistryApi, HeadAnswersHeadersOnly) {
+  HttpConnection c(server_->port());
+  auto head = c.request("HEAD", "/api/v1/counties");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_GT(std::atoi(head.header("content-length").c_str()), 1000);
+  // The connection stays usable after a HEAD.
+  EXPECT_EQ(c.request("GET", "/healthz").status, 200);
+}
+
+TEST_F(RegistryApi, KeepAliveServesManyRequestsOnOneConnection) {
+  HttpConnection c(server_->port());
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(c.request("GET", "/api/v1/municipalities/0301").status, 200) << i;
+  auto last = c.request("GET", "/healthz", {{"Connection", "close"}});
+  EXPECT_EQ(last.status, 200);
+  EXPECT_TRUE(c.closed_by_peer());
+}
+
+TEST_F(RegistryApi, OversizedBodyIs413) {
+  HttpConnection c(server_->port());
+  auto res = c.request("POST", "/api/v1/counties", {}, std::string(2 << 20, 'x'));
+  EXPECT_EQ(res.status, 413);
+  EXPECT_EQ(res.header("content-type"), "application/problem+json");
+}
+
+TEST_F(RegistryApi, MalformedRequestIs400AndTheServerKeepsServing) {
+  HttpConnection c(server_->port());
+  auto res = c.raw("GET /api/v1/counties HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.header("content-type"), "application/problem+json");
+  HttpConnection garbage(server_->port());
+  auto nonsense = garbage.raw("\x16\x03\x01 not http at all\r\n\r\n");
+  EXPECT_EQ(nonsense.status, 400);
+  EXPECT_EQ(get("/healthz").status, 200);
+}
+
+TEST(Server, StopsGracefullyOnSigterm) {
+  TempDir dir;
+  ServerProcess server("sqlite:" + dir.path() + "/empty.db");
+  ASSERT_NE(server.port(), 0);
+  HttpConnection idle(server.port());  // an idle keep-alive connection must not hold shutdown up
+  ASSERT_EQ(idle.request("GET", "/healthz").status, 200);
+  std::string out;
+  EXPECT_EQ(server.stop(SIGTERM, &out), 0);
+  EXPECT_NE(out.find("stemnet stopped"), std::string::npos) << out;
+}
+
+TEST(Server, ReadyzAnswersOnAnEmptyDatabase) {
+  TempDir dir;
+  ServerProcess server("sqlite:" + dir.path() + "/empty.db");
+  ASSERT_NE(server.port(), 0);
+  EXPECT_EQ(http_get(server.port(), "/readyz").status, 200);
+  auto body = json::parse(http_get(server.port(), "/api/v1/counties").body).as_object();
+  EXPECT_EQ(body.at("total").as_int64(), 0);
+}
+
+TEST(Server, PortInUseIsAClearError) {
+  TempDir dir;
+  ServerProcess first("sqlite:" + dir.path() + "/a.db");
+  ASSERT_NE(first.port(), 0);
+  auto second = run_stemnet({"serve", "--db", "sqlite:" + dir.path() + "/b.db", "--bind", "127.0.0.1", "--port",
+                             std::to_string(first.port())});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.out.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
+      << second.out;
+}
+
+}  // namespace
+}  // namespace stemnet::testing
