@@ -33,7 +33,8 @@ int fail(const Error& e) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"stemnet: the platform for Norway's regional STEM ecosystems (server and tools)", "stemnet"};
+  CLI::App app{"stemnet: the platform for Norway's regional STEM ecosystems (server and tools)",
+               "stemnet"};
   app.set_version_flag("--version", std::string("stemnet ") + STEMNET_VERSION);
   app.require_subcommand(1);
   Config config;
@@ -44,7 +45,9 @@ int run_cli(int argc, char** argv) {
       ->envname("STEMNET_PORT")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  serve_cmd->add_option("--bind", config.bind, "address to listen on")->envname("STEMNET_BIND")->capture_default_str();
+  serve_cmd->add_option("--bind", config.bind, "address to listen on")
+      ->envname("STEMNET_BIND")
+      ->capture_default_str();
   serve_cmd->add_option("--threads", config.threads, "worker threads (0: one per core)")
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))
@@ -59,15 +62,24 @@ int run_cli(int argc, char** argv) {
   import_cmd->require_subcommand(1);
   std::string reference_dir;
   auto* reference_cmd = import_cmd->add_subcommand(
-      "reference", "load the reference data the product ships (a folder laid out like data/reference)");
-  reference_cmd->add_option("DIR", reference_dir, "the folder")->required()->check(CLI::ExistingDirectory);
+      "reference",
+      "load the reference data the product ships (a folder laid out like data/reference)");
+  reference_cmd->add_option("DIR", reference_dir, "the folder")
+      ->required()
+      ->check(CLI::ExistingDirectory);
   add_db_option(reference_cmd, config);
   std::vector<std::string> school_files;
-  auto* schools_cmd = import_cmd->add_subcommand("schools", "load schools from Udir national-test files");
+  auto* schools_cmd =
+      import_cmd->add_subcommand("schools", "load schools from Udir national-test files");
   schools_cmd->add_option("FILE", school_files, "Udir .tsv files (UTF-16LE, sep=\\t)")->required();
   add_db_option(schools_cmd, config);
 
-  CLI11_PARSE(app, argc, argv);  // returns 0 for --help/--version, 106 etc. for usage errors
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end here with 0; wrong usage says why, exits 2.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
 
   if (serve_cmd->parsed()) return serve(config);
 

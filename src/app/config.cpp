@@ -18,14 +18,16 @@ Result<std::unique_ptr<db::Pool>> open_database(const std::string& url, std::siz
     return Error{ErrorKind::invalid_input, "unsupported-database", "Unsupported database",
                  "the PostgreSQL driver is not part of this build yet; use sqlite:PATH", "db"};
   } else {
-    return Error::invalid("db", "a database URL starts with sqlite: (e.g. sqlite:var/stemnet.db), got '" + url + "'");
+    return Error::invalid(
+        "db", "a database URL starts with sqlite: (e.g. sqlite:var/stemnet.db), got '" + url + "'");
   }
   if (path.empty()) return Error::invalid("db", "sqlite: needs a file path or :memory:");
   if (path != ":memory:") {
     std::error_code ec;
     auto folder = std::filesystem::path(path).parent_path();
     if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-    if (ec) return Error::unavailable("cannot create folder " + folder.string() + ": " + ec.message());
+    if (ec)
+      return Error::unavailable("cannot create folder " + folder.string() + ": " + ec.message());
   }
   auto pool = db::sqlite::pool(path, pool_size);
   STEMNET_TRY(auto conn, pool->acquire());

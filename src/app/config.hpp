@@ -12,9 +12,9 @@ namespace stemnet::app {
 
 struct Config {
   std::string db_url = "sqlite:var/stemnet.db";  // STEMNET_DB
-  std::string bind = "127.0.0.1";               // STEMNET_BIND
-  int port = 8080;                              // STEMNET_PORT
-  int threads = 0;                              // STEMNET_THREADS; 0 = one per core
+  std::string bind = "127.0.0.1";                // STEMNET_BIND
+  int port = 8080;                               // STEMNET_PORT
+  int threads = 0;                               // STEMNET_THREADS; 0 = one per core
 };
 
 // Opens the database a URL names and brings its schema up to date:

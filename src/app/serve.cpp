@@ -27,8 +27,9 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
   });
   router.get("/api/v1", [](const http::Request&, const http::PathParams&) {
     boost::json::array links;
-    for (const char* path : {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
-                             "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions"}) {
+    for (const char* path :
+         {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
+          "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions"}) {
       links.emplace_back(path);
     }
     return http::json(200, boost::json::object{{"name", "stemnet"},
@@ -41,8 +42,9 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
 }  // namespace
 
 int serve(const Config& config) {
-  const int threads = config.threads > 0 ? config.threads
-                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = config.threads > 0
+                          ? config.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto pool = open_database(config.db_url, static_cast<std::size_t>(threads) + 1);
   if (!pool) {
     std::cerr << "stemnet: " << pool.error().where_and_what() << "\n";
@@ -62,8 +64,8 @@ int serve(const Config& config) {
   options.threads = threads;
   options.on_listening = [](const std::string& address, unsigned short port) {
     const bool v6 = address.find(':') != std::string::npos;
-    std::cout << "stemnet listening on http://" << (v6 ? "[" + address + "]" : address) << ":" << port
-              << std::endl;
+    std::cout << "stemnet listening on http://" << (v6 ? "[" + address + "]" : address) << ":"
+              << port << std::endl;
   };
   auto served = http::serve(router, metrics, options);
   if (!served) {

@@ -11,7 +11,9 @@ TEST(Sha256, KnownDigests) {
 }
 
 TEST(Base64Url, RoundTripsAnyBytes) {
-  for (std::string s : {std::string(""), std::string("a"), std::string("Tromsø\x1f" "975283003"),
+  for (std::string s : {std::string(""), std::string("a"),
+                        std::string("Tromsø\x1f"
+                                    "975283003"),
                         std::string("\0\xff\xfe", 3)}) {
     auto enc = base64url_encode(s);
     EXPECT_EQ(enc.find_first_of("+/="), std::string::npos) << enc;

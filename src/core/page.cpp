@@ -19,14 +19,16 @@ std::string make_cursor(const std::vector<std::string>& key_parts) {
 }
 
 Result<PageRequest> PageRequest::parse(std::optional<std::string_view> limit,
-                                       std::optional<std::string_view> cursor, std::size_t key_parts) {
+                                       std::optional<std::string_view> cursor,
+                                       std::size_t key_parts) {
   PageRequest pr;
   if (limit) {
     int n = 0;
     auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
     if (ec != std::errc() || p != limit->data() + limit->size() || n < 1 || n > kMaxLimit) {
       return Error::invalid("limit", "limit must be a whole number from 1 to " +
-                                         std::to_string(kMaxLimit) + ", got '" + std::string(*limit) + "'");
+                                         std::to_string(kMaxLimit) + ", got '" +
+                                         std::string(*limit) + "'");
     }
     pr.limit = n;
   }
@@ -36,7 +38,8 @@ Result<PageRequest> PageRequest::parse(std::optional<std::string_view> limit,
     std::size_t start = 0;
     for (;;) {
       std::size_t end = raw->find(kSep, start);
-      pr.after.push_back(raw->substr(start, end == std::string::npos ? std::string::npos : end - start));
+      pr.after.push_back(
+          raw->substr(start, end == std::string::npos ? std::string::npos : end - start));
       if (end == std::string::npos) break;
       start = end + 1;
     }

@@ -13,7 +13,8 @@ TEST(PageRequest, DefaultsWithoutParameters) {
 }
 
 TEST(PageRequest, AcceptsLimitsInRange) {
-  for (auto [text, want] : std::vector<std::pair<const char*, int>>{{"1", 1}, {"50", 50}, {"1000", 1000}}) {
+  for (auto [text, want] :
+       std::vector<std::pair<const char*, int>>{{"1", 1}, {"50", 50}, {"1000", 1000}}) {
     auto pr = PageRequest::parse(text, std::nullopt, 1);
     ASSERT_TRUE(pr) << text;
     EXPECT_EQ(pr->limit, want);

@@ -22,13 +22,13 @@
 namespace stemnet {
 
 enum class ErrorKind {
-  invalid_input,      // the caller sent something malformed (HTTP 400, CLI exit 2)
-  not_found,          // the thing named does not exist (404)
-  conflict,           // the request collides with the current state (409)
-  unprocessable,      // well-formed but violates a rule (422)
-  too_large,          // body or file over a limit (413)
-  unavailable,        // a dependency is down, e.g. the database (503)
-  internal,           // a bug or an unexpected failure (500)
+  invalid_input,  // the caller sent something malformed (HTTP 400, CLI exit 2)
+  not_found,      // the thing named does not exist (404)
+  conflict,       // the request collides with the current state (409)
+  unprocessable,  // well-formed but violates a rule (422)
+  too_large,      // body or file over a limit (413)
+  unavailable,    // a dependency is down, e.g. the database (503)
+  internal,       // a bug or an unexpected failure (500)
 };
 
 struct Error {
@@ -99,13 +99,12 @@ inline Result<void> ok() { return {}; }
 // Propagate an error: STEMNET_TRY(auto x, f()); or STEMNET_TRY_VOID(g());
 #define STEMNET_CONCAT_INNER(a, b) a##b
 #define STEMNET_CONCAT(a, b) STEMNET_CONCAT_INNER(a, b)
-#define STEMNET_TRY_IMPL(tmp, decl, expr) \
-  auto tmp = (expr);                      \
+#define STEMNET_TRY_IMPL(tmp, decl, expr)  \
+  auto tmp = (expr);                       \
   if (!tmp) return std::move(tmp).error(); \
   decl = std::move(*tmp)
 #define STEMNET_TRY(decl, expr) STEMNET_TRY_IMPL(STEMNET_CONCAT(stemnet_try_, __LINE__), decl, expr)
-#define STEMNET_TRY_VOID(expr)                                       \
-  do {                                                               \
-    if (auto stemnet_try_v = (expr); !stemnet_try_v)                 \
-      return std::move(stemnet_try_v).error();                       \
+#define STEMNET_TRY_VOID(expr)                                                                \
+  do {                                                                                        \
+    if (auto stemnet_try_v = (expr); !stemnet_try_v) return std::move(stemnet_try_v).error(); \
   } while (0)

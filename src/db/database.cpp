@@ -24,13 +24,15 @@ const std::string& Value::text() const {
 
 std::string Value::to_string() const {
   switch (v_.index()) {
-    case 1: return std::to_string(std::get<1>(v_));
+    case 1:
+      return std::to_string(std::get<1>(v_));
     case 2: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.17g", std::get<2>(v_));
       return buf;
     }
-    case 3: return std::get<3>(v_);
+    case 3:
+      return std::get<3>(v_);
   }
   return "NULL";
 }

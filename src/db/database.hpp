@@ -39,12 +39,12 @@ class Value {
   Value() = default;
   Value(std::nullptr_t) {}  // NOLINT
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
-  Value(I i) : v_(static_cast<std::int64_t>(i)) {}  // NOLINT
+  Value(I i) : v_(static_cast<std::int64_t>(i)) {}             // NOLINT
   Value(bool b) : v_(static_cast<std::int64_t>(b ? 1 : 0)) {}  // NOLINT
-  Value(double d) : v_(d) {}  // NOLINT
-  Value(std::string s) : v_(std::move(s)) {}  // NOLINT
-  Value(std::string_view s) : v_(std::string(s)) {}  // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}  // NOLINT
+  Value(double d) : v_(d) {}                                   // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                   // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}            // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}                 // NOLINT
   template <class T>
   Value(const std::optional<T>& o) {  // NOLINT
     if (o) *this = Value(*o);

@@ -13,9 +13,9 @@ Result<std::vector<std::string>> applied_migrations(Connection& conn) {
 }
 
 Result<int> migrate(Connection& conn, const std::vector<Migration>& migrations) {
-  STEMNET_TRY_VOID(conn.execute_script(
-      "CREATE TABLE IF NOT EXISTS schema_migration ("
-      " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"));
+  STEMNET_TRY_VOID(
+      conn.execute_script("CREATE TABLE IF NOT EXISTS schema_migration ("
+                          " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"));
   STEMNET_TRY(auto done, applied_migrations(conn));
   int applied = 0;
   for (const auto& m : migrations) {

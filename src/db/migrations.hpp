@@ -24,7 +24,8 @@ const std::vector<Migration>& builtin_migrations();
 
 // Applies the migrations not yet recorded; returns how many it applied. A
 // failing migration is rolled back whole and named in the error.
-Result<int> migrate(Connection& conn, const std::vector<Migration>& migrations = builtin_migrations());
+Result<int> migrate(Connection& conn,
+                    const std::vector<Migration>& migrations = builtin_migrations());
 
 // Names of the migrations recorded as applied, in order.
 Result<std::vector<std::string>> applied_migrations(Connection& conn);

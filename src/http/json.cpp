@@ -11,6 +11,7 @@ namespace {
 Result<void> check_names(const Request& req, const std::vector<std::string_view>& allowed) {
   for (std::size_t i = 0; i < req.query.size(); ++i) {
     const auto& name = req.query[i].first;
+    if (name.empty()) continue;  // "?&limit=1": an empty pair, not a parameter
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -19,7 +20,8 @@ Result<void> check_names(const Request& req, const std::vector<std::string_view>
                                                     : "; this resource takes: " + list));
     }
     for (std::size_t j = 0; j < i; ++j) {
-      if (req.query[j].first == name) return Error::invalid(name, "query parameter '" + name + "' is given twice");
+      if (req.query[j].first == name)
+        return Error::invalid(name, "query parameter '" + name + "' is given twice");
     }
   }
   return ok();
@@ -31,7 +33,8 @@ Result<void> check_query(const Request& req, std::initializer_list<std::string_v
   return check_names(req, std::vector<std::string_view>(allowed));
 }
 
-Result<PageRequest> page_request(const Request& req, std::initializer_list<std::string_view> filters,
+Result<PageRequest> page_request(const Request& req,
+                                 std::initializer_list<std::string_view> filters,
                                  std::size_t key_parts) {
   std::vector<std::string_view> allowed(filters);
   allowed.push_back("limit");

@@ -32,7 +32,8 @@ namespace stemnet::http {
 Result<void> check_query(const Request& req, std::initializer_list<std::string_view> allowed);
 
 // check_query with `filters` plus limit and cursor, then PageRequest::parse.
-Result<PageRequest> page_request(const Request& req, std::initializer_list<std::string_view> filters,
+Result<PageRequest> page_request(const Request& req,
+                                 std::initializer_list<std::string_view> filters,
                                  std::size_t key_parts);
 
 // A query parameter as an optional string; an empty value counts as absent.

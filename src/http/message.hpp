@@ -52,7 +52,8 @@ struct Response {
   std::vector<Header> headers;  // extra headers; Content-Type and Length are set by the server
 
   static Response json(int status, std::string body);
-  static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response text(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;
 };

@@ -30,8 +30,16 @@ std::string number(double v) {
 
 void Metrics::observe(std::string_view method, std::string_view route, int status, double seconds) {
   std::lock_guard lock(mu_);
-  ++requests_[{std::string(method), std::string(route), status}];
-  auto& h = latency_[std::string(route)];
+  // Look up without allocating; allocate only for a new series.
+  auto key = std::make_tuple(method, route, status);
+  auto it = requests_.find(key);
+  if (it == requests_.end())
+    it = requests_.emplace(std::make_tuple(std::string(method), std::string(route), status), 0)
+             .first;
+  ++it->second;
+  auto hit = latency_.find(route);
+  if (hit == latency_.end()) hit = latency_.emplace(std::string(route), Histogram{}).first;
+  auto& h = hit->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   }
@@ -42,7 +50,8 @@ void Metrics::observe(std::string_view method, std::string_view route, int statu
 std::string Metrics::render() const {
   std::lock_guard lock(mu_);
   std::string out;
-  out += "# HELP stemnet_http_requests_total HTTP requests answered, by method, route and status.\n";
+  out +=
+      "# HELP stemnet_http_requests_total HTTP requests answered, by method, route and status.\n";
   out += "# TYPE stemnet_http_requests_total counter\n";
   for (const auto& [key, n] : requests_) {
     const auto& [method, route, status] = key;
@@ -50,18 +59,21 @@ std::string Metrics::render() const {
            escape_label(route) + "\",status=\"" + std::to_string(status) + "\"} " +
            std::to_string(n) + "\n";
   }
-  out += "# HELP stemnet_http_request_duration_seconds Time from a parsed request to its written response.\n";
+  out +=
+      "# HELP stemnet_http_request_duration_seconds Time from a parsed request to its answer, "
+      "ready to write.\n";
   out += "# TYPE stemnet_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : latency_) {
     const std::string label = "route=\"" + escape_label(route) + "\"";
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += "stemnet_http_request_duration_seconds_bucket{" + label + ",le=\"" + number(kBuckets[i]) +
-             "\"} " + std::to_string(h.buckets[i]) + "\n";
+      out += "stemnet_http_request_duration_seconds_bucket{" + label + ",le=\"" +
+             number(kBuckets[i]) + "\"} " + std::to_string(h.buckets[i]) + "\n";
     }
     out += "stemnet_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
            std::to_string(h.count) + "\n";
     out += "stemnet_http_request_duration_seconds_sum{" + label + "} " + number(h.sum) + "\n";
-    out += "stemnet_http_request_duration_seconds_count{" + label + "} " + std::to_string(h.count) + "\n";
+    out += "stemnet_http_request_duration_seconds_count{" + label + "} " + std::to_string(h.count) +
+           "\n";
   }
   return out;
 }

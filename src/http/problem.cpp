@@ -4,23 +4,12 @@
 
 #include <boost/json.hpp>
 
+#include <iostream>
+
 namespace stemnet::http {
+namespace {
 
-int status_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::invalid_input: return 400;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::too_large: return 413;
-    case ErrorKind::unprocessable: return 422;
-    case ErrorKind::unavailable: return 503;
-    case ErrorKind::internal: break;
-  }
-  return 500;
-}
-
-Response problem(const Error& error, int status) {
-  if (status == 0) status = status_of(error.kind);
+Response render(const Error& error, int status) {
   boost::json::object body;
   body["type"] = std::string(kProblemTypeBase) + (error.type.empty() ? "internal" : error.type);
   body["title"] = error.title.empty() ? "Error" : error.title;
@@ -30,6 +19,40 @@ Response problem(const Error& error, int status) {
   if (!error.file.empty()) body["file"] = error.file;
   if (error.line > 0) body["line"] = error.line;
   return Response{status, "application/problem+json", text::json_text(body), {}};
+}
+
+}  // namespace
+
+int status_of(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_input:
+      return 400;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::too_large:
+      return 413;
+    case ErrorKind::unprocessable:
+      return 422;
+    case ErrorKind::unavailable:
+      return 503;
+    case ErrorKind::internal:
+      break;
+  }
+  return 500;
+}
+
+Response problem(const Error& error, int status) {
+  if (status == 0) status = status_of(error.kind);
+  if (status >= 500 && status != 503) {
+    // What failed inside is for the operator's log, not for the caller.
+    std::cerr << "stemnet: error: " << error.where_and_what() << std::endl;
+    return render(Error{ErrorKind::internal, "internal", "Internal error",
+                        "the server failed to answer this request; the operator's log says why"},
+                  status);
+  }
+  return render(error, status);
 }
 
 }  // namespace stemnet::http

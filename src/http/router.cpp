@@ -18,7 +18,9 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
-bool is_param(std::string_view seg) { return seg.size() >= 2 && seg.front() == '{' && seg.back() == '}'; }
+bool is_param(std::string_view seg) {
+  return seg.size() >= 2 && seg.front() == '{' && seg.back() == '}';
+}
 
 }  // namespace
 
@@ -29,13 +31,14 @@ std::string_view PathParams::get(std::string_view name) const {
   return {};
 }
 
-void Router::add(Method method, std::string pattern, Handler handler) {
-  Route r{method, pattern, {}, std::move(handler)};
+void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
+  Route r{method, pattern, {}, std::move(handler), options};
   for (auto seg : split_path(pattern)) r.segments.emplace_back(seg);
   routes_.push_back(std::move(r));
 }
 
-bool Router::match(const Route& route, const std::vector<std::string_view>& path, PathParams* params) {
+bool Router::match(const Route& route, const std::vector<std::string_view>& path,
+                   PathParams* params) {
   if (route.segments.size() != path.size()) return false;
   for (std::size_t i = 0; i < path.size(); ++i) {
     const auto& seg = route.segments[i];
@@ -54,6 +57,24 @@ bool Router::match(const Route& route, const std::vector<std::string_view>& path
   return true;
 }
 
+Response Router::call(const Route& route, const Request& req,
+                      const std::vector<std::string_view>& path) const {
+  const bool cacheable = route.options.cache_for.count() > 0 && route.method == Method::get;
+  const auto now = ResponseCache::Clock::now();
+  if (cacheable) {
+    if (auto hit = cache_->get(req.target, now)) return std::move(*hit);
+  }
+  PathParams params;
+  match(route, path, &params);
+  Response res = route.handler(req, params);
+  if (cacheable && res.status == 200) {
+    res.set_header("Cache-Control",
+                   "public, max-age=" + std::to_string(route.options.cache_for.count()));
+    cache_->put(req.target, res, now + route.options.cache_for);
+  }
+  return res;
+}
+
 Response Router::dispatch(const Request& req, std::string* route_label) const {
   const auto path = split_path(req.path);
   const Method want = req.method == Method::head ? Method::get : req.method;
@@ -63,10 +84,8 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
     if (!match(route, path, nullptr)) continue;
     if (!path_match) path_match = &route;
     if (route.method == want) {
-      PathParams params;
-      match(route, path, &params);
       if (route_label) *route_label = route.pattern;
-      return route.handler(req, params);
+      return call(route, req, path);
     }
     if (!allow.empty()) allow += ", ";
     allow += method_name(route.method);
@@ -82,8 +101,8 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
     return res;
   }
   if (route_label) *route_label = "unmatched";
-  return problem(Error{ErrorKind::not_found, "not-found", "Not found",
-                       "no resource at " + req.path});
+  return problem(
+      Error{ErrorKind::not_found, "not-found", "Not found", "no resource at " + req.path});
 }
 
 }  // namespace stemnet::http

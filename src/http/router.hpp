@@ -11,9 +11,12 @@
 // they answer with problem(error) instead.
 #pragma once
 
+#include "http/cache.hpp"
 #include "http/message.hpp"
 
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,7 +26,9 @@ namespace stemnet::http {
 
 class PathParams {
  public:
-  void add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
+  void add(std::string name, std::string value) {
+    items_.emplace_back(std::move(name), std::move(value));
+  }
   // The value of a parameter named in the pattern; empty if there is none.
   std::string_view get(std::string_view name) const;
 
@@ -33,13 +38,24 @@ class PathParams {
 
 using Handler = std::function<Response(const Request&, const PathParams&)>;
 
+struct RouteOptions {
+  // > 0: successful GET answers are public and the same for every caller;
+  // keep them this long in the in-process cache and tell clients so
+  // (Cache-Control: public, max-age).
+  std::chrono::seconds cache_for{0};
+};
+
 class Router {
  public:
-  void add(Method method, std::string pattern, Handler handler);
-  void get(std::string pattern, Handler h) { add(Method::get, std::move(pattern), std::move(h)); }
+  void add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
+  void get(std::string pattern, Handler h, RouteOptions o = {}) {
+    add(Method::get, std::move(pattern), std::move(h), o);
+  }
   void post(std::string pattern, Handler h) { add(Method::post, std::move(pattern), std::move(h)); }
   void put(std::string pattern, Handler h) { add(Method::put, std::move(pattern), std::move(h)); }
-  void patch(std::string pattern, Handler h) { add(Method::patch, std::move(pattern), std::move(h)); }
+  void patch(std::string pattern, Handler h) {
+    add(Method::patch, std::move(pattern), std::move(h));
+  }
   void del(std::string pattern, Handler h) { add(Method::del, std::move(pattern), std::move(h)); }
 
   // Routes the request and calls its handler. `route_label`, when given,
@@ -52,9 +68,14 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;  // "{x}" marks a parameter
     Handler handler;
+    RouteOptions options;
   };
-  static bool match(const Route& route, const std::vector<std::string_view>& path, PathParams* params);
+  Response call(const Route& route, const Request& req,
+                const std::vector<std::string_view>& path) const;
+  static bool match(const Route& route, const std::vector<std::string_view>& path,
+                    PathParams* params);
   std::vector<Route> routes_;
+  std::unique_ptr<ResponseCache> cache_ = std::make_unique<ResponseCache>(10'000);
 };
 
 }  // namespace stemnet::http

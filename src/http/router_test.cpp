@@ -5,8 +5,8 @@
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace stemnet::http {
 namespace {
@@ -19,14 +19,16 @@ Request req(Method m, const char* target) {
 
 Router test_router() {
   Router r;
-  r.get("/api/v1/municipalities", [](const Request&, const PathParams&) { return Response::json(200, "list"); });
+  r.get("/api/v1/municipalities",
+        [](const Request&, const PathParams&) { return Response::json(200, "list"); });
   r.get("/api/v1/municipalities/{number}", [](const Request&, const PathParams& p) {
     return Response::json(200, std::string(p.get("number")));
   });
   r.post("/api/v1/rounds/{id}/accept", [](const Request&, const PathParams& p) {
     return Response::json(201, "accepted " + std::string(p.get("id")));
   });
-  r.get("/api/v1/rounds/{id}/accept", [](const Request&, const PathParams&) { return Response::json(200, "state"); });
+  r.get("/api/v1/rounds/{id}/accept",
+        [](const Request&, const PathParams&) { return Response::json(200, "state"); });
   return r;
 }
 
@@ -53,7 +55,8 @@ TEST(Router, HeadIsAnsweredByGet) {
 
 TEST(Router, UnknownPathIs404Problem) {
   Router r = test_router();
-  for (const char* target : {"/", "/api/v1/municipalities/0301/x", "/api/v1/municipalities/", "/api/v2/counties"}) {
+  for (const char* target :
+       {"/", "/api/v1/municipalities/0301/x", "/api/v1/municipalities/", "/api/v2/counties"}) {
     std::string label;
     auto res = r.dispatch(req(Method::get, target), &label);
     EXPECT_EQ(res.status, 404) << target;
@@ -72,6 +75,41 @@ TEST(Router, WrongMethodIs405WithAllow) {
   auto put = r.dispatch(req(Method::put, "/api/v1/municipalities"));
   EXPECT_EQ(put.status, 405);
   EXPECT_EQ(put.header("Allow").value_or(""), "GET, HEAD");
+}
+
+TEST(Router, CachesPublicAnswersForTheirTime) {
+  Router r;
+  int calls = 0;
+  r.get(
+      "/ref/{id}",
+      [&calls](const Request&, const PathParams& p) {
+        ++calls;
+        if (p.get("id") == "missing") return problem(Error::not_found("no such"));
+        return Response::json(200, "\"" + std::string(p.get("id")) + "\"");
+      },
+      RouteOptions{std::chrono::seconds(60)});
+  auto first = r.dispatch(req(Method::get, "/ref/a"));
+  auto second = r.dispatch(req(Method::get, "/ref/a"));
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(second.header("Cache-Control").value_or(""), "public, max-age=60");
+  r.dispatch(req(Method::get, "/ref/a?x=1"));  // another target, another entry
+  EXPECT_EQ(calls, 2);
+  r.dispatch(req(Method::get, "/ref/missing"));
+  r.dispatch(req(Method::get, "/ref/missing"));  // errors are not cached
+  EXPECT_EQ(calls, 4);
+}
+
+TEST(ResponseCache, ExpiresAndStaysBounded) {
+  ResponseCache cache(2);
+  const auto t0 = ResponseCache::Clock::now();
+  cache.put("/a", Response::json(200, "a"), t0 + std::chrono::seconds(1));
+  EXPECT_TRUE(cache.get("/a", t0).has_value());
+  EXPECT_FALSE(cache.get("/a", t0 + std::chrono::seconds(2)).has_value());
+  cache.put("/b", Response::json(200, "b"), t0 + std::chrono::seconds(1));
+  cache.put("/c", Response::json(200, "c"), t0 + std::chrono::seconds(1));
+  EXPECT_LE(cache.size(), 2u);
+  EXPECT_TRUE(cache.get("/c", t0).has_value());
 }
 
 TEST(Request, ParsesQueryStrings) {
@@ -94,6 +132,14 @@ TEST(Problem, HasTheRfc9457Members) {
   EXPECT_EQ(body.at("status").as_int64(), 400);
   EXPECT_EQ(body.at("detail").as_string(), "limit must be a whole number");
   EXPECT_EQ(body.at("param").as_string(), "limit");
+}
+
+TEST(Problem, InternalErrorsDoNotLeakTheirCause) {
+  auto res = problem(Error::internal("prepare: no such table: secret_table"));
+  EXPECT_EQ(res.status, 500);
+  EXPECT_EQ(res.body.find("secret_table"), std::string::npos);
+  auto body = boost::json::parse(res.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "https://stemnet.no/problems/internal");
 }
 
 TEST(Problem, StatusByKind) {
@@ -152,16 +198,22 @@ TEST(Metrics, PrometheusText) {
   m.observe("GET", "/api/v1/counties", 200, 0.003);
   m.observe("GET", "unmatched", 404, 0.0001);
   const std::string text = m.render();
-  EXPECT_NE(text.find("stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/counties\",status=\"200\"} 2\n"),
+  EXPECT_NE(text.find("stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/"
+                      "counties\",status=\"200\"} 2\n"),
             std::string::npos);
-  EXPECT_NE(text.find("stemnet_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1\n"),
+  EXPECT_NE(
+      text.find(
+          "stemnet_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1\n"),
+      std::string::npos);
+  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/"
+                      "counties\",le=\"0.0005\"} 1\n"),
             std::string::npos);
-  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"0.0005\"} 1\n"),
+  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/"
+                      "counties\",le=\"0.005\"} 2\n"),
             std::string::npos);
-  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"0.005\"} 2\n"),
-            std::string::npos);
-  EXPECT_NE(text.find("stemnet_http_request_duration_seconds_count{route=\"/api/v1/counties\"} 2\n"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("stemnet_http_request_duration_seconds_count{route=\"/api/v1/counties\"} 2\n"),
+      std::string::npos);
   EXPECT_NE(text.find("# TYPE stemnet_http_request_duration_seconds histogram"), std::string::npos);
 }
 
@@ -172,6 +224,9 @@ TEST(Query, UnknownAndRepeatedParametersAreRejected) {
   auto twice = page_request(req(Method::get, "/s?limit=1&limit=2"), {}, 1);
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().param, "limit");
+  auto empty_pair = page_request(req(Method::get, "/s?&limit=2"), {}, 1);
+  ASSERT_TRUE(empty_pair);
+  EXPECT_EQ(empty_pair->limit, 2);
   auto good = page_request(req(Method::get, "/s?municipality=0301&limit=5"), {"municipality"}, 1);
   ASSERT_TRUE(good);
   EXPECT_EQ(good->limit, 5);

@@ -45,7 +45,8 @@ struct Shared {
 };
 
 Request to_request(bhttp::request<bhttp::string_body>&& in, bool* ok) {
-  Method method = method_from(std::string_view(in.method_string().data(), in.method_string().size()));
+  Method method =
+      method_from(std::string_view(in.method_string().data(), in.method_string().size()));
   std::string_view target(in.target().data(), in.target().size());
   auto parsed = Request::from_target(method, target);
   *ok = parsed.has_value();
@@ -61,7 +62,7 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, bool* ok) {
 }
 
 bhttp::response<bhttp::string_body> to_beast(Response&& res, unsigned version, bool keep_alive,
-                                              bool head) {
+                                             bool head) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   out.set(bhttp::field::server, "stemnet");
   if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
@@ -93,7 +94,8 @@ Response error_response(const beast::error_code& ec) {
 }
 
 asio::awaitable<void> write_response(beast::tcp_stream& stream, const ServerOptions& opt,
-                                     bhttp::response<bhttp::string_body>&& res, beast::error_code& ec) {
+                                     bhttp::response<bhttp::string_body>&& res,
+                                     beast::error_code& ec) {
   stream.expires_after(opt.write_timeout);
   auto [wec, n] = co_await bhttp::async_write(stream, res, use_tuple);
   ec = wec;
@@ -132,8 +134,10 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
         break;
       }
       // A malformed or oversized request: answer once, then close.
+      Response res = error_response(ec);
+      shared.metrics.observe("OTHER", "unparsed", res.status, 0);
       beast::error_code wec;
-      co_await write_response(stream, opt, to_beast(error_response(ec), 11, false, false), wec);
+      co_await write_response(stream, opt, to_beast(std::move(res), 11, false, false), wec);
       break;
     }
     const auto started = Clock::now();
@@ -145,7 +149,8 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     std::string route = "unmatched";
     Response res;
     if (!target_ok) {
-      res = problem(Error::invalid("", "the request target is not a valid URL path"));
+      res = problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
+                          "the request target is not a valid URL: " + req.target});
     } else {
       try {
         res = shared.router.dispatch(req, &route);
@@ -157,15 +162,14 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
       }
     }
     apply_conditional(req, res);
-    const int status = res.status;
-    const Method method = req.method;
+    // Counted when the answer is ready, before it is written: a client that
+    // has its answer can rely on it being in /metrics.
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    shared.metrics.observe(method_name(req.method), route, res.status, seconds);
+    const bool head = req.method == Method::head;
     beast::error_code wec;
     co_await write_response(
-        stream, opt,
-        to_beast(std::move(res), version, keep_alive && !shared.stopping, method == Method::head),
-        wec);
-    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    shared.metrics.observe(method_name(method), route, status, seconds);
+        stream, opt, to_beast(std::move(res), version, keep_alive && !shared.stopping, head), wec);
     conn->busy = false;
     if (wec || !keep_alive || shared.stopping) break;
   }
@@ -195,8 +199,9 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Shared& shared) {
 }  // namespace
 
 Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& options) {
-  const int threads = options.threads > 0 ? options.threads
-                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   asio::io_context ioc(threads);
   Shared shared{router, metrics, options};
 

@@ -37,36 +37,42 @@ Result<Loaded> load(const fs::path& path, std::string what) {
 
 // The one file in `dir` whose name starts with `prefix` and ends with
 // `suffix`. Fails when none or several match, naming them.
-Result<fs::path> find_one(const fs::path& dir, const std::string& prefix, const std::string& suffix) {
+Result<fs::path> find_one(const fs::path& dir, const std::string& prefix,
+                          const std::string& suffix) {
   std::vector<fs::path> found;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.size() >= prefix.size() + suffix.size() && name.starts_with(prefix) && name.ends_with(suffix)) {
+    if (name.size() >= prefix.size() + suffix.size() && name.starts_with(prefix) &&
+        name.ends_with(suffix)) {
       found.push_back(entry.path());
     }
   }
   if (ec) return Error::malformed_file(dir.string(), 0, "cannot read folder: " + ec.message());
   if (found.empty()) {
-    return Error::malformed_file(dir.string(), 0, "no file " + prefix + "*" + suffix + " in this folder");
+    return Error::malformed_file(dir.string(), 0,
+                                 "no file " + prefix + "*" + suffix + " in this folder");
   }
   if (found.size() > 1) {
     std::sort(found.begin(), found.end());
-    return Error::malformed_file(dir.string(), 0, "several files match " + prefix + "*" + suffix + ": " +
-                                                      found[0].filename().string() + ", " +
-                                                      found[1].filename().string());
+    return Error::malformed_file(dir.string(), 0,
+                                 "several files match " + prefix + "*" + suffix + ": " +
+                                     found[0].filename().string() + ", " +
+                                     found[1].filename().string());
   }
   return found[0];
 }
 
 // Records the file unless the same bytes were recorded before.
-Result<void> record(db::Connection& c, FileReport& f, const std::string& source, const std::string& licence) {
-  STEMNET_TRY(std::int64_t n,
-              c.execute("INSERT INTO import_record (kind, file_name, sha256, row_count, source, licence,"
-                        " imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-                        " ON CONFLICT (kind, sha256) DO NOTHING",
-                        {f.what, fs::path(f.file).filename().string(), f.sha256, f.rows, source, licence,
-                         utc_now_iso()}));
+Result<void> record(db::Connection& c, FileReport& f, const std::string& source,
+                    const std::string& licence) {
+  STEMNET_TRY(
+      std::int64_t n,
+      c.execute("INSERT INTO import_record (kind, file_name, sha256, row_count, source, licence,"
+                " imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                " ON CONFLICT (kind, sha256) DO NOTHING",
+                {f.what, fs::path(f.file).filename().string(), f.sha256, f.rows, source, licence,
+                 utc_now_iso()}));
   f.already_recorded = n == 0;
   return ok();
 }
@@ -90,14 +96,17 @@ Result<void> merge_county_names(std::vector<County>& counties, const Loaded& f) 
   for (const auto& v : doc.as_array()) {
     const auto* o = v.if_object();
     const json::value* id = o ? o->if_contains("id") : nullptr;
-    if (!id || !id->is_string()) return Error::malformed_file(f.path, 0, "every county needs a string 'id'");
+    if (!id || !id->is_string())
+      return Error::malformed_file(f.path, 0, "every county needs a string 'id'");
     by_id[std::string(id->as_string())] = o;
   }
   for (auto& c : counties) {
     auto it = by_id.find(c.number);
-    if (it == by_id.end()) return Error::malformed_file(f.path, 0, "county " + c.number + " is missing");
+    if (it == by_id.end())
+      return Error::malformed_file(f.path, 0, "county " + c.number + " is missing");
     const auto* name = it->second->if_contains("name");
-    if (!name || !name->is_string()) return Error::malformed_file(f.path, 0, "county " + c.number + ": no name");
+    if (!name || !name->is_string())
+      return Error::malformed_file(f.path, 0, "county " + c.number + ": no name");
     c.name_norwegian = std::string(name->as_string());
     if (const auto* url = it->second->if_contains("url"); url && url->is_string()) {
       c.website = std::string(url->as_string());
@@ -105,34 +114,40 @@ Result<void> merge_county_names(std::vector<County>& counties, const Loaded& f) 
     by_id.erase(it);
   }
   if (!by_id.empty()) {
-    return Error::malformed_file(f.path, 0, "county " + by_id.begin()->first + " has no label point in places/");
+    return Error::malformed_file(
+        f.path, 0, "county " + by_id.begin()->first + " has no label point in places/");
   }
   return ok();
 }
 
-Result<std::string> written_language(std::string_view published, const std::string& file, const std::string& id) {
+Result<std::string> written_language(std::string_view published, const std::string& file,
+                                     const std::string& id) {
   if (published == "Bokmål") return std::string("bokmal");
   if (published == "Nynorsk") return std::string("nynorsk");
   if (published == "Nøytral") return std::string("neutral");
-  return Error::malformed_file(file, 0, "municipality " + id + ": unknown written-language standard '" +
-                                            std::string(published) + "'");
+  return Error::malformed_file(file, 0,
+                               "municipality " + id + ": unknown written-language standard '" +
+                                   std::string(published) + "'");
 }
 
 // Adds Norwegian names, administrative data and websites of
 // admin/municipalities-*.json; both files must list the same municipalities.
 Result<void> merge_municipality_facts(std::vector<Municipality>& municipalities, const Loaded& f) {
   STEMNET_TRY(auto doc, text::parse_json(f.bytes, f.path));
-  if (!doc.is_array()) return Error::malformed_file(f.path, 1, "expected a JSON array of municipalities");
+  if (!doc.is_array())
+    return Error::malformed_file(f.path, 1, "expected a JSON array of municipalities");
   std::map<std::string, const json::object*> by_id;
   for (const auto& v : doc.as_array()) {
     const auto* o = v.if_object();
     const json::value* id = o ? o->if_contains("id") : nullptr;
-    if (!id || !id->is_string()) return Error::malformed_file(f.path, 0, "every municipality needs a string 'id'");
+    if (!id || !id->is_string())
+      return Error::malformed_file(f.path, 0, "every municipality needs a string 'id'");
     by_id[std::string(id->as_string())] = o;
   }
   for (auto& m : municipalities) {
     auto it = by_id.find(m.number);
-    if (it == by_id.end()) return Error::malformed_file(f.path, 0, "municipality " + m.number + " is missing");
+    if (it == by_id.end())
+      return Error::malformed_file(f.path, 0, "municipality " + m.number + " is missing");
     const json::object& o = *it->second;
     auto str = [&](std::string_view key) -> std::optional<std::string> {
       const auto* v = o.if_contains(key);
@@ -140,7 +155,8 @@ Result<void> merge_municipality_facts(std::vector<Municipality>& municipalities,
       return std::nullopt;
     };
     auto name_no = str("name_no");
-    if (!name_no) return Error::malformed_file(f.path, 0, "municipality " + m.number + ": no 'name_no'");
+    if (!name_no)
+      return Error::malformed_file(f.path, 0, "municipality " + m.number + ": no 'name_no'");
     m.name_norwegian = *name_no;
     if (auto lang = str("language")) {
       STEMNET_TRY(m.written_language, written_language(*lang, f.path, m.number));
@@ -150,21 +166,23 @@ Result<void> merge_municipality_facts(std::vector<Municipality>& municipalities,
     by_id.erase(it);
   }
   if (!by_id.empty()) {
-    return Error::malformed_file(f.path, 0,
-                                 "municipality " + by_id.begin()->first + " has no label point in places/");
+    return Error::malformed_file(
+        f.path, 0, "municipality " + by_id.begin()->first + " has no label point in places/");
   }
   return ok();
 }
 
 // Every municipality number an item names must be in the registry, or in
 // the set being imported alongside it.
-Result<void> check_known(db::Connection& c, const std::set<std::string>& importing, const std::string& number,
-                         const std::string& file, long line, const std::string& what) {
+Result<void> check_known(db::Connection& c, const std::set<std::string>& importing,
+                         const std::string& number, const std::string& file, long line,
+                         const std::string& what) {
   if (importing.count(number)) return ok();
   STEMNET_TRY(bool known, Store::has_municipality(c, number));
   if (known) return ok();
-  return Error::malformed_file(file, line, what + ": municipality " + number +
-                                               " is not in the registry (import the reference data first)");
+  return Error::malformed_file(file, line,
+                               what + ": municipality " + number +
+                                   " is not in the registry (import the reference data first)");
 }
 
 Result<void> write_schools(db::Connection& c, std::vector<std::pair<Loaded, UdirSchools>>& files,
@@ -173,26 +191,39 @@ Result<void> write_schools(db::Connection& c, std::vector<std::pair<Loaded, Udir
   std::map<std::string, School> merged;
   for (auto& [f, parsed] : files) {
     for (auto& s : parsed.schools) {
-      STEMNET_TRY_VOID(check_known(c, importing, s.municipality_number, f.path, 0, "school " + s.orgnr));
+      STEMNET_TRY_VOID(
+          check_known(c, importing, s.municipality_number, f.path, 0, "school " + s.orgnr));
       auto [it, fresh] = merged.try_emplace(s.orgnr, s);
       if (!fresh) {
         if (it->second.municipality_number != s.municipality_number) {
-          return Error::malformed_file(f.path, 0, "school " + s.orgnr + " is in municipality " +
-                                                      s.municipality_number + " here but " +
-                                                      it->second.municipality_number + " in another file");
+          return Error::malformed_file(f.path, 0,
+                                       "school " + s.orgnr + " is in municipality " +
+                                           s.municipality_number + " here but " +
+                                           it->second.municipality_number + " in another file");
         }
         for (auto& g : s.grades) it->second.grades.push_back(g);
       }
     }
   }
   // Schools have no coordinates in these files: they sit at their
-  // municipality's label point, and say so.
+  // municipality's label point, and say so. Their county is the registry's:
+  // Udir files Svalbard under county 55, but Svalbard is in no county.
   for (auto& [orgnr, s] : merged) {
-    STEMNET_TRY(auto rows, c.query("SELECT label_lon, label_lat FROM municipality WHERE number = $1",
-                                   {s.municipality_number}));
+    STEMNET_TRY(
+        auto rows,
+        c.query("SELECT label_lon, label_lat, county_number FROM municipality WHERE number = $1",
+                {s.municipality_number}));
     if (rows.empty()) return Error::internal("municipality " + s.municipality_number + " vanished");
     s.location = {rows[0].real(0), rows[0].real(1)};
     s.location_precision = "municipality";
+    const auto county = rows[0].opt_text(2);
+    if (county && s.county_number && *county != *s.county_number) {
+      return Error::malformed_file(files.front().first.path, 0,
+                                   "school " + orgnr + ": the file puts municipality " +
+                                       s.municipality_number + " in county " + *s.county_number +
+                                       ", the registry in county " + *county);
+    }
+    s.county_number = county;
   }
   std::int64_t changed = 0;
   for (const auto& [orgnr, s] : merged) {
@@ -244,7 +275,8 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
 
   STEMNET_TRY(auto counties, parse_county_places(county_places.bytes, county_places.path));
   STEMNET_TRY_VOID(merge_county_names(counties, county_names));
-  STEMNET_TRY(auto municipalities, parse_municipality_places(municipality_places.bytes, municipality_places.path));
+  STEMNET_TRY(auto municipalities,
+              parse_municipality_places(municipality_places.bytes, municipality_places.path));
   STEMNET_TRY_VOID(merge_municipality_facts(municipalities, municipality_facts));
   STEMNET_TRY(auto territories, parse_territories(territories_file.bytes, territories_file.path));
   STEMNET_TRY(auto postcodes, parse_postcodes(postcodes_file.bytes, postcodes_file.path));
@@ -266,21 +298,25 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
   STEMNET_TRY(auto conn, pool.acquire());
   ImportReport report;
   auto written = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-    county_places.report.rows = county_names.report.rows = static_cast<std::int64_t>(counties.size());
+    county_places.report.rows = county_names.report.rows =
+        static_cast<std::int64_t>(counties.size());
     STEMNET_TRY(county_places.report.changed, put_all(c, counties));
-    municipality_places.report.rows = municipality_facts.report.rows = static_cast<std::int64_t>(municipalities.size());
+    municipality_places.report.rows = municipality_facts.report.rows =
+        static_cast<std::int64_t>(municipalities.size());
     STEMNET_TRY(municipality_places.report.changed, put_all(c, municipalities));
     territories_file.report.rows = static_cast<std::int64_t>(territories.size());
     STEMNET_TRY(territories_file.report.changed, put_all(c, territories));
     postcodes_file.report.rows = static_cast<std::int64_t>(postcodes.size());
     for (const auto& p : postcodes) {
-      STEMNET_TRY_VOID(check_known(c, importing, p.municipality_number, postcodes_file.path, 0, "postcode " + p.code));
+      STEMNET_TRY_VOID(check_known(c, importing, p.municipality_number, postcodes_file.path, 0,
+                                   "postcode " + p.code));
     }
     STEMNET_TRY(postcodes_file.report.changed, put_all(c, postcodes));
-    for (auto* list : {&science, &he}) {
+    for (auto [list, file] : {std::pair{&science, &science_file}, std::pair{&he, &he_file}}) {
       for (const auto& inst : *list) {
         for (const auto& site : inst.sites) {
-          STEMNET_TRY_VOID(check_known(c, importing, site.municipality_number, science_file.path, 0, inst.name));
+          STEMNET_TRY_VOID(
+              check_known(c, importing, site.municipality_number, file->path, 0, inst.name));
         }
       }
     }
@@ -288,20 +324,23 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
     STEMNET_TRY(science_file.report.changed, put_all(c, science));
     he_file.report.rows = static_cast<std::int64_t>(he.size());
     STEMNET_TRY(he_file.report.changed, put_all(c, he));
-    STEMNET_TRY_VOID(record(c, county_places.report, "Kartverket boundaries; SSB population", "CC BY 4.0"));
+    STEMNET_TRY_VOID(
+        record(c, county_places.report, "Kartverket boundaries; SSB population", "CC BY 4.0"));
     STEMNET_TRY_VOID(record(c, county_names.report, "norway-geodata (A. Prestmo)", "MIT"));
-    STEMNET_TRY_VOID(record(c, municipality_places.report, "Kartverket boundaries; SSB population", "CC BY 4.0"));
+    STEMNET_TRY_VOID(record(c, municipality_places.report, "Kartverket boundaries; SSB population",
+                            "CC BY 4.0"));
     STEMNET_TRY_VOID(record(c, municipality_facts.report, "norway-geodata (A. Prestmo)", "MIT"));
     STEMNET_TRY_VOID(record(c, territories_file.report, "stemnet", "CC BY 4.0"));
-    STEMNET_TRY_VOID(record(c, postcodes_file.report, "norway-geodata (Posten/Bring register)", "MIT"));
+    STEMNET_TRY_VOID(
+        record(c, postcodes_file.report, "norway-geodata (Posten/Bring register)", "MIT"));
     STEMNET_TRY_VOID(record(c, science_file.report, "Forskningsrådet", "NLOD"));
     STEMNET_TRY_VOID(record(c, he_file.report, "SSB", "NLOD"));
     STEMNET_TRY_VOID(write_schools(c, udir, importing));
     return ok();
   });
   if (!written) return std::move(written).error();
-  for (auto* f : {&county_places, &county_names, &municipality_places, &municipality_facts, &territories_file,
-                  &postcodes_file, &science_file, &he_file}) {
+  for (auto* f : {&county_places, &county_names, &municipality_places, &municipality_facts,
+                  &territories_file, &postcodes_file, &science_file, &he_file}) {
     report.files.push_back(f->report);
   }
   for (auto& [f, parsed] : udir) report.files.push_back(f.report);
@@ -312,9 +351,8 @@ Result<ImportReport> import_schools(db::Pool& pool, const std::vector<fs::path>&
   if (paths.empty()) return Error::invalid("FILE", "name at least one file");
   STEMNET_TRY(auto udir, load_udir(paths));
   STEMNET_TRY(auto conn, pool.acquire());
-  auto written = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-    return write_schools(c, udir, {});
-  });
+  auto written = db::transaction(
+      *conn, [&](db::Connection& c) -> Result<void> { return write_schools(c, udir, {}); });
   if (!written) return std::move(written).error();
   ImportReport report;
   for (auto& [f, parsed] : udir) report.files.push_back(f.report);

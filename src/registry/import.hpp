@@ -25,9 +25,9 @@ namespace stemnet::registry {
 struct FileReport {
   std::string file;
   std::string sha256;
-  std::string what;            // "counties", "schools", ...
-  std::int64_t rows = 0;       // records read
-  std::int64_t changed = 0;    // rows inserted or updated
+  std::string what;               // "counties", "schools", ...
+  std::int64_t rows = 0;          // records read
+  std::int64_t changed = 0;       // rows inserted or updated
   bool already_recorded = false;  // the same bytes were imported before
 };
 
@@ -42,7 +42,8 @@ Result<ImportReport> import_reference(db::Pool& pool, const std::filesystem::pat
 // Udir national-test files (UTF-16LE, sep=\t, decimal comma, `*`): the
 // schools they name, with the grade levels seen. The municipalities must be
 // in the registry already. One transaction for all the files.
-Result<ImportReport> import_schools(db::Pool& pool, const std::vector<std::filesystem::path>& files);
+Result<ImportReport> import_schools(db::Pool& pool,
+                                    const std::vector<std::filesystem::path>& files);
 
 // --- the parsers, pure functions of a file's bytes (unit-tested alone) ---
 
@@ -55,12 +56,16 @@ Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string
 
 // "Troms - Romsa - Tromssa" style CSV of counties with label points.
 Result<std::vector<County>> parse_county_places(std::string_view bytes, const std::string& file);
-Result<std::vector<Municipality>> parse_municipality_places(std::string_view bytes, const std::string& file);
+Result<std::vector<Municipality>> parse_municipality_places(std::string_view bytes,
+                                                            const std::string& file);
 // Our own list of the areas with municipality numbers that are not municipalities.
-Result<std::vector<Municipality>> parse_territories(std::string_view bytes, const std::string& file);
+Result<std::vector<Municipality>> parse_territories(std::string_view bytes,
+                                                    const std::string& file);
 Result<std::vector<Postcode>> parse_postcodes(std::string_view bytes, const std::string& file);
-Result<std::vector<Institution>> parse_science_centres(std::string_view bytes, const std::string& file);
-Result<std::vector<Institution>> parse_higher_education(std::string_view bytes, const std::string& file);
+Result<std::vector<Institution>> parse_science_centres(std::string_view bytes,
+                                                       const std::string& file);
+Result<std::vector<Institution>> parse_higher_education(std::string_view bytes,
+                                                        const std::string& file);
 
 // A stable id from a name or abbreviation: search_key, then any run of
 // characters other than a-z and 0-9 becomes one '-'. "Jærmuseet" -> "jaermuseet".

@@ -73,7 +73,8 @@ TEST(ParseUdir, RejectsMalformedFilesWithFileAndLine) {
     EXPECT_EQ(e.file, c.name);
     EXPECT_EQ(e.line, c.line) << c.name << ": " << e.where_and_what();
     EXPECT_NE(e.detail.find(c.message), std::string::npos) << c.name << ": " << e.where_and_what();
-    EXPECT_EQ(e.where_and_what().rfind(std::string(c.name) + ":" + std::to_string(c.line) + ": ", 0), 0u)
+    EXPECT_EQ(
+        e.where_and_what().rfind(std::string(c.name) + ":" + std::to_string(c.line) + ": ", 0), 0u)
         << e.where_and_what();
   }
 }
@@ -127,12 +128,14 @@ TEST_F(ImportTest, SchoolsFromBothFilesAreOneSchoolWithBothGrades) {
 
 TEST_F(ImportTest, MalformedFileLeavesTheDatabaseAsItWas) {
   const std::string before = stemnet::testing::dump(*pool_);
-  for (const char* name : {"truncated.utf16.tsv", "missing-column.utf16.tsv", "bad-number.utf16.tsv",
-                           "truncated-line.utf16.tsv", "unknown-municipality.utf16.tsv"}) {
+  for (const char* name :
+       {"truncated.utf16.tsv", "missing-column.utf16.tsv", "bad-number.utf16.tsv",
+        "truncated-line.utf16.tsv", "unknown-municipality.utf16.tsv"}) {
     // A good file first, then the bad one: the good one must not land either.
     auto r = import_schools(*pool_, {kFixtures + "good.utf16.tsv", kFixtures + name});
     ASSERT_FALSE(r) << name;
-    EXPECT_NE(r.error().where_and_what().find(name), std::string::npos) << r.error().where_and_what();
+    EXPECT_NE(r.error().where_and_what().find(name), std::string::npos)
+        << r.error().where_and_what();
     EXPECT_EQ(stemnet::testing::dump(*pool_), before) << name;
   }
 }

@@ -26,7 +26,7 @@ struct County {
 };
 
 struct Municipality {
-  std::string number;  // "0301"
+  std::string number;                 // "0301"
   std::string kind = "municipality";  // or "territory"
   std::string name;
   std::string name_norwegian;
@@ -67,7 +67,7 @@ struct Institution {
 
 struct SchoolGrade {
   int grade = 0;
-  std::string school_year;  // "2025-26"
+  std::string school_year;                    // "2025-26"
   std::optional<std::int64_t> tested_pupils;  // NULL when suppressed in the source
 };
 

@@ -38,11 +38,12 @@ Result<std::string> json_string(const json::object& o, std::string_view key, std
   const auto* v = o.if_contains(key);
   if (!v || v->is_null()) {
     if (!required) return std::string();
-    return Error::malformed_file(file, 0, "[" + std::to_string(i) + "]." + std::string(key) + ": missing");
+    return Error::malformed_file(file, 0,
+                                 "[" + std::to_string(i) + "]." + std::string(key) + ": missing");
   }
   if (!v->is_string()) {
-    return Error::malformed_file(file, 0,
-                                 "[" + std::to_string(i) + "]." + std::string(key) + ": expected a string");
+    return Error::malformed_file(
+        file, 0, "[" + std::to_string(i) + "]." + std::string(key) + ": expected a string");
   }
   return std::string(v->as_string());
 }
@@ -110,7 +111,8 @@ std::string slug(std::string_view text) {
 
 Result<std::vector<County>> parse_county_places(std::string_view bytes, const std::string& file) {
   STEMNET_TRY(auto t, read_csv(bytes, file));
-  STEMNET_TRY(auto col, t.columns({"fylkesnummer", "fylkesnavn", "population", "label_lon", "label_lat"}));
+  STEMNET_TRY(auto col,
+              t.columns({"fylkesnummer", "fylkesnavn", "population", "label_lon", "label_lat"}));
   std::vector<County> out;
   for (const auto& rec : t.records) {
     Cells c{t, rec};
@@ -124,10 +126,12 @@ Result<std::vector<County>> parse_county_places(std::string_view bytes, const st
   return out;
 }
 
-Result<std::vector<Municipality>> parse_municipality_places(std::string_view bytes, const std::string& file) {
+Result<std::vector<Municipality>> parse_municipality_places(std::string_view bytes,
+                                                            const std::string& file) {
   STEMNET_TRY(auto t, read_csv(bytes, file));
-  STEMNET_TRY(auto col, t.columns({"kommunenummer", "kommunenavn_geojson", "fylkesnummer", "adm_center",
-                                   "population", "area_km2", "label_lon", "label_lat"}));
+  STEMNET_TRY(auto col,
+              t.columns({"kommunenummer", "kommunenavn_geojson", "fylkesnummer", "adm_center",
+                         "population", "area_km2", "label_lon", "label_lat"}));
   std::vector<Municipality> out;
   for (const auto& rec : t.records) {
     Cells c{t, rec};
@@ -136,7 +140,8 @@ Result<std::vector<Municipality>> parse_municipality_places(std::string_view byt
     v.name = c.str(col[1]);
     STEMNET_TRY(v.county_number, c.county_number(col[2]));
     if (v.number.substr(0, 2) != *v.county_number) {
-      return t.field_error(rec, col[2], "municipality " + v.number + " is not in county " + *v.county_number);
+      return t.field_error(rec, col[2],
+                           "municipality " + v.number + " is not in county " + *v.county_number);
     }
     v.admin_centre = c.opt(col[3]);
     STEMNET_TRY(v.population, c.integer(col[4]));
@@ -147,7 +152,8 @@ Result<std::vector<Municipality>> parse_municipality_places(std::string_view byt
   return out;
 }
 
-Result<std::vector<Municipality>> parse_territories(std::string_view bytes, const std::string& file) {
+Result<std::vector<Municipality>> parse_territories(std::string_view bytes,
+                                                    const std::string& file) {
   STEMNET_TRY(auto t, read_csv(bytes, file));
   STEMNET_TRY(auto col, t.columns({"number", "name", "name_norwegian", "label_lon", "label_lat"}));
   std::vector<Municipality> out;
@@ -175,19 +181,21 @@ Result<std::vector<Postcode>> parse_postcodes(std::string_view bytes, const std:
     STEMNET_TRY(p.place, json_string(o, "place", i, file));
     STEMNET_TRY(p.municipality_number, json_string(o, "id", i, file));
     if (p.code.size() != 4 || p.code.find_first_not_of("0123456789") != std::string::npos) {
-      return Error::malformed_file(file, 0, "[" + std::to_string(i) + "].code: not a 4-digit postcode: '" +
-                                                p.code + "'");
+      return Error::malformed_file(
+          file, 0, "[" + std::to_string(i) + "].code: not a 4-digit postcode: '" + p.code + "'");
     }
     if (!geo::is_municipality_number(p.municipality_number)) {
-      return Error::malformed_file(file, 0, "[" + std::to_string(i) + "].id: not a municipality number: '" +
-                                                p.municipality_number + "'");
+      return Error::malformed_file(file, 0,
+                                   "[" + std::to_string(i) + "].id: not a municipality number: '" +
+                                       p.municipality_number + "'");
     }
     out.push_back(std::move(p));
   }
   return out;
 }
 
-Result<std::vector<Institution>> parse_science_centres(std::string_view bytes, const std::string& file) {
+Result<std::vector<Institution>> parse_science_centres(std::string_view bytes,
+                                                       const std::string& file) {
   STEMNET_TRY(auto t, read_csv(bytes, file));
   STEMNET_TRY(auto col, t.columns({"name", "kommunenummer", "source_url", "note"}));
   std::vector<Institution> out;
@@ -204,7 +212,8 @@ Result<std::vector<Institution>> parse_science_centres(std::string_view bytes, c
     std::size_t start = 0;
     while (!sites.empty() && start <= sites.size()) {
       std::size_t end = sites.find(';', start);
-      std::string number = text::trim(sites.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      std::string number = text::trim(
+          sites.substr(start, end == std::string::npos ? std::string::npos : end - start));
       if (!geo::is_municipality_number(number)) {
         return t.field_error(rec, col[1], "not a municipality number: '" + number + "'");
       }
@@ -217,7 +226,8 @@ Result<std::vector<Institution>> parse_science_centres(std::string_view bytes, c
   return out;
 }
 
-Result<std::vector<Institution>> parse_higher_education(std::string_view bytes, const std::string& file) {
+Result<std::vector<Institution>> parse_higher_education(std::string_view bytes,
+                                                        const std::string& file) {
   STEMNET_TRY(auto t, read_csv(bytes, file));
   STEMNET_TRY(auto col, t.columns({"name", "abbreviation", "ssb_category", "ownership",
                                    "main_site_kommunenummer", "source_url", "note"}));

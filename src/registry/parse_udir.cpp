@@ -32,11 +32,13 @@ Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string
   opt.separator = '\t';
   opt.quoting = false;
   STEMNET_TRY(auto t, text::read_delimited(utf8, file, opt));
-  STEMNET_TRY(auto col, t.columns({"EnhetNivaa", "Fylkekode", "Kommunekode", "Organisasjonsnummer", "EnhetNavn"}));
-  const std::size_t level_col = col[0], county_col = col[1], municipality_col = col[2], orgnr_col = col[3],
-                    name_col = col[4];
+  STEMNET_TRY(auto col, t.columns({"EnhetNivaa", "Fylkekode", "Kommunekode", "Organisasjonsnummer",
+                                   "EnhetNavn"}));
+  const std::size_t level_col = col[0], county_col = col[1], municipality_col = col[2],
+                    orgnr_col = col[3], name_col = col[4];
 
-  static const std::regex measure_re(R"(^(\d{4}-\d{2})\.[^.]+\.(\d{1,2})\. årstrinn\..*\.([^.]+)$)");
+  static const std::regex measure_re(
+      R"(^(\d{4}-\d{2})\.[^.]+\.(\d{1,2})\. årstrinn\..*\.([^.]+)$)");
   std::vector<MeasureColumn> measures;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     std::smatch m;
@@ -45,13 +47,14 @@ Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string
       measures.push_back({i, m[1].str(), std::stoi(m[2].str()), m[3].str()});
     }
   }
-  const bool has_participants = std::any_of(measures.begin(), measures.end(), [](const MeasureColumn& m) {
-    return m.measure == "Antall elever deltatt";
-  });
+  const bool has_participants =
+      std::any_of(measures.begin(), measures.end(),
+                  [](const MeasureColumn& m) { return m.measure == "Antall elever deltatt"; });
   if (!has_participants) {
-    return Error::malformed_file(file, t.header_line,
-                                 "no column '<year>.<subject>.<grade>. årstrinn.….Antall elever deltatt': "
-                                 "is this a national-test file from Udir's statistics portal?");
+    return Error::malformed_file(
+        file, t.header_line,
+        "no column '<year>.<subject>.<grade>. årstrinn.….Antall elever deltatt': "
+        "is this a national-test file from Udir's statistics portal?");
   }
 
   UdirSchools out;
@@ -68,7 +71,8 @@ Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string
       auto& best = tested[{m.school_year, m.grade}];
       if (cell->value) {
         if (*cell->value < 0 || *cell->value != static_cast<std::int64_t>(*cell->value)) {
-          return t.field_error(rec, m.index, "a number of pupils must be a whole number, got '" + f[m.index] + "'");
+          return t.field_error(
+              rec, m.index, "a number of pupils must be a whole number, got '" + f[m.index] + "'");
         }
         best = std::max<std::int64_t>(best.value_or(0), static_cast<std::int64_t>(*cell->value));
       }
@@ -82,13 +86,15 @@ Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string
     School s;
     s.orgnr = text::trim(f[orgnr_col]);
     if (!geo::is_organisation_number(s.orgnr)) {
-      return t.field_error(rec, orgnr_col, "not a valid organisation number (9 digits, mod 11): '" + s.orgnr + "'");
+      return t.field_error(rec, orgnr_col,
+                           "not a valid organisation number (9 digits, mod 11): '" + s.orgnr + "'");
     }
     s.name = text::trim(f[name_col]);
     if (s.name.empty()) return t.field_error(rec, name_col, "a school needs a name");
     s.municipality_number = text::trim(f[municipality_col]);
     if (!geo::is_municipality_number(s.municipality_number)) {
-      return t.field_error(rec, municipality_col, "not a 4-digit municipality number: '" + s.municipality_number + "'");
+      return t.field_error(rec, municipality_col,
+                           "not a 4-digit municipality number: '" + s.municipality_number + "'");
     }
     const std::string county = text::trim(f[county_col]);
     if (!geo::is_county_number(county)) {

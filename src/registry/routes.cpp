@@ -20,7 +20,8 @@ json::array names_json(const std::string& name) {
   return out;
 }
 
-json::object area_ref(const std::optional<std::string>& number, const std::optional<std::string>& name) {
+json::object area_ref(const std::optional<std::string>& number,
+                      const std::optional<std::string>& name) {
   return {{"number", http::or_null(number)}, {"name", http::or_null(name)}};
 }
 
@@ -55,24 +56,28 @@ json::value municipality_json(const Municipality& m) {
 json::value school_json(const School& s) {
   json::array grades;
   for (const auto& g : s.grades) {
-    grades.push_back(json::object{
-        {"grade", g.grade}, {"school_year", g.school_year}, {"tested_pupils", http::or_null(g.tested_pupils)}});
+    grades.push_back(json::object{{"grade", g.grade},
+                                  {"school_year", g.school_year},
+                                  {"tested_pupils", http::or_null(g.tested_pupils)}});
   }
-  return json::object{{"orgnr", s.orgnr},
-                      {"name", s.name},
-                      {"municipality", area_ref(s.municipality_number, s.municipality_name)},
-                      {"county", area_ref(s.county_number, s.county_name)},
-                      {"grades", std::move(grades)},
-                      {"location", point_json(s.location)},
-                      {"location_precision", s.location_precision}};
+  return json::object{
+      {"orgnr", s.orgnr},
+      {"name", s.name},
+      {"municipality", area_ref(s.municipality_number, s.municipality_name)},
+      {"county", s.county_number ? json::value(area_ref(s.county_number, s.county_name))
+                                 : json::value(nullptr)},
+      {"grades", std::move(grades)},
+      {"location", point_json(s.location)},
+      {"location_precision", s.location_precision}};
 }
 
 json::value institution_json(const Institution& i) {
   json::array sites;
   for (const auto& s : i.sites) {
-    sites.push_back(json::object{{"municipality", area_ref(s.municipality_number, s.municipality_name)},
-                                 {"location", point_json(s.label_point)},
-                                 {"location_precision", "municipality"}});
+    sites.push_back(
+        json::object{{"municipality", area_ref(s.municipality_number, s.municipality_name)},
+                     {"location", point_json(s.label_point)},
+                     {"location_precision", "municipality"}});
   }
   return json::object{{"id", i.id},
                       {"kind", i.kind},
@@ -100,47 +105,71 @@ Response answer_page(const Result<Page<T>>& out, F&& item_json) {
 
 }  // namespace
 
+// The registry changes only when reference data is imported: answers are
+// public and may be cached for a few seconds, in process and by clients.
+constexpr http::RouteOptions kReference{std::chrono::seconds(5)};
+
 void add_routes(http::Router& router, Service& svc) {
-  router.get("/api/v1/counties", [&svc](const Request& req, const PathParams&) {
-    auto page = http::page_request(req, {}, Service::kCountyKey);
-    if (!page) return http::problem(page.error());
-    return answer_page(svc.counties(*page), county_json);
-  });
+  router.get(
+      "/api/v1/counties",
+      [&svc](const Request& req, const PathParams&) {
+        auto page = http::page_request(req, {}, Service::kCountyKey);
+        if (!page) return http::problem(page.error());
+        return answer_page(svc.counties(*page), county_json);
+      },
+      kReference);
 
-  router.get("/api/v1/municipalities", [&svc](const Request& req, const PathParams&) {
-    auto page = http::page_request(req, {"county", "include"}, Service::kMunicipalityKey);
-    if (!page) return http::problem(page.error());
-    auto include = http::query_string(req, "include");
-    if (include && *include != "territories") {
-      return http::problem(Error::invalid("include", "include takes only 'territories'"));
-    }
-    return answer_page(svc.municipalities(http::query_string(req, "county"), include.has_value(), *page),
-                       municipality_json);
-  });
+  router.get(
+      "/api/v1/municipalities",
+      [&svc](const Request& req, const PathParams&) {
+        auto page = http::page_request(req, {"county", "include"}, Service::kMunicipalityKey);
+        if (!page) return http::problem(page.error());
+        auto include = http::query_string(req, "include");
+        if (include && *include != "territories") {
+          return http::problem(Error::invalid("include", "include takes only 'territories'"));
+        }
+        return answer_page(
+            svc.municipalities(http::query_string(req, "county"), include.has_value(), *page),
+            municipality_json);
+      },
+      kReference);
 
-  router.get("/api/v1/municipalities/{number}", [&svc](const Request& req, const PathParams& p) {
-    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
-    return answer(svc.municipality(std::string(p.get("number"))), municipality_json);
-  });
+  router.get(
+      "/api/v1/municipalities/{number}",
+      [&svc](const Request& req, const PathParams& p) {
+        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+        return answer(svc.municipality(std::string(p.get("number"))), municipality_json);
+      },
+      kReference);
 
-  router.get("/api/v1/schools", [&svc](const Request& req, const PathParams&) {
-    auto page = http::page_request(req, {"municipality", "county", "q"}, Service::kSchoolKey);
-    if (!page) return http::problem(page.error());
-    SchoolQuery q{http::query_string(req, "municipality"), http::query_string(req, "county"),
-                  http::query_string(req, "q")};
-    return answer_page(svc.schools(q, *page), school_json);
-  });
+  router.get(
+      "/api/v1/schools",
+      [&svc](const Request& req, const PathParams&) {
+        auto page = http::page_request(req, {"municipality", "county", "q"}, Service::kSchoolKey);
+        if (!page) return http::problem(page.error());
+        SchoolQuery q{http::query_string(req, "municipality"), http::query_string(req, "county"),
+                      http::query_string(req, "q")};
+        return answer_page(svc.schools(q, *page), school_json);
+      },
+      kReference);
 
-  router.get("/api/v1/schools/{orgnr}", [&svc](const Request& req, const PathParams& p) {
-    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
-    return answer(svc.school(std::string(p.get("orgnr"))), school_json);
-  });
+  router.get(
+      "/api/v1/schools/{orgnr}",
+      [&svc](const Request& req, const PathParams& p) {
+        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+        return answer(svc.school(std::string(p.get("orgnr"))), school_json);
+      },
+      kReference);
 
-  router.get("/api/v1/institutions", [&svc](const Request& req, const PathParams&) {
-    auto page = http::page_request(req, {"kind"}, Service::kInstitutionKey);
-    if (!page) return http::problem(page.error());
-    return answer_page(svc.institutions(http::query_string(req, "kind"), *page), institution_json);
-  });
+  router.get(
+      "/api/v1/institutions",
+      [&svc](const Request& req, const PathParams&) {
+        auto page = http::page_request(req, {"kind"}, Service::kInstitutionKey);
+        if (!page) return http::problem(page.error());
+        return answer_page(svc.institutions(http::query_string(req, "kind"), *page),
+                           institution_json);
+      },
+      kReference);
 }
 
 }  // namespace stemnet::registry

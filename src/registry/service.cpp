@@ -8,16 +8,19 @@ namespace stemnet::registry {
 Result<Page<County>> Service::counties(const PageRequest& page) { return store_.counties(page); }
 
 Result<Page<Municipality>> Service::municipalities(const std::optional<std::string>& county,
-                                                   bool include_territories, const PageRequest& page) {
+                                                   bool include_territories,
+                                                   const PageRequest& page) {
   if (county && !geo::is_county_number(*county)) {
-    return Error::invalid("county", "county must be a 2-digit county number such as 03, got '" + *county + "'");
+    return Error::invalid(
+        "county", "county must be a 2-digit county number such as 03, got '" + *county + "'");
   }
   return store_.municipalities({county, include_territories}, page);
 }
 
 Result<Municipality> Service::municipality(const std::string& number) {
   if (!geo::is_municipality_number(number)) {
-    return Error::invalid("number", "a municipality number has 4 digits, such as 0301; got '" + number + "'");
+    return Error::invalid("number",
+                          "a municipality number has 4 digits, such as 0301; got '" + number + "'");
   }
   return store_.municipality(number);
 }
@@ -26,8 +29,9 @@ Result<Page<School>> Service::schools(const SchoolQuery& query, const PageReques
   SchoolFilter filter;
   if (query.municipality) {
     if (!geo::is_municipality_number(*query.municipality)) {
-      return Error::invalid("municipality", "municipality must be a 4-digit number such as 0301, got '" +
-                                                *query.municipality + "'");
+      return Error::invalid(
+          "municipality",
+          "municipality must be a 4-digit number such as 0301, got '" + *query.municipality + "'");
     }
     filter.municipality = query.municipality;
   }
@@ -40,7 +44,8 @@ Result<Page<School>> Service::schools(const SchoolQuery& query, const PageReques
   }
   if (query.q) {
     std::string key = text::search_key(*query.q);
-    if (key.size() > 200) return Error::invalid("q", "q is longer than 200 characters");
+    if (query.q->size() > 200)
+      return Error::invalid("q", "q is longer than 200 bytes; search for part of the name");
     if (!key.empty()) {
       filter.name_key = key;
       // Digits only: an organisation number being typed matches too.
@@ -51,15 +56,19 @@ Result<Page<School>> Service::schools(const SchoolQuery& query, const PageReques
 }
 
 Result<School> Service::school(const std::string& orgnr) {
-  if (orgnr.size() != 9 || orgnr.find_first_not_of("0123456789") != std::string::npos) {
-    return Error::invalid("orgnr", "an organisation number has 9 digits; got '" + orgnr + "'");
+  if (!geo::is_organisation_number(orgnr)) {
+    return Error::invalid(
+        "orgnr",
+        "an organisation number has 9 digits and a mod-11 check digit; got '" + orgnr + "'");
   }
   return store_.school(orgnr);
 }
 
-Result<Page<Institution>> Service::institutions(const std::optional<std::string>& kind, const PageRequest& page) {
+Result<Page<Institution>> Service::institutions(const std::optional<std::string>& kind,
+                                                const PageRequest& page) {
   if (kind && *kind != "science_centre" && *kind != "higher_education") {
-    return Error::invalid("kind", "kind must be science_centre or higher_education, got '" + *kind + "'");
+    return Error::invalid("kind",
+                          "kind must be science_centre or higher_education, got '" + *kind + "'");
   }
   return store_.institutions(kind, page);
 }

@@ -35,11 +35,13 @@ class Service {
   Result<Page<School>> schools(const SchoolQuery& query, const PageRequest& page);
   Result<School> school(const std::string& orgnr);
   // `kind`: "science_centre" or "higher_education".
-  Result<Page<Institution>> institutions(const std::optional<std::string>& kind, const PageRequest& page);
+  Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
+                                         const PageRequest& page);
   Result<void> ready() { return store_.ping(); }
 
   // Key parts of each list's sort order, for PageRequest::parse.
-  static constexpr std::size_t kCountyKey = 1, kMunicipalityKey = 1, kSchoolKey = 2, kInstitutionKey = 2;
+  static constexpr std::size_t kCountyKey = 1, kMunicipalityKey = 1, kSchoolKey = 2,
+                               kInstitutionKey = 2;
 
  private:
   Store& store_;

@@ -41,16 +41,17 @@ constexpr const char* kMunicipalityColumns =
 // grades, so that LIMIT counts schools and not grade rows.
 std::string school_query(const std::string& inner_where, const std::string& limit_param) {
   return "SELECT s.orgnr, s.name, s.municipality_number, m.name, s.county_number, c.name, s.lon,"
-         " s.lat, s.location_precision, s.name_key, g.grade, g.school_year, g.tested_pupils"
-         " FROM (SELECT * FROM school" + inner_where + " ORDER BY name_key, orgnr LIMIT " +
-         limit_param + ") s"
+         " s.lat, s.location_precision, s.sort_key, g.grade, g.school_year, g.tested_pupils"
+         " FROM (SELECT * FROM school" +
+         inner_where + " ORDER BY sort_key, orgnr LIMIT " + limit_param +
+         ") s"
          " JOIN municipality m ON m.number = s.municipality_number"
          " LEFT JOIN county c ON c.number = s.county_number"
          " LEFT JOIN school_grade g ON g.orgnr = s.orgnr"
-         " ORDER BY s.name_key, s.orgnr, g.grade, g.school_year";
+         " ORDER BY s.sort_key, s.orgnr, g.grade, g.school_year";
 }
 
-// Folds joined rows into schools; returns the name_key of each, in order.
+// Folds joined rows into schools; returns the sort_key of each, in order.
 std::vector<std::pair<School, std::string>> schools_from(const std::vector<Row>& rows) {
   std::vector<std::pair<School, std::string>> out;
   for (const auto& r : rows) {
@@ -101,18 +102,20 @@ Result<Page<County>> Store::counties(const PageRequest& page) {
   Where w;
   if (!page.after.empty()) w.add("number > ?", {page.after[0]});
   STEMNET_TRY(auto rows, conn->query("SELECT number, name, name_norwegian, website, population,"
-                                     " label_lon, label_lat FROM county" + w.sql() +
-                                         " ORDER BY number LIMIT " + w.next_param(),
+                                     " label_lon, label_lat FROM county" +
+                                         w.sql() + " ORDER BY number LIMIT " + w.next_param(),
                                      w.params_with({page.limit + 1})));
   std::vector<County> items;
   for (const auto& r : rows) {
-    items.push_back({r.text(0), r.text(1), r.text(2), r.opt_text(3), r.opt_integer(4), {r.real(5), r.real(6)}});
+    items.push_back(
+        {r.text(0), r.text(1), r.text(2), r.opt_text(3), r.opt_integer(4), {r.real(5), r.real(6)}});
   }
   return finish<County>(std::move(items), total, page.limit,
                         [](const County& c) { return std::vector<std::string>{c.number}; });
 }
 
-Result<Page<Municipality>> Store::municipalities(const MunicipalityFilter& filter, const PageRequest& page) {
+Result<Page<Municipality>> Store::municipalities(const MunicipalityFilter& filter,
+                                                 const PageRequest& page) {
   STEMNET_TRY(auto conn, pool_.acquire());
   Where w;
   if (!filter.include_territories) w.add("m.kind = 'municipality'", {});
@@ -124,13 +127,15 @@ Result<Page<Municipality>> Store::municipalities(const MunicipalityFilter& filte
                                      w.params_with({page.limit + 1})));
   std::vector<Municipality> items;
   for (const auto& r : rows) items.push_back(municipality_from(r));
-  return finish<Municipality>(std::move(items), total, page.limit,
-                              [](const Municipality& m) { return std::vector<std::string>{m.number}; });
+  return finish<Municipality>(std::move(items), total, page.limit, [](const Municipality& m) {
+    return std::vector<std::string>{m.number};
+  });
 }
 
 Result<Municipality> Store::municipality(const std::string& number) {
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto rows, conn->query(std::string(kMunicipalityColumns) + " WHERE m.number = $1", {number}));
+  STEMNET_TRY(auto rows,
+              conn->query(std::string(kMunicipalityColumns) + " WHERE m.number = $1", {number}));
   if (rows.empty()) return Error::not_found("no municipality has number " + number);
   return municipality_from(rows[0]);
 }
@@ -142,13 +147,15 @@ Result<Page<School>> Store::schools(const SchoolFilter& filter, const PageReques
   if (filter.county) w.add("county_number = ?", {*filter.county});
   if (filter.name_key && filter.orgnr_prefix) {
     w.add("(name_key LIKE ? ESCAPE '\\' OR orgnr LIKE ?)",
-          {"%" + db::like_escape(*filter.name_key) + "%", db::like_escape(*filter.orgnr_prefix) + "%"});
+          {"%" + db::like_escape(*filter.name_key) + "%",
+           db::like_escape(*filter.orgnr_prefix) + "%"});
   } else if (filter.name_key) {
     w.add("name_key LIKE ? ESCAPE '\\'", {"%" + db::like_escape(*filter.name_key) + "%"});
   }
   STEMNET_TRY(long long total, count(*conn, "school", w));
-  if (!page.after.empty()) w.add("(name_key, orgnr) > (?, ?)", {page.after[0], page.after[1]});
-  STEMNET_TRY(auto rows, conn->query(school_query(w.sql(), w.next_param()), w.params_with({page.limit + 1})));
+  if (!page.after.empty()) w.add("(sort_key, orgnr) > (?, ?)", {page.after[0], page.after[1]});
+  STEMNET_TRY(auto rows,
+              conn->query(school_query(w.sql(), w.next_param()), w.params_with({page.limit + 1})));
   std::vector<School> items;
   std::vector<std::string> keys;
   for (auto& [s, key] : schools_from(rows)) {
@@ -173,26 +180,36 @@ Result<School> Store::school(const std::string& orgnr) {
   return std::move(schools[0].first);
 }
 
-Result<Page<Institution>> Store::institutions(const std::optional<std::string>& kind, const PageRequest& page) {
+Result<Page<Institution>> Store::institutions(const std::optional<std::string>& kind,
+                                              const PageRequest& page) {
   STEMNET_TRY(auto conn, pool_.acquire());
   Where w;
   if (kind) w.add("kind = ?", {*kind});
   STEMNET_TRY(long long total, count(*conn, "institution", w));
   if (!page.after.empty()) w.add("(kind, id) > (?, ?)", {page.after[0], page.after[1]});
-  STEMNET_TRY(auto rows,
-              conn->query("SELECT i.id, i.kind, i.name, i.abbreviation, i.category, i.ownership, i.note,"
-                          " i.source_url, st.municipality_number, m.name, m.label_lon, m.label_lat"
-                          " FROM (SELECT * FROM institution" + w.sql() + " ORDER BY kind, id LIMIT " +
-                              w.next_param() + ") i"
-                          " LEFT JOIN institution_site st ON st.institution_id = i.id"
-                          " LEFT JOIN municipality m ON m.number = st.municipality_number"
-                          " ORDER BY i.kind, i.id, st.municipality_number",
-                          w.params_with({page.limit + 1})));
+  STEMNET_TRY(
+      auto rows,
+      conn->query("SELECT i.id, i.kind, i.name, i.abbreviation, i.category, i.ownership, i.note,"
+                  " i.source_url, st.municipality_number, m.name, m.label_lon, m.label_lat"
+                  " FROM (SELECT * FROM institution" +
+                      w.sql() + " ORDER BY kind, id LIMIT " + w.next_param() +
+                      ") i"
+                      " LEFT JOIN institution_site st ON st.institution_id = i.id"
+                      " LEFT JOIN municipality m ON m.number = st.municipality_number"
+                      " ORDER BY i.kind, i.id, st.municipality_number",
+                  w.params_with({page.limit + 1})));
   std::vector<Institution> items;
   for (const auto& r : rows) {
     if (items.empty() || items.back().id != r.text(0)) {
-      items.push_back({r.text(0), r.text(1), r.text(2), r.opt_text(3), r.opt_text(4), r.opt_text(5),
-                       r.opt_text(6), r.opt_text(7), {}});
+      items.push_back({r.text(0),
+                       r.text(1),
+                       r.text(2),
+                       r.opt_text(3),
+                       r.opt_text(4),
+                       r.opt_text(5),
+                       r.opt_text(6),
+                       r.opt_text(7),
+                       {}});
     }
     if (!r.is_null(8)) {
       items.back().sites.push_back({r.text(8), r.text(9), {r.real(10), r.real(11)}});
@@ -205,12 +222,12 @@ Result<Page<Institution>> Store::institutions(const std::optional<std::string>& 
 
 Result<Counts> Store::counts() {
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto rows, conn->query(
-                             "SELECT (SELECT COUNT(*) FROM county),"
-                             " (SELECT COUNT(*) FROM municipality WHERE kind = 'municipality'),"
-                             " (SELECT COUNT(*) FROM municipality WHERE kind = 'territory'),"
-                             " (SELECT COUNT(*) FROM postcode), (SELECT COUNT(*) FROM institution),"
-                             " (SELECT COUNT(*) FROM school)"));
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT (SELECT COUNT(*) FROM county),"
+                          " (SELECT COUNT(*) FROM municipality WHERE kind = 'municipality'),"
+                          " (SELECT COUNT(*) FROM municipality WHERE kind = 'territory'),"
+                          " (SELECT COUNT(*) FROM postcode), (SELECT COUNT(*) FROM institution),"
+                          " (SELECT COUNT(*) FROM school)"));
   const auto& r = rows.at(0);
   return Counts{r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.integer(4), r.integer(5)};
 }
@@ -227,13 +244,18 @@ Result<std::int64_t> Store::put(db::Connection& c, const County& v) {
   return c.execute(
       "INSERT INTO county (number, name, name_norwegian, website, population, label_lon, label_lat)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7)"
-      " ON CONFLICT (number) DO UPDATE SET name = excluded.name, name_norwegian = excluded.name_norwegian,"
-      " website = excluded.website, population = excluded.population, label_lon = excluded.label_lon,"
+      " ON CONFLICT (number) DO UPDATE SET name = excluded.name, name_norwegian = "
+      "excluded.name_norwegian,"
+      " website = excluded.website, population = excluded.population, label_lon = "
+      "excluded.label_lon,"
       " label_lat = excluded.label_lat"
-      " WHERE (county.name, county.name_norwegian, county.website, county.population, county.label_lon,"
-      " county.label_lat) IS DISTINCT FROM (excluded.name, excluded.name_norwegian, excluded.website,"
+      " WHERE (county.name, county.name_norwegian, county.website, county.population, "
+      "county.label_lon,"
+      " county.label_lat) IS DISTINCT FROM (excluded.name, excluded.name_norwegian, "
+      "excluded.website,"
       " excluded.population, excluded.label_lon, excluded.label_lat)",
-      {v.number, v.name, v.name_norwegian, v.website, v.population, v.label_point.lon, v.label_point.lat});
+      {v.number, v.name, v.name_norwegian, v.website, v.population, v.label_point.lon,
+       v.label_point.lat});
 }
 
 Result<std::int64_t> Store::put(db::Connection& c, const Municipality& v) {
@@ -268,20 +290,21 @@ Result<std::int64_t> Store::put(db::Connection& c, const Postcode& v) {
 }
 
 Result<std::int64_t> Store::put(db::Connection& c, const Institution& v) {
-  STEMNET_TRY(std::int64_t changed,
-              c.execute("INSERT INTO institution (id, kind, name, abbreviation, category, ownership,"
-                        " note, source_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-                        " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
-                        " abbreviation = excluded.abbreviation, category = excluded.category,"
-                        " ownership = excluded.ownership, note = excluded.note,"
-                        " source_url = excluded.source_url"
-                        " WHERE (institution.kind, institution.name, institution.abbreviation,"
-                        " institution.category, institution.ownership, institution.note,"
-                        " institution.source_url) IS DISTINCT FROM (excluded.kind, excluded.name,"
-                        " excluded.abbreviation, excluded.category, excluded.ownership,"
-                        " excluded.note, excluded.source_url)",
-                        {v.id, v.kind, v.name, v.abbreviation, v.category, v.ownership, v.note,
-                         v.source_url}));
+  STEMNET_TRY(
+      std::int64_t changed,
+      c.execute(
+          "INSERT INTO institution (id, kind, name, abbreviation, category, ownership,"
+          " note, source_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+          " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+          " abbreviation = excluded.abbreviation, category = excluded.category,"
+          " ownership = excluded.ownership, note = excluded.note,"
+          " source_url = excluded.source_url"
+          " WHERE (institution.kind, institution.name, institution.abbreviation,"
+          " institution.category, institution.ownership, institution.note,"
+          " institution.source_url) IS DISTINCT FROM (excluded.kind, excluded.name,"
+          " excluded.abbreviation, excluded.category, excluded.ownership,"
+          " excluded.note, excluded.source_url)",
+          {v.id, v.kind, v.name, v.abbreviation, v.category, v.ownership, v.note, v.source_url}));
   STEMNET_TRY(auto existing,
               c.query("SELECT municipality_number FROM institution_site WHERE institution_id = $1"
                       " ORDER BY municipality_number",
@@ -294,7 +317,8 @@ Result<std::int64_t> Store::put(db::Connection& c, const Institution& v) {
     STEMNET_TRY_VOID(c.execute("DELETE FROM institution_site WHERE institution_id = $1", {v.id}));
     for (const auto& m : want) {
       STEMNET_TRY_VOID(c.execute(
-          "INSERT INTO institution_site (institution_id, municipality_number) VALUES ($1, $2)", {v.id, m}));
+          "INSERT INTO institution_site (institution_id, municipality_number) VALUES ($1, $2)",
+          {v.id, m}));
     }
     changed = 1;
   }
@@ -302,28 +326,32 @@ Result<std::int64_t> Store::put(db::Connection& c, const Institution& v) {
 }
 
 Result<std::int64_t> Store::put(db::Connection& c, const School& v) {
-  STEMNET_TRY(std::int64_t changed,
-              c.execute("INSERT INTO school (orgnr, name, name_key, municipality_number, county_number,"
-                        " lon, lat, location_precision) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-                        " ON CONFLICT (orgnr) DO UPDATE SET name = excluded.name,"
-                        " name_key = excluded.name_key, municipality_number = excluded.municipality_number,"
-                        " county_number = excluded.county_number, lon = excluded.lon, lat = excluded.lat,"
-                        " location_precision = excluded.location_precision"
-                        " WHERE (school.name, school.name_key, school.municipality_number,"
-                        " school.county_number, school.lon, school.lat, school.location_precision)"
-                        " IS DISTINCT FROM (excluded.name, excluded.name_key,"
-                        " excluded.municipality_number, excluded.county_number, excluded.lon,"
-                        " excluded.lat, excluded.location_precision)",
-                        {v.orgnr, v.name, text::search_key(v.name), v.municipality_number,
-                         v.county_number, v.location.lon, v.location.lat, v.location_precision}));
+  STEMNET_TRY(
+      std::int64_t changed,
+      c.execute(
+          "INSERT INTO school (orgnr, name, name_key, sort_key, municipality_number, county_number,"
+          " lon, lat, location_precision) VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8)"
+          " ON CONFLICT (orgnr) DO UPDATE SET name = excluded.name,"
+          " name_key = excluded.name_key, sort_key = excluded.sort_key,"
+          " municipality_number = excluded.municipality_number,"
+          " county_number = excluded.county_number, lon = excluded.lon, lat = excluded.lat,"
+          " location_precision = excluded.location_precision"
+          " WHERE (school.name, school.name_key, school.sort_key, school.municipality_number,"
+          " school.county_number, school.lon, school.lat, school.location_precision)"
+          " IS DISTINCT FROM (excluded.name, excluded.name_key, excluded.sort_key,"
+          " excluded.municipality_number, excluded.county_number, excluded.lon,"
+          " excluded.lat, excluded.location_precision)",
+          {v.orgnr, v.name, text::search_key(v.name), v.municipality_number, v.county_number,
+           v.location.lon, v.location.lat, v.location_precision, text::sort_key(v.name)}));
   for (const auto& g : v.grades) {
-    STEMNET_TRY(std::int64_t n,
-                c.execute("INSERT INTO school_grade (orgnr, grade, school_year, tested_pupils)"
-                          " VALUES ($1, $2, $3, $4)"
-                          " ON CONFLICT (orgnr, grade, school_year) DO UPDATE SET"
-                          " tested_pupils = excluded.tested_pupils"
-                          " WHERE school_grade.tested_pupils IS DISTINCT FROM excluded.tested_pupils",
-                          {v.orgnr, g.grade, g.school_year, g.tested_pupils}));
+    STEMNET_TRY(
+        std::int64_t n,
+        c.execute("INSERT INTO school_grade (orgnr, grade, school_year, tested_pupils)"
+                  " VALUES ($1, $2, $3, $4)"
+                  " ON CONFLICT (orgnr, grade, school_year) DO UPDATE SET"
+                  " tested_pupils = excluded.tested_pupils"
+                  " WHERE school_grade.tested_pupils IS DISTINCT FROM excluded.tested_pupils",
+                  {v.orgnr, g.grade, g.school_year, g.tested_pupils}));
     changed = std::max(changed, n);
   }
   return changed;

@@ -40,13 +40,15 @@ class Store {
   explicit Store(db::Pool& pool) : pool_(pool) {}
 
   // Sort keys: counties and municipalities by number; schools by
-  // (name_key, orgnr); institutions by (kind, id).
+  // (sort_key, orgnr), Norwegian alphabetical order; institutions by (kind, id).
   Result<Page<County>> counties(const PageRequest& page);
-  Result<Page<Municipality>> municipalities(const MunicipalityFilter& filter, const PageRequest& page);
+  Result<Page<Municipality>> municipalities(const MunicipalityFilter& filter,
+                                            const PageRequest& page);
   Result<Municipality> municipality(const std::string& number);  // not_found if absent
   Result<Page<School>> schools(const SchoolFilter& filter, const PageRequest& page);
   Result<School> school(const std::string& orgnr);  // not_found if absent
-  Result<Page<Institution>> institutions(const std::optional<std::string>& kind, const PageRequest& page);
+  Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
+                                         const PageRequest& page);
   Result<Counts> counts();
   // Whether the database answers a trivial query.
   Result<void> ping();

@@ -24,12 +24,24 @@ void append_number(std::string& out, double d) {
 
 void append_json(std::string& out, const boost::json::value& v) {
   switch (v.kind()) {
-    case boost::json::kind::null: out += "null"; break;
-    case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case boost::json::kind::int64: out += std::to_string(v.get_int64()); break;
-    case boost::json::kind::uint64: out += std::to_string(v.get_uint64()); break;
-    case boost::json::kind::double_: append_number(out, v.get_double()); break;
-    case boost::json::kind::string: out += boost::json::serialize(v.get_string()); break;
+    case boost::json::kind::null:
+      out += "null";
+      break;
+    case boost::json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
+    case boost::json::kind::int64:
+      out += std::to_string(v.get_int64());
+      break;
+    case boost::json::kind::uint64:
+      out += std::to_string(v.get_uint64());
+      break;
+    case boost::json::kind::double_:
+      append_number(out, v.get_double());
+      break;
+    case boost::json::kind::string:
+      out += boost::json::serialize(v.get_string());
+      break;
     case boost::json::kind::array: {
       out += '[';
       bool first = true;

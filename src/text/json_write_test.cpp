@@ -2,8 +2,8 @@
 
 #include "text/json_file.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <limits>
 
@@ -15,16 +15,24 @@ TEST(JsonText, NumbersAreShortestRoundTrip) {
     double in;
     const char* want;
   };
-  for (auto [in, want] : std::vector<Case>{{454.12, "454.12"}, {84.4, "84.4"}, {10.73994, "10.73994"},
-                                           {0.1, "0.1"}, {-3.5, "-3.5"}, {1e21, "1e+21"}, {0, "0"},
-                                           {0.0005, "0.0005"}, {1e-7, "1e-07"}, {717710.0, "717710"}}) {
+  for (auto [in, want] : std::vector<Case>{{454.12, "454.12"},
+                                           {84.4, "84.4"},
+                                           {10.73994, "10.73994"},
+                                           {0.1, "0.1"},
+                                           {-3.5, "-3.5"},
+                                           {1e21, "1e+21"},
+                                           {0, "0"},
+                                           {0.0005, "0.0005"},
+                                           {1e-7, "1e-07"},
+                                           {717710.0, "717710"}}) {
     EXPECT_EQ(json_text(boost::json::value(in)), want);
   }
   EXPECT_EQ(json_text(boost::json::value(std::numeric_limits<double>::quiet_NaN())), "null");
 }
 
 TEST(JsonText, WritesEveryKind) {
-  boost::json::value v = {{"a", 1}, {"b", {true, false, nullptr}}, {"c", "Tromsø \"q\"\n"}, {"d", 2.5}};
+  boost::json::value v = {
+      {"a", 1}, {"b", {true, false, nullptr}}, {"c", "Tromsø \"q\"\n"}, {"d", 2.5}};
   EXPECT_EQ(json_text(v), R"({"a":1,"b":[true,false,null],"c":"Tromsø \"q\"\n","d":2.5})");
 }
 

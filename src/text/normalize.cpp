@@ -91,6 +91,78 @@ std::string_view fold(char32_t cp) {
 constexpr char32_t kCombiningDiaeresis = 0x308;
 constexpr char32_t kCombiningRing = 0x30A;
 
+// For sorting, æ ø å are letters after z: ASCII '{' '|' '}' follow 'z'.
+char norwegian_sort_letter(char32_t cp) {
+  switch (cp) {
+    case 0xC4:
+    case 0xC6:
+    case 0xE4:
+    case 0xE6:
+      return '{';  // Ä Æ ä æ
+    case 0xD6:
+    case 0xD8:
+    case 0xF6:
+    case 0xF8:
+      return '|';  // Ö Ø ö ø
+    case 0xC5:
+    case 0xE5:
+      return '}';  // Å å
+    default:
+      return 0;
+  }
+}
+
+std::string fold_name(std::string_view utf8, bool for_sort) {
+  std::string key;
+  key.reserve(utf8.size() + utf8.size() / 4);
+  bool pending_space = false;
+  char plain_vowel = 0;  // 'a' or 'o' just written from an unaccented letter
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(utf8, i, cp);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    i += len;
+    if (is_space(cp)) {
+      pending_space = !key.empty();
+      plain_vowel = 0;
+      continue;
+    }
+    if (cp >= 0x300 && cp <= 0x36F) {
+      if (for_sort) {
+        if (cp == kCombiningRing && plain_vowel == 'a') key.back() = '}';
+        if (cp == kCombiningDiaeresis && plain_vowel != 0)
+          key.back() = plain_vowel == 'a' ? '{' : '|';
+      } else {
+        if (cp == kCombiningRing && plain_vowel == 'a') key += 'a';
+        if (cp == kCombiningDiaeresis && plain_vowel != 0) key += 'e';
+      }
+      plain_vowel = 0;
+      continue;
+    }
+    if (pending_space) {
+      key += ' ';
+      pending_space = false;
+    }
+    plain_vowel = 0;
+    if (cp < 0x80) {
+      const char c =
+          cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+      key += c;
+      if (c == 'a' || c == 'o') plain_vowel = c;
+    } else if (const char n = for_sort ? norwegian_sort_letter(cp) : 0; n != 0) {
+      key += n;
+    } else if (const std::string_view folded = fold(cp); !folded.empty()) {
+      key += folded;
+    } else {
+      append_utf8(key, cp);
+    }
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string trim(std::string_view s) {
@@ -119,47 +191,8 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string search_key(std::string_view utf8) {
-  std::string key;
-  key.reserve(utf8.size() + utf8.size() / 4);
-  bool pending_space = false;
-  char plain_vowel = 0;  // 'a' or 'o' just written from an unaccented letter
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = 0;
-    const std::size_t len = decode_utf8(utf8, i, cp);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    i += len;
-    if (is_space(cp)) {
-      pending_space = !key.empty();
-      plain_vowel = 0;
-      continue;
-    }
-    if (cp >= 0x300 && cp <= 0x36F) {
-      if (cp == kCombiningRing && plain_vowel == 'a') key += 'a';
-      if (cp == kCombiningDiaeresis && plain_vowel != 0) key += 'e';
-      plain_vowel = 0;
-      continue;
-    }
-    if (pending_space) {
-      key += ' ';
-      pending_space = false;
-    }
-    plain_vowel = 0;
-    if (cp < 0x80) {
-      const char c =
-          cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
-      key += c;
-      if (c == 'a' || c == 'o') plain_vowel = c;
-    } else if (const std::string_view folded = fold(cp); !folded.empty()) {
-      key += folded;
-    } else {
-      append_utf8(key, cp);
-    }
-  }
-  return key;
-}
+std::string search_key(std::string_view utf8) { return fold_name(utf8, false); }
+
+std::string sort_key(std::string_view utf8) { return fold_name(utf8, true); }
 
 }  // namespace stemnet::text

@@ -47,4 +47,10 @@ std::string trim(std::string_view s);
 //     unchanged (not lowercased), e.g. "–", "Ʒ", Greek or Cyrillic.
 std::string search_key(std::string_view utf8);
 
+// The key that puts names in Norwegian alphabetical order (… x y z æ ø å)
+// when compared bytewise: as search_key, except that æ (and ä) ø (and ö)
+// and å become '{' '|' '}', the three ASCII characters after 'z'. So
+// "Zinkgruvan" < "Ærøy" < "Øksnes" < "Åsane", and "Aase" stays among the a's.
+std::string sort_key(std::string_view utf8);
+
 }  // namespace stemnet::text

@@ -145,3 +145,23 @@ TEST(SearchKey, IsIdempotent) {
 
 }  // namespace
 }  // namespace stemnet::text
+
+namespace stemnet::text {
+namespace {
+
+TEST(SortKey, NorwegianAlphabeticalOrder) {
+  const std::vector<std::string> in_order = {"Aase skole",      "Asdal skole", "Bodø skole",
+                                             "Bodøsjøen skole", "Zinken",      "Ærøy skole",
+                                             "Øksnes skole",    "Åsane skole"};
+  for (std::size_t i = 1; i < in_order.size(); ++i) {
+    EXPECT_LT(sort_key(in_order[i - 1]), sort_key(in_order[i]))
+        << in_order[i - 1] << " < " << in_order[i];
+  }
+  EXPECT_EQ(sort_key("ÅSANE"), sort_key("åsane"));
+  EXPECT_EQ(sort_key("Grünerløkka"), "grunerl|kka");
+  EXPECT_EQ(sort_key("a\xCC\x8A"), "}");  // decomposed å
+  EXPECT_EQ(sort_key("Trööndelage"), "tr||ndelage");
+}
+
+}  // namespace
+}  // namespace stemnet::text

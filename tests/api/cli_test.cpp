@@ -14,7 +14,8 @@ TEST(Cli, VersionAndHelp) {
   EXPECT_TRUE(v.out.starts_with("stemnet ")) << v.out;
   auto h = run_stemnet({"--help"});
   EXPECT_EQ(h.exit_code, 0);
-  for (const char* cmd : {"serve", "db", "import"}) EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
+  for (const char* cmd : {"serve", "db", "import"})
+    EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
   auto none = run_stemnet({});
   EXPECT_NE(none.exit_code, 0);
   auto wrong = run_stemnet({"serve", "--port", "99999"});
@@ -56,7 +57,8 @@ TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
   EXPECT_NE(ref.out.find("2571 changed"), std::string::npos) << ref.out;
 
   const std::string bad = "tests/fixtures/udir/bad-number.utf16.tsv";
-  auto r = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", bad, "--db", db});
+  auto r =
+      run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", bad, "--db", db});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find(bad + ":5: column "), std::string::npos) << r.out;
 
@@ -65,7 +67,8 @@ TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
   auto good = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", "--db", db});
   EXPECT_EQ(good.exit_code, 0) << good.out;
   auto again = run_stemnet({"import", "schools", "tests/fixtures/udir/good.utf16.tsv", "--db", db});
-  EXPECT_NE(again.out.find("0 changed (this file was imported before)"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("0 changed (this file was imported before)"), std::string::npos)
+      << again.out;
 }
 
 TEST(Cli, ReimportingReferenceChangesNothing) {
@@ -77,7 +80,8 @@ TEST(Cli, ReimportingReferenceChangesNothing) {
   EXPECT_EQ(again.out.find(" 1 changed"), std::string::npos) << again.out;
   std::size_t lines = 0, unchanged = 0;
   for (std::size_t at = 0; (at = again.out.find('\n', at)) != std::string::npos; ++at) ++lines;
-  for (std::size_t at = 0; (at = again.out.find(", 0 changed (this file was imported before)", at)) != std::string::npos;
+  for (std::size_t at = 0; (at = again.out.find(", 0 changed (this file was imported before)",
+                                                at)) != std::string::npos;
        ++at) {
     ++unchanged;
   }

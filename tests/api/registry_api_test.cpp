@@ -3,8 +3,8 @@
 #include "http_client.hpp"
 #include "server_process.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <csignal>
 #include <memory>
@@ -71,10 +71,14 @@ TEST_F(RegistryApi, OperationsEndpoints) {
   auto metrics = get("/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_TRUE(metrics.header("content-type").starts_with("text/plain; version=0.0.4"));
-  EXPECT_NE(metrics.body.find("stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/counties\",status=\"200\"}"),
-            std::string::npos);
-  EXPECT_NE(metrics.body.find("stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"+Inf\"}"),
-            std::string::npos);
+  EXPECT_NE(
+      metrics.body.find(
+          "stemnet_http_requests_total{method=\"GET\",route=\"/api/v1/counties\",status=\"200\"}"),
+      std::string::npos);
+  EXPECT_NE(
+      metrics.body.find(
+          "stemnet_http_request_duration_seconds_bucket{route=\"/api/v1/counties\",le=\"+Inf\"}"),
+      std::string::npos);
 }
 
 TEST_F(RegistryApi, Counties) {
@@ -100,9 +104,11 @@ TEST_F(RegistryApi, MunicipalitiesPageThroughInNumberOrder) {
   for (int guard = 0; guard < 10; ++guard) {
     auto body = get_json(target);
     EXPECT_EQ(body.at("total").as_int64(), 357);
-    for (const auto& m : body.at("items").as_array()) numbers.emplace_back(m.at("number").as_string());
+    for (const auto& m : body.at("items").as_array())
+      numbers.emplace_back(m.at("number").as_string());
     if (body.at("next_cursor").is_null()) break;
-    target = "/api/v1/municipalities?limit=100&cursor=" + std::string(body.at("next_cursor").as_string());
+    target = "/api/v1/municipalities?limit=100&cursor=" +
+             std::string(body.at("next_cursor").as_string());
   }
   ASSERT_EQ(numbers.size(), 357u);
   EXPECT_TRUE(std::is_sorted(numbers.begin(), numbers.end()));
@@ -111,7 +117,8 @@ TEST_F(RegistryApi, MunicipalitiesPageThroughInNumberOrder) {
 
 TEST_F(RegistryApi, MunicipalitiesByCountyAndTerritories) {
   EXPECT_EQ(get_json("/api/v1/municipalities?county=42&limit=1000").at("total").as_int64(), 25);
-  EXPECT_EQ(get_json("/api/v1/municipalities?include=territories&limit=1").at("total").as_int64(), 359);
+  EXPECT_EQ(get_json("/api/v1/municipalities?include=territories&limit=1").at("total").as_int64(),
+            359);
   auto svalbard = get_json("/api/v1/municipalities/2100");
   EXPECT_EQ(svalbard.at("kind").as_string(), "territory");
   EXPECT_TRUE(svalbard.at("county").is_null());
@@ -133,15 +140,28 @@ TEST_F(RegistryApi, SchoolSearchIsCaseAndDiacriticInsensitive) {
   for (const char* q : {"Gr%C3%BCnerl%C3%B8kka", "GR%C3%9CNERL%C3%98KKA", "grunerloekka"}) {
     auto body = get_json(std::string("/api/v1/schools?q=") + q);
     bool found = false;
-    for (const auto& s : body.at("items").as_array()) found |= s.at("orgnr").as_string() == "874589802";
+    for (const auto& s : body.at("items").as_array())
+      found |= s.at("orgnr").as_string() == "874589802";
     EXPECT_TRUE(found) << q;
   }
   auto bergen = get_json("/api/v1/schools?municipality=4601&limit=1");
   EXPECT_GT(bergen.at("total").as_int64(), 50);
   EXPECT_FALSE(bergen.at("next_cursor").is_null());
   auto county = get_json("/api/v1/schools?county=03&q=skole&limit=1000");
-  for (const auto& s : county.at("items").as_array()) EXPECT_EQ(s.at("county").at("number").as_string(), "03");
+  for (const auto& s : county.at("items").as_array())
+    EXPECT_EQ(s.at("county").at("number").as_string(), "03");
   EXPECT_EQ(get_json("/api/v1/schools?limit=1").at("total").as_int64(), 2571);
+}
+
+TEST_F(RegistryApi, SchoolsAreInNorwegianAlphabeticalOrder) {
+  auto body = get_json("/api/v1/schools?municipality=4601&limit=1000");
+  std::vector<std::string> names;
+  for (const auto& s : body.at("items").as_array()) names.emplace_back(s.at("name").as_string());
+  ASSERT_GT(names.size(), 4u);
+  // ... Ytre Arna, Ytrebygda, then Å last (not among the a's).
+  EXPECT_EQ(names[names.size() - 2], "Ådnamarka skule");
+  EXPECT_EQ(names.back(), "Åstveit skole");
+  EXPECT_EQ(names[names.size() - 3], "Ytrebygda skole");
 }
 
 TEST_F(RegistryApi, OneSchool) {
@@ -149,8 +169,10 @@ TEST_F(RegistryApi, OneSchool) {
   EXPECT_EQ(s.at("name").as_string(), "Longyearbyen skole grunnskole");
   EXPECT_EQ(s.at("municipality").at("number").as_string(), "2100");
   EXPECT_EQ(s.at("location_precision").as_string(), "municipality");
+  EXPECT_TRUE(s.at("county").is_null());  // Svalbard is in no county, whatever Udir's files say
   EXPECT_FALSE(s.at("grades").as_array().empty());
-  expect_problem("/api/v1/schools/999999999", 404);
+  expect_problem("/api/v1/schools/975283011", 404);           // a valid number, no such school
+  expect_problem("/api/v1/schools/975283004", 400, "orgnr");  // wrong check digit
   expect_problem("/api/v1/schools/12", 400, "orgnr");
 }
 
@@ -204,7 +226,8 @@ TEST_F(RegistryApi, HeadAnswersHeadersOnly) {
 
 TEST_F(RegistryApi, KeepAliveServesManyRequestsOnOneConnection) {
   HttpConnection c(server_->port());
-  for (int i = 0; i < 20; ++i) ASSERT_EQ(c.request("GET", "/api/v1/municipalities/0301").status, 200) << i;
+  for (int i = 0; i < 20; ++i)
+    ASSERT_EQ(c.request("GET", "/api/v1/municipalities/0301").status, 200) << i;
   auto last = c.request("GET", "/healthz", {{"Connection", "close"}});
   EXPECT_EQ(last.status, 200);
   EXPECT_TRUE(c.closed_by_peer());
@@ -252,10 +275,11 @@ TEST(Server, PortInUseIsAClearError) {
   TempDir dir;
   ServerProcess first("sqlite:" + dir.path() + "/a.db");
   ASSERT_NE(first.port(), 0);
-  auto second = run_stemnet({"serve", "--db", "sqlite:" + dir.path() + "/b.db", "--bind", "127.0.0.1", "--port",
-                             std::to_string(first.port())});
+  auto second = run_stemnet({"serve", "--db", "sqlite:" + dir.path() + "/b.db", "--bind",
+                             "127.0.0.1", "--port", std::to_string(first.port())});
   EXPECT_EQ(second.exit_code, 1);
-  EXPECT_NE(second.out.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
+  EXPECT_NE(second.out.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())),
+            std::string::npos)
       << second.out;
 }
 

@@ -28,7 +28,8 @@ inline std::string dump(db::Pool& pool) {
   auto conn = pool.acquire();
   std::string out;
   auto tables = (*conn)->query(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY "
+      "name");
   EXPECT_TRUE(tables);
   for (const auto& t : *tables) {
     out += "== " + t.text(0) + "\n";

@@ -56,16 +56,17 @@ CREATE TABLE institution_site (
 CREATE TABLE school (
   orgnr                TEXT PRIMARY KEY,       -- organisasjonsnummer, 9 digits, mod-11
   name                 TEXT NOT NULL,
-  name_key             TEXT NOT NULL,          -- text/normalize search_key(name)
+  name_key             TEXT NOT NULL,          -- text::search_key(name): what q= matches
+  sort_key             TEXT NOT NULL,          -- text::sort_key(name): Norwegian alphabetical order
   municipality_number  TEXT NOT NULL REFERENCES municipality (number),
   county_number        TEXT REFERENCES county (number),
   lon                  DOUBLE PRECISION NOT NULL,
   lat                  DOUBLE PRECISION NOT NULL,
   location_precision   TEXT NOT NULL CHECK (location_precision IN ('address', 'municipality'))
 );
-CREATE INDEX school_by_municipality ON school (municipality_number, name_key, orgnr);
-CREATE INDEX school_by_county ON school (county_number, name_key, orgnr);
-CREATE INDEX school_by_name ON school (name_key, orgnr);
+CREATE INDEX school_by_municipality ON school (municipality_number, sort_key, orgnr);
+CREATE INDEX school_by_county ON school (county_number, sort_key, orgnr);
+CREATE INDEX school_by_name ON school (sort_key, orgnr);
 
 -- A grade level seen at a school in a published file, with how many pupils
 -- took part (the largest count over the subjects; NULL when suppressed).

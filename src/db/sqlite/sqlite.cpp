@@ -12,7 +12,8 @@ Error error_from(sqlite3* db, int rc, std::string_view what) {
   std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT:
-      return Error{ErrorKind::conflict, "constraint-violation", "Conflict with stored data", detail};
+      return Error{ErrorKind::conflict, "constraint-violation", "Conflict with stored data",
+                   detail};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
@@ -94,11 +95,15 @@ class SqliteConnection final : public Connection {
       if (idx == 0) return Error::internal("statement has no parameter " + name);
       const Value& v = params[k];
       int rc = SQLITE_OK;
-      if (v.is_null()) rc = sqlite3_bind_null(stmt, idx);
-      else if (v.is_integer()) rc = sqlite3_bind_int64(stmt, idx, v.integer());
-      else if (v.is_real()) rc = sqlite3_bind_double(stmt, idx, v.real());
-      else rc = sqlite3_bind_text(stmt, idx, v.text().data(), static_cast<int>(v.text().size()),
-                                  SQLITE_TRANSIENT);
+      if (v.is_null())
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (v.is_integer())
+        rc = sqlite3_bind_int64(stmt, idx, v.integer());
+      else if (v.is_real())
+        rc = sqlite3_bind_double(stmt, idx, v.real());
+      else
+        rc = sqlite3_bind_text(stmt, idx, v.text().data(), static_cast<int>(v.text().size()),
+                               SQLITE_TRANSIENT);
       if (rc != SQLITE_OK) return error_from(db_, rc, "bind " + name);
     }
     return ok();
@@ -124,9 +129,15 @@ class SqliteConnection final : public Connection {
       values.reserve(columns);
       for (int c = 0; c < columns; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_INTEGER: values.emplace_back(sqlite3_column_int64(stmt, c)); break;
-          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
-          case SQLITE_NULL: values.emplace_back(); break;
+          case SQLITE_INTEGER:
+            values.emplace_back(sqlite3_column_int64(stmt, c));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(stmt, c));
+            break;
+          case SQLITE_NULL:
+            values.emplace_back();
+            break;
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             values.emplace_back(std::string(p, sqlite3_column_bytes(stmt, c)));
@@ -145,8 +156,8 @@ class SqliteConnection final : public Connection {
 
 Result<std::unique_ptr<Connection>> open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Error e = error_from(db, rc, "cannot open database " + path);
     sqlite3_close_v2(db);

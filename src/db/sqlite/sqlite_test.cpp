@@ -18,9 +18,11 @@ std::unique_ptr<Connection> open_memory() {
 
 TEST(Sqlite, TypedRowsAndNumberedParameters) {
   auto c = open_memory();
-  ASSERT_TRUE(c->execute_script("CREATE TABLE t (k TEXT PRIMARY KEY, i BIGINT, r DOUBLE PRECISION, n TEXT)"));
+  ASSERT_TRUE(c->execute_script(
+      "CREATE TABLE t (k TEXT PRIMARY KEY, i BIGINT, r DOUBLE PRECISION, n TEXT)"));
   // $2 before $1: parameters are bound by number, not by position.
-  auto n = c->execute("INSERT INTO t (i, k, r, n) VALUES ($2, $1, $3, $4)", {"å", 42, 2.5, nullptr});
+  auto n =
+      c->execute("INSERT INTO t (i, k, r, n) VALUES ($2, $1, $3, $4)", {"å", 42, 2.5, nullptr});
   ASSERT_TRUE(n);
   EXPECT_EQ(*n, 1);
   auto rows = c->query("SELECT k, i, r, n FROM t WHERE k = $1", {"å"});
@@ -69,15 +71,17 @@ TEST(Sqlite, TransactionRollsBackOnError) {
 }
 
 TEST(Sqlite, FileDatabaseUsesWalAndForeignKeys) {
-  auto dir = std::filesystem::temp_directory_path() / ("stemnet-sqlite-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("stemnet-sqlite-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   {
     auto c = sqlite::open((dir / "x.db").string());
     ASSERT_TRUE(c);
     EXPECT_EQ((*(*c)->query("PRAGMA journal_mode"))[0].text(0), "wal");
     EXPECT_EQ((*(*c)->query("PRAGMA foreign_keys"))[0].integer(0), 1);
-    ASSERT_TRUE((*c)->execute_script("CREATE TABLE p (id TEXT PRIMARY KEY);"
-                                     "CREATE TABLE ch (p TEXT REFERENCES p (id))"));
+    ASSERT_TRUE(
+        (*c)->execute_script("CREATE TABLE p (id TEXT PRIMARY KEY);"
+                             "CREATE TABLE ch (p TEXT REFERENCES p (id))"));
     auto orphan = (*c)->execute("INSERT INTO ch VALUES ($1)", {"none"});
     ASSERT_FALSE(orphan);
     EXPECT_EQ(orphan.error().kind, ErrorKind::conflict);
@@ -93,7 +97,8 @@ TEST(Sqlite, CannotOpenIsUnavailable) {
 
 TEST(Migrations, AppliedOnceInOrderAndRecorded) {
   auto c = open_memory();
-  std::vector<Migration> ms = {{"0001_a", "CREATE TABLE a (x TEXT)"}, {"0002_b", "CREATE TABLE b (y TEXT)"}};
+  std::vector<Migration> ms = {{"0001_a", "CREATE TABLE a (x TEXT)"},
+                               {"0002_b", "CREATE TABLE b (y TEXT)"}};
   auto first = migrate(*c, ms);
   ASSERT_TRUE(first);
   EXPECT_EQ(*first, 2);
@@ -127,7 +132,8 @@ TEST(Migrations, BuiltinOnesApplyToAFreshDatabase) {
 }
 
 TEST(Pool, HandsOutConnectionsToThreads) {
-  auto dir = std::filesystem::temp_directory_path() / ("stemnet-pool-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("stemnet-pool-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   {
     auto pool = sqlite::pool((dir / "p.db").string(), 2);
