@@ -39,7 +39,8 @@ bool none_match(std::string_view header, std::string_view tag) {
 
 void apply_conditional(const Request& req, Response& res) {
   if (res.status != 200 || (req.method != Method::get && req.method != Method::head)) return;
-  std::string tag = entity_tag(res.body);
+  // A cached answer carries its tag already.
+  std::string tag = res.header("ETag") ? std::string(*res.header("ETag")) : entity_tag(res.body);
   if (auto inm = req.header("If-None-Match"); inm && none_match(*inm, tag)) {
     res.status = 304;
     res.body.clear();

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include "http/conditional.hpp"
 #include "http/problem.hpp"
 
 namespace stemnet::http {

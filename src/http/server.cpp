@@ -29,7 +29,7 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 // What shutdown needs to reach a live connection. `stream` and `busy` are
 // touched only on the connection's strand; `executor` is that strand.
 struct Connection {
-  asio::any_io_executor executor;
+  asio::any_io_executor executor;  // the io_context the connection runs on
   beast::tcp_stream* stream = nullptr;
   bool busy = false;
 };
@@ -42,6 +42,16 @@ struct Shared {
   std::mutex mu;  // guards connections and the shutdown deadline
   std::set<std::shared_ptr<Connection>> connections;
   asio::steady_timer* deadline = nullptr;
+  // One io_context per thread: a connection lives on one of them for its
+  // whole life, so its handlers never run concurrently and need no strand.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+
+  // Lets every context run out of work once the last connection is gone.
+  void release_contexts() {  // call with mu held
+    deadline->cancel();
+    for (auto& guard : keep_running) guard.reset();
+  }
 };
 
 Request to_request(bhttp::request<bhttp::string_body>&& in, bool* ok) {
@@ -61,21 +71,35 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, bool* ok) {
   return req;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response&& res, unsigned version, bool keep_alive,
-                                             bool head) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::server, "stemnet");
-  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-  for (auto& h : res.headers) out.set(h.name, h.value);
-  out.keep_alive(keep_alive);
-  if (res.status == 304 || res.status == 204) {
-    out.body().clear();
-  } else if (head) {
-    out.content_length(res.body.size());
-  } else {
-    out.body() = std::move(res.body);
-    out.prepare_payload();
-  }
+// The response as bytes on the wire. Beast parses requests; writing a
+// response is simple enough to do in one buffer, which saves the per-field
+// allocations of beast::http::fields on the hot path.
+std::string wire_bytes(Response&& res, unsigned version, bool keep_alive, bool head) {
+  const bool bodyless =
+      res.status == 304 || res.status == 204 || (res.status >= 100 && res.status < 200);
+  std::string out;
+  out.reserve(160 + res.body.size());
+  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(res.status);
+  out += ' ';
+  const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(res.status));
+  out.append(reason.data(), reason.size());
+  out += "\r\nServer: stemnet\r\n";
+  auto header = [&out](std::string_view name, std::string_view value) {
+    // Header values come from our own code; refuse line breaks all the same.
+    if (value.find_first_of("\r\n") != std::string_view::npos) return;
+    out.append(name);
+    out += ": ";
+    out.append(value);
+    out += "\r\n";
+  };
+  if (!res.content_type.empty()) header("Content-Type", res.content_type);
+  for (const auto& h : res.headers) header(h.name, h.value);
+  if (!bodyless) header("Content-Length", std::to_string(res.body.size()));
+  if (!keep_alive && version >= 11) header("Connection", "close");
+  if (keep_alive && version == 10) header("Connection", "keep-alive");
+  out += "\r\n";
+  if (!bodyless && !head) out += res.body;
   return out;
 }
 
@@ -94,10 +118,9 @@ Response error_response(const beast::error_code& ec) {
 }
 
 asio::awaitable<void> write_response(beast::tcp_stream& stream, const ServerOptions& opt,
-                                     bhttp::response<bhttp::string_body>&& res,
-                                     beast::error_code& ec) {
+                                     std::string bytes, beast::error_code& ec) {
   stream.expires_after(opt.write_timeout);
-  auto [wec, n] = co_await bhttp::async_write(stream, res, use_tuple);
+  auto [wec, n] = co_await asio::async_write(stream, asio::buffer(bytes), use_tuple);
   ec = wec;
 }
 
@@ -105,7 +128,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
   const auto& opt = shared.options;
   beast::tcp_stream stream(std::move(socket));
   auto conn = std::make_shared<Connection>();
-  conn->executor = co_await asio::this_coro::executor;  // this session's strand
+  conn->executor = co_await asio::this_coro::executor;  // this session's io_context
   conn->stream = &stream;
   {
     std::lock_guard lock(shared.mu);
@@ -137,7 +160,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
       Response res = error_response(ec);
       shared.metrics.observe("OTHER", "unparsed", res.status, 0);
       beast::error_code wec;
-      co_await write_response(stream, opt, to_beast(std::move(res), 11, false, false), wec);
+      co_await write_response(stream, opt, wire_bytes(std::move(res), 11, false, false), wec);
       break;
     }
     const auto started = Clock::now();
@@ -169,7 +192,8 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     const bool head = req.method == Method::head;
     beast::error_code wec;
     co_await write_response(
-        stream, opt, to_beast(std::move(res), version, keep_alive && !shared.stopping, head), wec);
+        stream, opt, wire_bytes(std::move(res), version, keep_alive && !shared.stopping, head),
+        wec);
     conn->busy = false;
     if (wec || !keep_alive || shared.stopping) break;
   }
@@ -180,19 +204,22 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
   std::lock_guard lock(shared.mu);
   shared.connections.erase(conn);
   // The last connection to close during shutdown lets the server return early.
-  if (shared.stopping && shared.connections.empty()) shared.deadline->cancel();
+  if (shared.stopping && shared.connections.empty()) shared.release_contexts();
 }
 
 asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Shared& shared) {
+  std::size_t next = 0;
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(use_tuple);
+    // Connections are dealt round-robin to the threads' io_contexts.
+    next = (next + 1) % shared.contexts.size();
+    asio::io_context& target = *shared.contexts[next];
+    auto [ec, socket] = co_await acceptor.async_accept(target, use_tuple);
     if (ec) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
       continue;  // e.g. too many open files: keep accepting
     }
     socket.set_option(tcp::no_delay(true), ec);
-    auto executor = asio::make_strand(acceptor.get_executor());
-    asio::co_spawn(executor, run_session(std::move(socket), shared), asio::detached);
+    asio::co_spawn(target, run_session(std::move(socket), shared), asio::detached);
   }
 }
 
@@ -202,8 +229,12 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  asio::io_context ioc(threads);
   Shared shared{router, metrics, options};
+  for (int i = 0; i < threads; ++i) {
+    shared.contexts.push_back(std::make_unique<asio::io_context>(1));
+    shared.keep_running.push_back(asio::make_work_guard(*shared.contexts.back()));
+  }
+  asio::io_context& ioc = *shared.contexts[0];  // listener, signals, shutdown
 
   beast::error_code ec;
   auto address = asio::ip::make_address(options.bind, ec);
@@ -234,11 +265,12 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
     // Past the grace period, whatever is still in flight is cut off.
     deadline.expires_after(options.shutdown_grace);
     deadline.async_wait([&](const beast::error_code& dec) {
-      if (!dec) ioc.stop();
+      if (dec) return;
+      for (auto& ctx : shared.contexts) ctx->stop();
     });
-    if (shared.connections.empty()) deadline.cancel();
+    if (shared.connections.empty()) shared.release_contexts();
     for (const auto& conn : shared.connections) {
-      // Runs on the connection's strand, so `busy` is consistent with it: idle
+      // Runs on the connection's thread, so `busy` is consistent with it: idle
       // connections stop waiting; busy ones finish their answer and then close.
       asio::post(conn->executor, [conn] {
         if (conn->stream && !conn->busy) conn->stream->socket().cancel();
@@ -247,7 +279,7 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
   });
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&shared, i] { shared.contexts[i]->run(); });
   ioc.run();
   for (auto& t : pool) t.join();
   return ok();
