@@ -9,6 +9,7 @@
 #include <csignal>
 #include <memory>
 #include <set>
+#include <thread>
 
 namespace stemnet::testing {
 namespace {
@@ -260,6 +261,26 @@ TEST(Server, StopsGracefullyOnSigterm) {
   std::string out;
   EXPECT_EQ(server.stop(SIGTERM, &out), 0);
   EXPECT_NE(out.find("stemnet stopped"), std::string::npos) << out;
+}
+
+TEST(Server, ARequestInFlightFinishesDuringShutdown) {
+  TempDir dir;
+  ServerProcess server("sqlite:" + dir.path() + "/inflight.db");
+  ASSERT_NE(server.port(), 0);
+  HttpConnection c(server.port());
+  ASSERT_TRUE(c.connected());
+  // Half a request: the header and part of the body. Then the signal.
+  const std::string head =
+      "POST /api/v1/counties HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhello";
+  ASSERT_EQ(c.raw_send(head), head.size());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::thread stopper([&server] { server.stop(SIGTERM); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // The rest of the body arrives after the signal: the request is answered.
+  auto res = c.raw("world");
+  EXPECT_EQ(res.status, 405);
+  EXPECT_EQ(res.header("connection"), "close");
+  stopper.join();
 }
 
 TEST(Server, ReadyzAnswersOnAnEmptyDatabase) {

@@ -39,13 +39,18 @@ HttpResponse HttpConnection::request(
   return raw(req, method == "HEAD");
 }
 
-HttpResponse HttpConnection::raw(const std::string& bytes, bool head_request) {
+std::size_t HttpConnection::raw_send(const std::string& bytes) {
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) break;  // the server may answer and close before reading everything
     sent += static_cast<std::size_t>(n);
   }
+  return sent;
+}
+
+HttpResponse HttpConnection::raw(const std::string& bytes, bool head_request) {
+  raw_send(bytes);
   return read_response(head_request);
 }
 

@@ -34,6 +34,8 @@ class HttpConnection {
   // Sends bytes as they are, then reads one response; status 0 if the
   // server closed without answering.
   HttpResponse raw(const std::string& bytes, bool head_request = false);
+  // Sends bytes without reading; returns how many were sent.
+  std::size_t raw_send(const std::string& bytes);
   // True when the server has closed the connection (reads EOF within 2 s).
   bool closed_by_peer();
 
