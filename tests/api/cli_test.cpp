@@ -27,7 +27,8 @@ TEST(Cli, MigrateIsIdempotent) {
   const std::string db = "sqlite:" + dir.path() + "/m.db";
   auto first = run_stemnet({"db", "migrate", "--db", db});
   EXPECT_EQ(first.exit_code, 0) << first.out;
-  EXPECT_NE(first.out.find("migrations applied: 1"), std::string::npos) << first.out;
+  EXPECT_EQ(first.out.find("migrations applied: 0"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("migrations applied: "), std::string::npos) << first.out;
   auto second = run_stemnet({"db", "migrate", "--db", db});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.out.find("migrations applied: 0"), std::string::npos) << second.out;
