@@ -71,6 +71,7 @@ Response Router::call(const Route& route, const Request& req,
   if (cacheable && res.status == 200) {
     res.set_header("Cache-Control",
                    "public, max-age=" + std::to_string(route.options.cache_for.count()));
+    res.set_header("ETag", entity_tag(res.body));  // computed once, kept with the cached answer
     cache_->put(req.target, res, now + route.options.cache_for);
   }
   return res;

@@ -93,6 +93,7 @@ TEST(Router, CachesPublicAnswersForTheirTime) {
   EXPECT_EQ(calls, 1);
   EXPECT_EQ(second.body, first.body);
   EXPECT_EQ(second.header("Cache-Control").value_or(""), "public, max-age=60");
+  EXPECT_EQ(second.header("ETag").value_or(""), entity_tag(first.body));
   r.dispatch(req(Method::get, "/ref/a?x=1"));  // another target, another entry
   EXPECT_EQ(calls, 2);
   r.dispatch(req(Method::get, "/ref/missing"));

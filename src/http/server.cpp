@@ -27,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 // What shutdown needs to reach a live connection. `stream` and `busy` are
-// touched only on the connection's strand; `executor` is that strand.
+// touched only on the connection's thread; `executor` is its io_context.
 struct Connection {
   asio::any_io_executor executor;  // the io_context the connection runs on
   beast::tcp_stream* stream = nullptr;

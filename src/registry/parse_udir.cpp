@@ -10,10 +10,13 @@ namespace stemnet::registry {
 
 Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string& file) {
   STEMNET_TRY(auto t, udir::read_national_tests(bytes, file));
-  const bool has_participants = std::any_of(t.measures.begin(), t.measures.end(),
-                                            [](const udir::Measure& m) { return m.name == "Antall elever deltatt"; });
+  const bool has_participants =
+      std::any_of(t.measures.begin(), t.measures.end(),
+                  [](const udir::Measure& m) { return m.name == "Antall elever deltatt"; });
   if (!has_participants) {
-    return Error::malformed_file(file, 2, "no 'Antall elever deltatt' column: the schools' grades cannot be told");
+    return Error::malformed_file(
+        file, t.header_line,
+        "no 'Antall elever deltatt' column: the schools' grades cannot be told");
   }
   UdirSchools out;
   out.rows = static_cast<std::int64_t>(t.rows.size());

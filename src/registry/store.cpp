@@ -362,6 +362,11 @@ Result<bool> Store::has_municipality(db::Connection& c, const std::string& numbe
   return !rows.empty();
 }
 
+Result<bool> Store::has_school(db::Connection& c, const std::string& orgnr) {
+  STEMNET_TRY(auto rows, c.query("SELECT 1 FROM school WHERE orgnr = $1", {orgnr}));
+  return !rows.empty();
+}
+
 Result<bool> Store::has_county(db::Connection& c, const std::string& number) {
   STEMNET_TRY(auto rows, c.query("SELECT 1 FROM county WHERE number = $1", {number}));
   return !rows.empty();

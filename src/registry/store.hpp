@@ -63,6 +63,7 @@ class Store {
   // Whether a municipality number is in the registry (for import checks).
   static Result<bool> has_municipality(db::Connection& c, const std::string& number);
   static Result<bool> has_county(db::Connection& c, const std::string& number);
+  static Result<bool> has_school(db::Connection& c, const std::string& orgnr);
 
  private:
   db::Pool& pool_;

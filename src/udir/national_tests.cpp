@@ -15,12 +15,15 @@ Result<NationalTests> read_national_tests(std::string_view bytes, const std::str
   opt.separator = '\t';
   opt.quoting = false;
   STEMNET_TRY(auto t, text::read_delimited(utf8, file, opt));
-  STEMNET_TRY(auto col, t.columns({"EnhetNivaa", "Fylkekode", "Kommunekode", "Organisasjonsnummer", "EnhetNavn"}));
-  const std::size_t level_col = col[0], county_col = col[1], municipality_col = col[2], orgnr_col = col[3],
-                    name_col = col[4];
+  STEMNET_TRY(auto col, t.columns({"EnhetNivaa", "Fylkekode", "Kommunekode", "Organisasjonsnummer",
+                                   "EnhetNavn"}));
+  const std::size_t level_col = col[0], county_col = col[1], municipality_col = col[2],
+                    orgnr_col = col[3], name_col = col[4];
 
-  static const std::regex measure_re(R"(^(\d{4}-\d{2})\.([^.]+)\.(\d{1,2})\. årstrinn\..*\.([^.]+)$)");
+  static const std::regex measure_re(
+      R"(^(\d{4}-\d{2})\.([^.]+)\.(\d{1,2})\. årstrinn\..*\.([^.]+)$)");
   NationalTests out;
+  out.header_line = t.header_line;
   std::vector<std::size_t> measure_cols;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     std::smatch m;
@@ -30,9 +33,10 @@ Result<NationalTests> read_national_tests(std::string_view bytes, const std::str
     }
   }
   if (out.measures.empty()) {
-    return Error::malformed_file(file, t.header_line,
-                                 "no measure column '<year>.<subject>.<grade>. årstrinn.….<measure>': "
-                                 "is this a national-test export from Udir's statistics portal?");
+    return Error::malformed_file(
+        file, t.header_line,
+        "no measure column '<year>.<subject>.<grade>. årstrinn.….<measure>': "
+        "is this a national-test export from Udir's statistics portal?");
   }
 
   out.rows.reserve(t.records.size());
@@ -52,13 +56,15 @@ Result<NationalTests> read_national_tests(std::string_view bytes, const std::str
       return t.field_error(rec, county_col, "not a 2-digit county number: '" + row.county + "'");
     }
     if (!geo::is_municipality_number(row.municipality)) {
-      return t.field_error(rec, municipality_col, "not a 4-digit municipality number: '" + row.municipality + "'");
+      return t.field_error(rec, municipality_col,
+                           "not a 4-digit municipality number: '" + row.municipality + "'");
     }
     if (row.level == Level::school) {
       row.orgnr = text::trim(f[orgnr_col]);
       if (!geo::is_organisation_number(row.orgnr)) {
-        return t.field_error(rec, orgnr_col,
-                             "not a valid organisation number (9 digits, mod 11): '" + row.orgnr + "'");
+        return t.field_error(
+            rec, orgnr_col,
+            "not a valid organisation number (9 digits, mod 11): '" + row.orgnr + "'");
       }
       if (row.name.empty()) return t.field_error(rec, name_col, "a school needs a name");
     }

@@ -34,14 +34,15 @@ struct Measure {
 struct Row {
   long line = 0;  // 1-based line in the file
   Level level = Level::national;
-  std::string county;        // 2 digits, or "00" on the national row
-  std::string municipality;  // 4 digits, or "0000" above municipality level
-  std::string orgnr;         // 9 digits, mod-11 checked, on school rows; else empty
-  std::string name;          // trimmed
+  std::string county;             // 2 digits, or "00" on the national row
+  std::string municipality;       // 4 digits, or "0000" above municipality level
+  std::string orgnr;              // 9 digits, mod-11 checked, on school rows; else empty
+  std::string name;               // trimmed
   std::vector<text::Cell> cells;  // one per measure, in the order of `measures`
 };
 
 struct NationalTests {
+  long header_line = 0;  // 2 when the file starts with sep=
   std::vector<Measure> measures;
   std::vector<Row> rows;
 };
@@ -49,6 +50,7 @@ struct NationalTests {
 // Reads one export. Fails with Error::malformed_file(file, line, ...) for a
 // wrong encoding, a missing column, a truncated line, a bad number, an
 // unknown EnhetNivaa, a bad area code or organisation number.
-[[nodiscard]] Result<NationalTests> read_national_tests(std::string_view bytes, const std::string& file);
+[[nodiscard]] Result<NationalTests> read_national_tests(std::string_view bytes,
+                                                        const std::string& file);
 
 }  // namespace stemnet::udir

@@ -22,6 +22,7 @@ CREATE TABLE indicator (
   attribution     TEXT NOT NULL,
   levels          TEXT NOT NULL,               -- area levels it has, e.g. "country,county,municipality"
   breakdowns      TEXT NOT NULL,               -- breakdown dimensions, e.g. "sex,subject"; "" for none
+  headline        TEXT NOT NULL,               -- the breakdown shown on maps, e.g. "measure=score"
   spec            TEXT NOT NULL                -- the catalogue entry as JSON (fetch recipe, mapping)
 );
 CREATE INDEX indicator_by_stage ON indicator (stage, id);

@@ -1,0 +1,86 @@
+// `stemnet monitor catalogue`, `stemnet import udir FILE…`, `stemnet import csv FILE`.
+#include "app/cli.hpp"
+#include "core/file.hpp"
+#include "monitor/catalogue.hpp"
+#include "monitor/import.hpp"
+
+#include <iostream>
+
+namespace stemnet::app {
+namespace {
+
+void print(const monitor::FileOutcome& o) {
+  std::cout << o.file << ": " << o.rows << " rows, " << o.cells << " cells";
+  if (o.already_imported) {
+    std::cout << ": imported before, nothing changed\n";
+    return;
+  }
+  std::cout << ", " << o.cells_changed << " written";
+  if (o.slices_superseded > 0)
+    std::cout << ", replacing " << o.slices_superseded << " older slice(s)";
+  std::cout << " (" << o.import_id.substr(0, o.import_id.find(':') + 13) << "…)\n";
+}
+
+}  // namespace
+
+void add_monitor_commands(Cli& cli) {
+  auto* monitor_cmd =
+      cli.app.add_subcommand("monitor", "the STEM monitor: indicators and their figures");
+  monitor_cmd->require_subcommand(1);
+
+  static std::string catalogue_file = "data/indicators/catalogue.json";
+  auto* catalogue_cmd = monitor_cmd->add_subcommand("catalogue", "load the indicator catalogue");
+  catalogue_cmd->add_option("FILE", catalogue_file, "the catalogue")->capture_default_str();
+  add_db_option(catalogue_cmd, cli.config);
+  catalogue_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      auto bytes = read_file(catalogue_file);
+      if (!bytes) return fail(bytes.error());
+      auto indicators = monitor::read_catalogue(*bytes, catalogue_file);
+      if (!indicators) return fail(indicators.error());
+      auto changed = monitor::load_catalogue(**pool, *indicators);
+      if (!changed) return fail(changed.error());
+      std::cout << "catalogue: " << indicators->size() << " indicators, " << *changed
+                << " changed\n";
+      return 0;
+    };
+  });
+
+  static std::vector<std::string> udir_files;
+  auto* udir_cmd = cli.import->add_subcommand(
+      "udir",
+      "load national-test results (scale points, uncertainty, participants) from Udir files");
+  udir_cmd->add_option("FILE", udir_files, "Udir .tsv exports (UTF-16LE, sep=\\t)")->required();
+  add_db_option(udir_cmd, cli.config);
+  udir_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      auto outcomes = monitor::import_udir(**pool, {udir_files.begin(), udir_files.end()});
+      if (!outcomes) return fail(outcomes.error());
+      for (const auto& o : *outcomes) print(o);
+      return 0;
+    };
+  });
+
+  static std::string csv_file;
+  auto* csv_cmd = cli.import->add_subcommand(
+      "csv",
+      "load figures in the tidy CSV format: indicator,area,period,[breakdowns…],value[,status]");
+  csv_cmd->add_option("FILE", csv_file, "the CSV file (UTF-8)")->required();
+  add_db_option(csv_cmd, cli.config);
+  csv_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      auto outcome = monitor::import_csv(**pool, csv_file);
+      if (!outcome) return fail(outcome.error());
+      print(*outcome);
+      return 0;
+    };
+  });
+}
+
+}  // namespace stemnet::app

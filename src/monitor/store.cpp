@@ -1,0 +1,225 @@
+#include "monitor/store.hpp"
+
+#include "core/clock.hpp"
+#include "db/sql.hpp"
+#include "monitor/catalogue.hpp"
+
+#include <map>
+#include <set>
+
+namespace stemnet::monitor {
+namespace {
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+// Chain order for lists: primary first, context last.
+constexpr const char* kStageOrder =
+    "CASE i.stage WHEN 'primary' THEN 1 WHEN 'lower_secondary' THEN 2 WHEN 'upper_secondary' THEN 3"
+    " WHEN 'higher_education' THEN 4 WHEN 'labour_market' THEN 5 WHEN 'engagement' THEN 6 ELSE 7 "
+    "END";
+
+constexpr const char* kSummary =
+    "SELECT i.spec, (SELECT MAX(v.period) FROM indicator_value v WHERE v.indicator_id = i.id),"
+    " (SELECT COUNT(*) FROM indicator_value v WHERE v.indicator_id = i.id) FROM indicator i";
+
+Result<IndicatorSummary> summary_from(const db::Row& r) {
+  STEMNET_TRY(Indicator ind, indicator_from_spec(r.text(0)));
+  return IndicatorSummary{std::move(ind), r.opt_text(1), r.integer(2)};
+}
+
+}  // namespace
+
+Result<Indicator> indicator_from_spec(const std::string& spec) {
+  STEMNET_TRY(auto list, read_catalogue("{\"indicators\":[" + spec + "]}", "indicator.spec"));
+  return std::move(list.at(0));
+}
+
+Result<std::vector<IndicatorSummary>> Store::indicators(const std::optional<std::string>& stage,
+                                                        const std::optional<std::string>& source) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  db::Where w;
+  if (stage) w.add("i.stage = ?", {*stage});
+  if (source) w.add("LOWER(i.source_name) = LOWER(?)", {*source});
+  STEMNET_TRY(auto rows,
+              conn->query(std::string(kSummary) + w.sql() + " ORDER BY " + kStageOrder + ", i.id",
+                          w.params()));
+  std::vector<IndicatorSummary> out;
+  for (const auto& r : rows) {
+    STEMNET_TRY(auto s, summary_from(r));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<IndicatorSummary> Store::indicator(const std::string& id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query(std::string(kSummary) + " WHERE i.id = $1", {id}));
+  if (rows.empty()) return Error::not_found("no indicator has id '" + id + "'");
+  return summary_from(rows[0]);
+}
+
+Result<std::vector<Cell>> Store::cells(const CellFilter& f) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  db::Where w;
+  w.add("indicator_id = ?", {f.indicator});
+  if (f.level) w.add("area_level = ?", {*f.level});
+  if (f.area) w.add("area_code = ?", {*f.area});
+  if (f.period) w.add("period = ?", {*f.period});
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT area_level, area_code, period, breakdown, value, status"
+                          " FROM indicator_value" +
+                              w.sql() + " ORDER BY area_level, area_code, period, breakdown",
+                          w.params()));
+  std::vector<Cell> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    Cell c{f.indicator, r.text(0), r.text(1), r.text(2), r.text(3), r.opt_real(4), r.text(5)};
+    if (!f.breakdown.empty()) {
+      auto parts = breakdown_parts(c.breakdown);
+      bool keep = true;
+      for (const auto& [dim, cat] : f.breakdown) {
+        auto it = parts.find(dim);
+        keep = keep && it != parts.end() && it->second == cat;
+      }
+      if (!keep) continue;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> Store::periods(const std::string& indicator_id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT DISTINCT period FROM indicator_value WHERE indicator_id = $1"
+                          " ORDER BY period",
+                          {indicator_id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.text(0));
+  return out;
+}
+
+Result<std::vector<Provenance>> Store::provenance(const std::string& indicator_id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(
+      auto rows,
+      conn->query("SELECT d.id, d.kind, d.file_name, d.sha256, d.imported_at, d.source, d.licence,"
+                  " c.period, c.cells, c.superseded_by FROM import_coverage c"
+                  " JOIN data_import d ON d.id = c.import_id WHERE c.indicator_id = $1"
+                  " ORDER BY c.period, d.imported_at, d.id",
+                  {indicator_id}));
+  std::vector<Provenance> out;
+  for (const auto& r : rows) {
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                   r.text(7), r.integer(8), r.opt_text(9)});
+  }
+  return out;
+}
+
+Result<std::int64_t> Store::put(db::Connection& c, const Indicator& v) {
+  return c.execute(
+      "INSERT INTO indicator (id, name_nb, name_nn, name_en, definition_nb, definition_en, unit, "
+      "decimals,"
+      " direction, stage, origin, source_name, source_table, source_url, licence, attribution, "
+      "levels,"
+      " breakdowns, headline, spec)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+      "$19, $20)"
+      " ON CONFLICT (id) DO UPDATE SET name_nb = excluded.name_nb, name_nn = excluded.name_nn,"
+      " name_en = excluded.name_en, definition_nb = excluded.definition_nb,"
+      " definition_en = excluded.definition_en, unit = excluded.unit, decimals = excluded.decimals,"
+      " direction = excluded.direction, stage = excluded.stage, origin = excluded.origin,"
+      " source_name = excluded.source_name, source_table = excluded.source_table,"
+      " source_url = excluded.source_url, licence = excluded.licence, attribution = "
+      "excluded.attribution,"
+      " levels = excluded.levels, breakdowns = excluded.breakdowns, headline = excluded.headline,"
+      " spec = excluded.spec"
+      " WHERE indicator.spec IS DISTINCT FROM excluded.spec",
+      {v.id,
+       v.name.nb,
+       v.name.nn,
+       v.name.en,
+       v.definition.nb,
+       v.definition.en,
+       v.unit,
+       v.decimals,
+       v.direction,
+       v.stage,
+       v.origin,
+       v.source_name,
+       v.source_table,
+       v.source_url,
+       v.licence,
+       v.attribution,
+       joined(v.levels),
+       joined(v.breakdowns),
+       v.headline,
+       v.spec});
+}
+
+Result<std::optional<Indicator>> Store::find(db::Connection& c, const std::string& id) {
+  STEMNET_TRY(auto rows, c.query("SELECT spec FROM indicator WHERE id = $1", {id}));
+  if (rows.empty()) return std::optional<Indicator>();
+  STEMNET_TRY(Indicator ind, indicator_from_spec(rows[0].text(0)));
+  return std::optional<Indicator>(std::move(ind));
+}
+
+Result<ImportOutcome> Store::write_import(db::Connection& c, const ImportBatch& b) {
+  ImportOutcome out;
+  STEMNET_TRY(auto seen, c.query("SELECT 1 FROM data_import WHERE id = $1", {b.id}));
+  if (!seen.empty()) {
+    out.already_imported = true;
+    return out;
+  }
+  STEMNET_TRY_VOID(
+      c.execute("INSERT INTO data_import (id, kind, file_name, sha256, imported_at, row_count,"
+                " cell_count, source, licence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                {b.id, b.kind, b.file_name, b.sha256, utc_now_iso(), b.rows,
+                 static_cast<std::int64_t>(b.cells.size()), b.source, b.licence}));
+  std::map<std::pair<std::string, std::string>, std::int64_t> slices;
+  for (const auto& cell : b.cells) ++slices[{cell.indicator_id, cell.period}];
+  for (const auto& [slice, count] : slices) {
+    STEMNET_TRY_VOID(
+        c.execute("INSERT INTO import_coverage (import_id, indicator_id, period, cells)"
+                  " VALUES ($1, $2, $3, $4)",
+                  {b.id, slice.first, slice.second, count}));
+  }
+  for (const auto& cell : b.cells) {
+    if (!status::is_known(cell.status) || cell.value.has_value() != cell.status.empty()) {
+      return Error::internal("cell " + cell.indicator_id + "/" + cell.area_code + "/" +
+                             cell.period + ": a value and its status disagree");
+    }
+    STEMNET_TRY(
+        std::int64_t n,
+        c.execute(
+            "INSERT INTO indicator_value (indicator_id, area_level, area_code, period, breakdown,"
+            " value, status, import_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            " ON CONFLICT (indicator_id, area_level, area_code, period, breakdown) DO UPDATE SET"
+            " value = excluded.value, status = excluded.status, import_id = excluded.import_id",
+            {cell.indicator_id, cell.area_level, cell.area_code, cell.period, cell.breakdown,
+             cell.value, cell.status, b.id}));
+    out.cells_changed += n;
+  }
+  // An older import whose cells of a slice have all been replaced is
+  // superseded there; its record stays, as history.
+  for (const auto& [slice, count] : slices) {
+    STEMNET_TRY(
+        std::int64_t n,
+        c.execute(
+            "UPDATE import_coverage SET superseded_by = $1"
+            " WHERE indicator_id = $2 AND period = $3 AND superseded_by IS NULL AND import_id <> $1"
+            " AND NOT EXISTS (SELECT 1 FROM indicator_value v WHERE v.import_id = "
+            "import_coverage.import_id"
+            " AND v.indicator_id = import_coverage.indicator_id AND v.period = "
+            "import_coverage.period)",
+            {b.id, slice.first, slice.second}));
+    out.slices_superseded += n;
+  }
+  return out;
+}
+
+}  // namespace stemnet::monitor
