@@ -16,6 +16,8 @@ build: bootstrap
 
 run: build
 	$(STEMNET) import reference data/reference --db $(DB)
+	$(STEMNET) monitor catalogue data/indicators/catalogue.json --db $(DB)
+	$(STEMNET) import udir data/reference/schools/*.tsv --db $(DB)
 	exec $(STEMNET) serve --db $(DB) --port $(PORT)
 
 test: build

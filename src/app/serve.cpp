@@ -2,6 +2,7 @@
 
 #include "http/json.hpp"
 #include "http/server.hpp"
+#include "monitor/routes.hpp"
 #include "registry/routes.hpp"
 
 #include <boost/json.hpp>
@@ -29,7 +30,9 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
     boost::json::array links;
     for (const char* path :
          {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
-          "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions"}) {
+          "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions",
+          "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/indicators/{id}/data",
+          "/api/v1/areas/{code}/profile"}) {
       links.emplace_back(path);
     }
     return http::json(200, boost::json::object{{"name", "stemnet"},
@@ -57,6 +60,9 @@ int serve(const Config& config) {
   http::Metrics metrics;
   add_operations(router, metrics, registry_service);
   registry::add_routes(router, registry_service);
+  monitor::Store monitor_store(**pool);
+  monitor::Service monitor_service(monitor_store, registry_service, **pool);
+  monitor::add_routes(router, monitor_service);
 
   http::ServerOptions options;
   options.bind = config.bind;

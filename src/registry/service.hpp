@@ -12,6 +12,7 @@
 #include "registry/model.hpp"
 #include "registry/store.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,11 @@ class Service {
   Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
                                          const PageRequest& page);
   Result<void> ready() { return store_.ping(); }
+  // Names of every area of a level (county, municipality incl. territories,
+  // school), by code; "country" gives {"NO": "Norge"}.
+  Result<std::map<std::string, std::string>> area_names(const std::string& level) {
+    return store_.area_names(level);
+  }
 
   // Key parts of each list's sort order, for PageRequest::parse.
   static constexpr std::size_t kCountyKey = 1, kMunicipalityKey = 1, kSchoolKey = 2,

@@ -232,6 +232,23 @@ Result<Counts> Store::counts() {
   return Counts{r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.integer(4), r.integer(5)};
 }
 
+Result<std::map<std::string, std::string>> Store::area_names(const std::string& level) {
+  std::map<std::string, std::string> out;
+  if (level == "country") {
+    out["NO"] = "Norge";
+    return out;
+  }
+  const char* sql = level == "county"         ? "SELECT number, name FROM county"
+                    : level == "municipality" ? "SELECT number, name FROM municipality"
+                    : level == "school"       ? "SELECT orgnr, name FROM school"
+                                              : nullptr;
+  if (!sql) return Error::invalid("level", "level is country, county, municipality or school");
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query(sql));
+  for (const auto& r : rows) out.emplace(r.text(0), r.text(1));
+  return out;
+}
+
 Result<void> Store::ping() {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY_VOID(conn->query("SELECT 1"));

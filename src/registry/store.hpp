@@ -13,6 +13,7 @@
 #include "db/database.hpp"
 #include "registry/model.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -50,6 +51,7 @@ class Store {
   Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
                                          const PageRequest& page);
   Result<Counts> counts();
+  Result<std::map<std::string, std::string>> area_names(const std::string& level);
   // Whether the database answers a trivial query.
   Result<void> ping();
 

@@ -1,0 +1,184 @@
+#include "monitor/routes.hpp"
+
+#include "http/json.hpp"
+#include "monitor/export.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::monitor {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+// Figures change only on imports: answers may be cached for a few seconds.
+constexpr http::RouteOptions kCached{std::chrono::seconds(5)};
+
+json::object localized(const Localized& l) { return {{"nb", l.nb}, {"nn", l.nn}, {"en", l.en}}; }
+
+json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
+
+json::value provenance_json(const Provenance& p) {
+  return json::object{{"import", p.import_id},
+                      {"kind", p.kind},
+                      {"file", p.file_name},
+                      {"sha256", p.sha256},
+                      {"imported_at", p.imported_at},
+                      {"period", p.period},
+                      {"cells", p.cells},
+                      {"source", p.source},
+                      {"licence", p.licence},
+                      {"superseded_by", http::or_null(p.superseded_by)}};
+}
+
+json::value target_json(const Target& t) {
+  return json::object{
+      {"id", t.id},
+      {"area_level", t.area_level},
+      {"area", t.area_level == "all" ? json::value(nullptr) : json::value(t.area_code)},
+      {"value", t.value},
+      {"year", t.year},
+      {"set_by", t.set_by},
+      {"reason", t.reason},
+      {"created_at", t.created_at}};
+}
+
+json::object summary_json(const IndicatorSummary& s) {
+  const Indicator& i = s.indicator;
+  return {{"id", i.id},
+          {"name", localized(i.name)},
+          {"definition", localized(i.definition)},
+          {"unit", i.unit},
+          {"decimals", i.decimals},
+          {"direction", i.direction},
+          {"stage", i.stage},
+          {"origin", i.origin},
+          {"levels", strings(i.levels)},
+          {"breakdowns", strings(i.breakdowns)},
+          {"headline", i.headline},
+          {"source",
+           {{"name", i.source_name},
+            {"table", i.source_table.empty() ? json::value(nullptr) : json::value(i.source_table)},
+            {"url", i.source_url.empty() ? json::value(nullptr) : json::value(i.source_url)},
+            {"licence", i.licence},
+            {"attribution", i.attribution}}},
+          {"latest_period", http::or_null(s.latest_period)},
+          {"cells", s.cells},
+          {"has_data", s.cells > 0}};
+}
+
+Result<std::string> lang_of(const Request& req) {
+  auto lang = http::query_string(req, "lang").value_or("nb");
+  if (lang != "nb" && lang != "nn" && lang != "en")
+    return Error::invalid("lang", "lang is nb, nn or en");
+  return lang;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc) {
+  router.get(
+      "/api/v1/indicators",
+      [&svc](const Request& req, const PathParams&) {
+        if (auto q = http::check_query(req, {"stage", "source"}); !q)
+          return http::problem(q.error());
+        auto list =
+            svc.indicators(http::query_string(req, "stage"), http::query_string(req, "source"));
+        if (!list) return http::problem(list.error());
+        json::array items;
+        for (const auto& s : *list) items.push_back(summary_json(s));
+        return http::json(200, json::object{{"items", items},
+                                            {"total", static_cast<std::int64_t>(list->size())},
+                                            {"next_cursor", nullptr}});
+      },
+      kCached);
+
+  router.get(
+      "/api/v1/indicators/{id}",
+      [&svc](const Request& req, const PathParams& p) {
+        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+        auto d = svc.indicator(std::string(p.get("id")));
+        if (!d) return http::problem(d.error());
+        json::object body = summary_json(d->summary);
+        body["periods"] = strings(d->periods);
+        json::array provenance, targets;
+        for (const auto& pr : d->provenance) provenance.push_back(provenance_json(pr));
+        for (const auto& t : d->targets) targets.push_back(target_json(t));
+        body["provenance"] = provenance;
+        body["targets"] = targets;
+        return http::json(200, body);
+      },
+      kCached);
+
+  router.get(
+      "/api/v1/indicators/{id}/data",
+      [&svc](const Request& req, const PathParams& p) {
+        DataQuery q;
+        std::string format = "jsonstat";
+        for (const auto& [name, value] : req.query) {
+          if (name.empty()) continue;
+          if (name == "area")
+            q.area = value;
+          else if (name == "level")
+            q.level = value;
+          else if (name == "period")
+            q.period = value;
+          else if (name == "format")
+            format = value;
+          else if (name == "lang")
+            continue;
+          else
+            q.breakdown[name] = value;  // the service checks it is a breakdown of this indicator
+        }
+        if (format != "jsonstat" && format != "csv") {
+          return http::problem(Error::invalid("format", "format is jsonstat or csv"));
+        }
+        auto lang = lang_of(req);
+        if (!lang) return http::problem(lang.error());
+        auto data = svc.data(std::string(p.get("id")), q);
+        if (!data) return http::problem(data.error());
+        if (format == "csv") {
+          Response res =
+              Response::text(200, to_csv(*data), "text/csv; charset=utf-8; header=present");
+          res.set_header("Content-Disposition",
+                         "attachment; filename=\"" + data->indicator.id + ".csv\"");
+          return res;
+        }
+        return Response::text(200, to_jsonstat(*data, *lang), "application/json");
+      },
+      kCached);
+
+  router.get(
+      "/api/v1/areas/{code}/profile",
+      [&svc](const Request& req, const PathParams& p) {
+        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+        auto profile = svc.profile(std::string(p.get("code")));
+        if (!profile) return http::problem(profile.error());
+        json::array entries;
+        for (const auto& e : profile->entries) {
+          json::object o{{"indicator", summary_json(e.summary)},
+                         {"period", http::or_null(e.period)},
+                         {"value", http::or_null(e.value)},
+                         {"status", e.status},
+                         {"rank", e.rank ? json::value(*e.rank) : json::value(nullptr)},
+                         {"peers", e.peers}};
+          o["target"] = e.target ? target_json(*e.target) : json::value(nullptr);
+          if (e.progress) {
+            o["progress"] = {{"state", e.progress->state},
+                             {"projected", http::or_null(e.progress->projected)}};
+          } else {
+            o["progress"] = nullptr;
+          }
+          entries.push_back(std::move(o));
+        }
+        return http::json(200, json::object{{"level", profile->level},
+                                            {"code", profile->code},
+                                            {"name", profile->name},
+                                            {"indicators", entries}});
+      },
+      kCached);
+}
+
+}  // namespace stemnet::monitor
