@@ -3,6 +3,8 @@
 #include "core/file.hpp"
 #include "monitor/catalogue.hpp"
 #include "monitor/import.hpp"
+#include "monitor/service.hpp"
+#include "registry/service.hpp"
 
 #include <iostream>
 
@@ -44,6 +46,37 @@ void add_monitor_commands(Cli& cli) {
       if (!changed) return fail(changed.error());
       std::cout << "catalogue: " << indicators->size() << " indicators, " << *changed
                 << " changed\n";
+      return 0;
+    };
+  });
+
+  static monitor::Target target;
+  static std::string target_area = "all";
+  auto* target_cmd = monitor_cmd->add_subcommand("target", "set a target for an indicator");
+  target_cmd->add_option("INDICATOR", target.indicator_id, "the indicator's id")->required();
+  target_cmd->add_option("--area", target_area, "a county or municipality code, or 'all'")
+      ->capture_default_str();
+  target_cmd->add_option("--value", target.value, "the value to reach")->required();
+  target_cmd->add_option("--year", target.year, "the year to reach it by")->required();
+  target_cmd->add_option("--by", target.set_by, "who set it (a body or a person)")->required();
+  target_cmd->add_option("--reason", target.reason, "why: the decision or plan it comes from")
+      ->required();
+  add_db_option(target_cmd, cli.config);
+  target_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      registry::Store registry_store(**pool);
+      registry::Service registry_service(registry_store);
+      monitor::Store store(**pool);
+      monitor::Service svc(store, registry_service, **pool);
+      target.area_level = target_area == "all" ? "all" : "";
+      target.area_code = target_area == "all" ? "" : target_area;
+      auto added = svc.add_target(target);
+      if (!added) return fail(added.error());
+      std::cout << "target " << added->id << ": " << added->indicator_id << " "
+                << (added->area_level == "all" ? std::string("all areas") : added->area_code) << " "
+                << added->value << " by " << added->year << "\n";
       return 0;
     };
   });

@@ -1,0 +1,167 @@
+// The monitor API over real HTTP, on the shipped catalogue and the real Udir files.
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+class MonitorApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string db = "sqlite:" + dir_->path() + "/monitor.db";
+    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+             {"import", "reference", "data/reference"},
+             {"monitor", "catalogue", "data/indicators/catalogue.json"},
+             {"import", "udir",
+              "data/reference/schools/udir_nasjonale_prover_5trinn_2025-26.utf16.tsv",
+              "data/reference/schools/udir_nasjonale_prover_ungdomstrinn_2025-26.utf16.tsv"},
+             {"import", "csv", "tests/fixtures/monitor/good.csv"},
+             {"monitor", "target", "national_test_numeracy_5", "--area", "0301", "--value", "50",
+              "--year", "2030", "--by", "Oslo kommune", "--reason", "realfagsstrategien"}}) {
+      args.push_back("--db");
+      args.push_back(db);
+      auto r = run_stemnet(args);
+      ASSERT_EQ(r.exit_code, 0) << args[0] << " " << args[1] << ": " << r.out;
+    }
+    server_ = new ServerProcess(db);
+    ASSERT_NE(server_->port(), 0);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static HttpResponse get(const std::string& target) { return http_get(server_->port(), target); }
+  static json::object get_json(const std::string& target) {
+    auto res = get(target);
+    EXPECT_EQ(res.status, 200) << target << ": " << res.body;
+    auto v = json::parse(res.body);
+    return v.is_object() ? v.as_object() : json::object{};
+  }
+  static void expect_problem(const std::string& target, int status, const std::string& param = "") {
+    auto res = get(target);
+    EXPECT_EQ(res.status, status) << target << ": " << res.body;
+    EXPECT_EQ(res.header("content-type"), "application/problem+json");
+    if (!param.empty()) {
+      auto body = json::parse(res.body).as_object();
+      ASSERT_TRUE(body.contains("param")) << res.body;
+      EXPECT_EQ(body.at("param").as_string(), param);
+    }
+  }
+  static TempDir* dir_;
+  static ServerProcess* server_;
+};
+TempDir* MonitorApi::dir_ = nullptr;
+ServerProcess* MonitorApi::server_ = nullptr;
+
+TEST_F(MonitorApi, IndicatorsAlongTheChain) {
+  auto all = get_json("/api/v1/indicators");
+  EXPECT_GE(all.at("total").as_int64(), 15);
+  EXPECT_TRUE(all.at("next_cursor").is_null());
+  auto primary = get_json("/api/v1/indicators?stage=primary");
+  ASSERT_FALSE(primary.at("items").as_array().empty());
+  for (const auto& i : primary.at("items").as_array())
+    EXPECT_EQ(i.at("stage").as_string(), "primary");
+  auto engaged = get_json("/api/v1/indicators/schools_engaged");
+  EXPECT_EQ(engaged.at("origin").as_string(), "computed");
+  EXPECT_FALSE(engaged.at("has_data").as_bool());  // no invented figures
+  expect_problem("/api/v1/indicators?stage=kindergarten", 400, "stage");
+  expect_problem("/api/v1/indicators/no_such_thing", 404);
+}
+
+TEST_F(MonitorApi, IndicatorShowsProvenanceAndTargets) {
+  auto d = get_json("/api/v1/indicators/national_test_numeracy_5");
+  EXPECT_EQ(d.at("periods").as_array().size(), 1u);
+  const auto& provenance = d.at("provenance").as_array();
+  ASSERT_EQ(provenance.size(), 1u);
+  EXPECT_EQ(provenance[0].at("file").as_string(), "udir_nasjonale_prover_5trinn_2025-26.utf16.tsv");
+  EXPECT_EQ(provenance[0].at("sha256").as_string().size(), 64u);
+  EXPECT_EQ(provenance[0].at("licence").as_string(), "NLOD");
+  ASSERT_EQ(d.at("targets").as_array().size(), 1u);
+  EXPECT_EQ(d.at("targets").as_array()[0].at("area").as_string(), "0301");
+}
+
+TEST_F(MonitorApi, DataAsJsonStat) {
+  auto res = get("/api/v1/indicators/national_test_numeracy_5/data?level=county&measure=score");
+  EXPECT_EQ(res.header("content-type"), "application/json");
+  auto ds = json::parse(res.body).as_object();
+  EXPECT_EQ(ds.at("version").as_string(), "2.0");
+  EXPECT_EQ(ds.at("class").as_string(), "dataset");
+  std::int64_t cells = 1;
+  for (const auto& s : ds.at("size").as_array()) cells *= s.as_int64();
+  EXPECT_EQ(static_cast<std::int64_t>(ds.at("value").as_array().size()), cells);
+  EXPECT_EQ(ds.at("dimension").at("area").at("category").at("index").as_array().size(), 15u);
+  EXPECT_EQ(ds.at("dimension").at("area").at("category").at("label").at("03").as_string(), "Oslo");
+  EXPECT_EQ(ds.at("role").at("geo").as_array()[0].as_string(), "area");
+  EXPECT_FALSE(ds.at("extension").at("stemnet").at("provenance").as_array().empty());
+  EXPECT_EQ(res.body.find("E1"), std::string::npos) << "numbers in plain form";
+}
+
+TEST_F(MonitorApi, SuppressedCellsStaySuppressed) {
+  // Flosta skole: every cell `*` in the 5th-grade file.
+  auto ds = get_json("/api/v1/indicators/national_test_numeracy_5/data?area=975283194");
+  const auto& values = ds.at("value").as_array();
+  ASSERT_EQ(values.size(), 3u);
+  for (const auto& v : values) EXPECT_TRUE(v.is_null());
+  const auto& status = ds.at("status").as_object();
+  EXPECT_EQ(status.size(), 3u);
+  for (const auto& [k, v] : status) EXPECT_EQ(v.as_string(), "*");
+}
+
+TEST_F(MonitorApi, DataAsCsv) {
+  auto res = get("/api/v1/indicators/national_test_numeracy_5/data?area=K-0301&format=csv");
+  EXPECT_EQ(res.status, 200);
+  EXPECT_TRUE(res.header("content-type").starts_with("text/csv"));
+  EXPECT_EQ(res.body,
+            "indicator,area_level,area,area_name,period,measure,value,status\r\n"
+            "national_test_numeracy_5,municipality,0301,Oslo,2025-26,participants,6284,\r\n"
+            "national_test_numeracy_5,municipality,0301,Oslo,2025-26,score,52,\r\n"
+            "national_test_numeracy_5,municipality,0301,Oslo,2025-26,uncertainty,0.3,\r\n");
+  auto csv = get("/api/v1/indicators/stem_students/data?format=csv&period=latest");
+  EXPECT_NE(csv.body.find("stem_students,country,NO,Norge,2023,,,:\r\n"), std::string::npos)
+      << csv.body;
+}
+
+TEST_F(MonitorApi, DataFiltersAreChecked) {
+  expect_problem("/api/v1/indicators/population/data?level=planet", 400, "level");
+  expect_problem("/api/v1/indicators/population/data?area=K-21-22", 400, "area");
+  expect_problem("/api/v1/indicators/population/data?colour=red", 400, "colour");
+  expect_problem("/api/v1/indicators/population/data?format=xml", 400, "format");
+  expect_problem("/api/v1/indicators/population/data?area=0301&level=county", 400, "area");
+  expect_problem("/api/v1/indicators/nope/data", 404);
+}
+
+TEST_F(MonitorApi, AreaProfileWithRankAndTarget) {
+  auto p = get_json("/api/v1/areas/0301/profile");
+  EXPECT_EQ(p.at("name").as_string(), "Oslo");
+  bool found = false;
+  for (const auto& e : p.at("indicators").as_array()) {
+    if (e.at("indicator").at("id").as_string() != "national_test_numeracy_5") continue;
+    found = true;
+    EXPECT_EQ(e.at("value").to_number<double>(), 52.0);
+    EXPECT_GE(e.at("rank").as_int64(), 1);
+    EXPECT_GT(e.at("peers").as_int64(), 300);
+    EXPECT_EQ(e.at("progress").at("state").as_string(), "reached");  // 52 >= 50
+  }
+  EXPECT_TRUE(found);
+  auto county = get_json("/api/v1/areas/F-46/profile");
+  EXPECT_EQ(county.at("level").as_string(), "county");
+  expect_problem("/api/v1/areas/9999/profile", 404);
+  expect_problem("/api/v1/areas/974795655/profile", 400, "code");
+}
+
+TEST_F(MonitorApi, CachedWithEtags) {
+  auto first = get("/api/v1/indicators/population/data");
+  const std::string tag = first.header("etag");
+  ASSERT_FALSE(tag.empty());
+  auto again =
+      http_get(server_->port(), "/api/v1/indicators/population/data", {{"If-None-Match", tag}});
+  EXPECT_EQ(again.status, 304);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
