@@ -255,9 +255,8 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
 
   asio::steady_timer deadline(ioc);
   shared.deadline = &deadline;
-  asio::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait([&](const beast::error_code& sec, int) {
-    if (sec) return;
+  auto begin_shutdown = [&] {
+    if (shared.stopping) return;
     beast::error_code ignored;
     acceptor.close(ignored);
     std::lock_guard lock(shared.mu);
@@ -276,7 +275,20 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
         if (conn->stream && !conn->busy) conn->stream->socket().cancel();
       });
     }
+  };
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code& sec, int) {
+    if (!sec) begin_shutdown();
   });
+  if (options.on_started) {
+    options.on_started([&ioc, &begin_shutdown, &signals] {
+      asio::post(ioc, [&begin_shutdown, &signals] {
+        beast::error_code ignored;
+        signals.cancel(ignored);
+        begin_shutdown();
+      });
+    });
+  }
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&shared, i] { shared.contexts[i]->run(); });

@@ -35,6 +35,9 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{10'000};
   std::function<void(const std::string& address, unsigned short port)> on_listening;
+  // Called once serving has begun, with a function that begins the same
+  // graceful shutdown as SIGTERM; safe to call from any thread (tests use it).
+  std::function<void(std::function<void()> stop)> on_started;
 };
 
 // Serves until SIGINT or SIGTERM. Returns an error when the address cannot be
