@@ -57,6 +57,7 @@ int run_cli(int argc, char** argv) {
   cli.import->require_subcommand(1);
   add_registry_commands(cli);
   add_monitor_commands(cli);
+  add_jsonstat_commands(cli);
 
   try {
     app.parse(argc, argv);

@@ -31,5 +31,7 @@ int fail(const Error& e);
 
 void add_registry_commands(Cli& cli);
 void add_monitor_commands(Cli& cli);
+void add_jsonstat_commands(Cli& cli);
+void add_refresh_command(Cli& cli, CLI::App* monitor_cmd);
 
 }  // namespace stemnet::app

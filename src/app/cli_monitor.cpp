@@ -29,6 +29,7 @@ void add_monitor_commands(Cli& cli) {
   auto* monitor_cmd =
       cli.app.add_subcommand("monitor", "the STEM monitor: indicators and their figures");
   monitor_cmd->require_subcommand(1);
+  add_refresh_command(cli, monitor_cmd);
 
   static std::string catalogue_file = "data/indicators/catalogue.json";
   auto* catalogue_cmd = monitor_cmd->add_subcommand("catalogue", "load the indicator catalogue");

@@ -1,10 +1,7 @@
+// The Udir and tidy-CSV importers.
 #include "monitor/import.hpp"
 
-#include "core/encoding.hpp"
-#include "core/file.hpp"
-#include "monitor/area.hpp"
-#include "monitor/store.hpp"
-#include "registry/store.hpp"
+#include "monitor/import_common.hpp"
 #include "text/delimited.hpp"
 #include "text/encoding.hpp"
 #include "text/normalize.hpp"
@@ -15,73 +12,14 @@
 
 namespace stemnet::monitor {
 namespace fs = std::filesystem;
+using detail::AreaCheck;
+using detail::load;
+using detail::Loaded;
+using detail::need_indicator;
+using detail::status_of;
+using detail::write;
 
 namespace {
-
-std::string status_of(const text::Cell& cell) {
-  switch (cell.status) {
-    case text::CellStatus::value:
-      return status::kNone;
-    case text::CellStatus::suppressed:
-      return cell.marker == "*" ? status::kUdirSuppressed : status::kSuppressed;
-    case text::CellStatus::not_applicable:
-      return status::kNotApplicable;
-    case text::CellStatus::missing:
-      break;
-  }
-  return status::kMissing;
-}
-
-// Remembers which areas the registry has, so each is asked once per import.
-class AreaCheck {
- public:
-  explicit AreaCheck(db::Connection& c) : c_(c) {}
-  Result<bool> known(const AreaRef& a) {
-    if (a.level == "country") return true;
-    const std::string key = a.level + ":" + a.code;
-    if (auto it = seen_.find(key); it != seen_.end()) return it->second;
-    Result<bool> r = a.level == "county"         ? registry::Store::has_county(c_, a.code)
-                     : a.level == "municipality" ? registry::Store::has_municipality(c_, a.code)
-                                                 : registry::Store::has_school(c_, a.code);
-    if (r) seen_[key] = *r;
-    return r;
-  }
-
- private:
-  db::Connection& c_;
-  std::map<std::string, bool> seen_;
-};
-
-struct Loaded {
-  std::string path, bytes, sha256;
-};
-
-Result<Loaded> load(const fs::path& p) {
-  STEMNET_TRY(std::string bytes, read_file(p));
-  std::string digest = sha256_hex(bytes);
-  return Loaded{p.string(), std::move(bytes), std::move(digest)};
-}
-
-Result<Indicator> need_indicator(db::Connection& c, const std::string& id, const std::string& file,
-                                 long line) {
-  STEMNET_TRY(auto ind, Store::find(c, id));
-  if (!ind) {
-    return Error::malformed_file(
-        file, line,
-        "no indicator '" + id +
-            "' in the catalogue (load it with `stemnet monitor catalogue`, or "
-            "add the indicator to data/indicators/catalogue.json)");
-  }
-  return std::move(*ind);
-}
-
-Result<FileOutcome> write(db::Connection& c, const ImportBatch& batch) {
-  STEMNET_TRY(ImportOutcome o, Store::write_import(c, batch));
-  return FileOutcome{batch.file_name,   batch.id,
-                     batch.rows,        static_cast<std::int64_t>(batch.cells.size()),
-                     o.cells_changed,   o.slices_superseded,
-                     o.already_imported};
-}
 
 // Udir's names of subjects and measures, in the catalogue's words.
 const std::map<std::string, std::string> kSubjects = {

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct FileOutcome {
   std::int64_t cells_changed = 0;
   std::int64_t slices_superseded = 0;
   bool already_imported = false;
+  // Area codes skipped because they name no current area, with how many
+  // cells each had (e.g. {"K-21-22", 4}); shown to the user, never silent.
+  std::map<std::string, std::int64_t> skipped_areas;
 };
 
 // Udir national-test exports: scale points, uncertainty and participants by

@@ -2,6 +2,7 @@
 
 #include "http/json.hpp"
 #include "monitor/export.hpp"
+#include "monitor/jsonstat/validate.hpp"
 
 #include <boost/json.hpp>
 
@@ -79,6 +80,25 @@ Result<std::string> lang_of(const Request& req) {
 }  // namespace
 
 void add_routes(http::Router& router, Service& svc) {
+  // A public validator: the body is a JSON-stat document (up to the server's
+  // body limit); the answer lists every fault with its JSON path.
+  router.post("/api/v1/jsonstat/validate", [](const Request& req, const PathParams&) {
+    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+    if (req.body.empty()) {
+      return http::problem(
+          Error::invalid("body", "send the JSON-stat document as the request body"));
+    }
+    const auto issues = jsonstat::validate_text(req.body, "body");
+    json::array list;
+    for (const auto& i : issues) {
+      list.push_back(json::object{{"code", i.code},
+                                  {"severity", std::string(jsonstat::to_string(i.severity))},
+                                  {"path", i.path},
+                                  {"message", i.message}});
+    }
+    return http::json(200, json::object{{"valid", jsonstat::valid(issues)}, {"issues", list}});
+  });
+
   router.get(
       "/api/v1/indicators",
       [&svc](const Request& req, const PathParams&) {

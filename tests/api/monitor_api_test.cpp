@@ -154,6 +154,34 @@ TEST_F(MonitorApi, AreaProfileWithRankAndTarget) {
   expect_problem("/api/v1/areas/974795655/profile", 400, "code");
 }
 
+TEST_F(MonitorApi, PublicJsonStatValidator) {
+  HttpConnection c(server_->port());
+  auto good = c.request("POST", "/api/v1/jsonstat/validate", {{"Content-Type", "application/json"}},
+                        R"({"version":"2.0","class":"dataset","id":["a"],"size":[2],)"
+                        R"("dimension":{"a":{"category":{"index":["x","y"]}}},"value":[1,2]})");
+  ASSERT_EQ(good.status, 200) << good.body;
+  auto body = json::parse(good.body).as_object();
+  EXPECT_TRUE(body.at("valid").as_bool()) << good.body;
+  auto bad = c.request("POST", "/api/v1/jsonstat/validate", {{"Content-Type", "application/json"}},
+                       R"({"version":"2.0","class":"dataset","id":["a"],"size":[2],)"
+                       R"("dimension":{"a":{"category":{"index":["x","y"]}}},"value":[1,2,3]})");
+  ASSERT_EQ(bad.status, 200);
+  auto report = json::parse(bad.body).as_object();
+  EXPECT_FALSE(report.at("valid").as_bool());
+  bool named = false;
+  for (const auto& i : report.at("issues").as_array()) {
+    named |= i.at("code").as_string() == "VALUE_LEN_MISMATCH" &&
+             i.at("path").as_string().starts_with("$");
+  }
+  EXPECT_TRUE(named) << bad.body;
+  // What our own data endpoint writes passes our validator.
+  auto exported = get("/api/v1/indicators/national_test_numeracy_5/data?level=county");
+  auto check = c.request("POST", "/api/v1/jsonstat/validate", {}, exported.body);
+  EXPECT_TRUE(json::parse(check.body).at("valid").as_bool()) << check.body;
+  auto empty = c.request("POST", "/api/v1/jsonstat/validate", {}, "");
+  EXPECT_EQ(empty.status, 400);
+}
+
 TEST_F(MonitorApi, CachedWithEtags) {
   auto first = get("/api/v1/indicators/population/data");
   const std::string tag = first.header("etag");

@@ -1,0 +1,130 @@
+#include "monitor/import_jsonstat.hpp"
+
+#include "core/file.hpp"
+#include "monitor/catalogue.hpp"
+#include "monitor/store.hpp"
+#include "registry/import.hpp"
+#include "test_db.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stemnet::monitor {
+namespace {
+
+class JsonStatImport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pool_ = stemnet::testing::memory_db();
+    ASSERT_TRUE(registry::import_reference(*pool_, "data/reference"));
+    auto bytes = read_file("data/indicators/catalogue.json");
+    ASSERT_TRUE(bytes);
+    auto list = read_catalogue(*bytes, "catalogue.json");
+    ASSERT_TRUE(list);
+    ASSERT_TRUE(load_catalogue(*pool_, *list));
+  }
+  std::vector<Cell> cells(const std::string& indicator) {
+    Store store(*pool_);
+    auto c = store.cells({indicator, std::nullopt, std::nullopt, std::nullopt, {}});
+    EXPECT_TRUE(c);
+    return c ? *c : std::vector<Cell>{};
+  }
+  std::unique_ptr<db::Pool> pool_;
+};
+
+TEST_F(JsonStatImport, SumsOverADimensionAndReportsUnknownAreas) {
+  auto out = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "population",
+                             {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  // Oslo and Stavanger, two years; the pseudo-areas and pre-2024 Halden are reported.
+  EXPECT_EQ(out->cells, 4);
+  EXPECT_EQ(out->skipped_areas.size(), 3u);
+  EXPECT_EQ(out->skipped_areas.at("K-21-22"), 2);
+  EXPECT_EQ(out->skipped_areas.at("K-Rest"), 2);
+  EXPECT_EQ(out->skipped_areas.at("K-3001"), 2);
+  auto c = cells("population");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].area_code, "0301");
+  EXPECT_EQ(c[0].period, "2023");
+  EXPECT_EQ(c[0].value, 350000.0 + 351000.0);
+  EXPECT_EQ(c[2].area_code, "1103");
+  EXPECT_EQ(c[2].status, ":");  // one part suppressed: the sum is suppressed, not a number
+  EXPECT_FALSE(c[2].value.has_value());
+  EXPECT_EQ(c[3].value, 72500.0 + 73500.0);
+
+  auto again = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "population",
+                               {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}});
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->already_imported);
+}
+
+TEST_F(JsonStatImport, BreakdownKeepsCategories) {
+  auto out = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "higher_education_level",
+                             {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "breakdown:sex"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("higher_education_level");
+  ASSERT_EQ(c.size(), 8u);
+  EXPECT_EQ(c[0].breakdown, "sex=1");
+  EXPECT_EQ(c[1].breakdown, "sex=2");
+}
+
+TEST_F(JsonStatImport, ShareOfATotal) {
+  auto out =
+      import_jsonstat(*pool_, "tests/fixtures/ssb/13259.json", "upper_secondary_stem_programmes",
+                      {{"Region", "area"}, {"Tid", "period"}, {"Utdprogram", "share:TP,EL/00"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("upper_secondary_stem_programmes");
+  ASSERT_EQ(c.size(), 3u);  // country, 03, 46
+  EXPECT_EQ(c[0].area_level, "country");
+  EXPECT_DOUBLE_EQ(*c[0].value, 18.0);  // (200 + 160) / 2000
+  EXPECT_EQ(c[1].area_code, "03");
+  EXPECT_DOUBLE_EQ(*c[1].value, 18.0);
+  EXPECT_EQ(c[2].area_code, "46");
+  EXPECT_EQ(c[2].status, "..");  // a part missing: no share is made up
+}
+
+TEST_F(JsonStatImport, BadMappingsAreClearErrors) {
+  struct Case {
+    DimensionMap map;
+    const char* message;
+  };
+  const Case cases[] = {
+      {{{"Region", "area"}, {"Tid", "period"}}, "dimension Kjonn has 2 categories: map it"},
+      {{{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "colour"}}, "'colour' is not a role"},
+      {{{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "pick:9"}}, "has no category '9'"},
+      {{{"Region", "area"}, {"Tid", "sum"}, {"Kjonn", "sum"}},
+       "map exactly one dimension to period"},
+      {{{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}, {"Alder", "sum"}},
+       "no dimension 'Alder'"},
+      {{{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "breakdown"}}, "has no breakdown 'kjonn'"},
+  };
+  const std::string before = stemnet::testing::dump(*pool_);
+  for (const auto& c : cases) {
+    auto out = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "population", c.map);
+    ASSERT_FALSE(out) << c.message;
+    EXPECT_NE(out.error().detail.find(c.message), std::string::npos) << out.error().detail;
+  }
+  EXPECT_EQ(stemnet::testing::dump(*pool_), before);
+}
+
+TEST_F(JsonStatImport, MalformedTableNamesTheFile) {
+  auto out = import_jsonstat_bytes(*pool_, "{\"class\":\"dataset\",", {"jsonstat", "broken.json"},
+                                   "population", {{"Region", "area"}, {"Tid", "period"}});
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().where_and_what().find("broken.json"), std::string::npos)
+      << out.error().where_and_what();
+}
+
+TEST(DimensionMap, ParsesPairs) {
+  auto m = parse_dimension_map({"Region=area", "Tid=period", "Kjonn=share:2/0"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->at("Kjonn"), "share:2/0");
+  for (std::vector<std::string> bad :
+       {std::vector<std::string>{"Region"}, {"=area"}, {"Region="}, {"Tid=period", "Tid=area"}}) {
+    auto r = parse_dimension_map(bad);
+    ASSERT_FALSE(r) << bad[0];
+    EXPECT_EQ(r.error().param, "map");
+  }
+}
+
+}  // namespace
+}  // namespace stemnet::monitor
