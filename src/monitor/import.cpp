@@ -24,6 +24,11 @@ namespace {
 // Udir's names of subjects and measures, in the catalogue's words.
 const std::map<std::string, std::string> kSubjects = {
     {"Regning", "numeracy"}, {"Lesing", "reading"}, {"Engelsk", "english"}};
+// "" for the total over a dimension; sexes as SSB codes them (1 boys, 2 girls).
+const std::map<std::string, std::string> kSexes = {
+    {"Alle kjønn", ""}, {"Gutter", "1"}, {"Jenter", "2"}};
+const std::map<std::string, std::string> kOwners = {
+    {"Alle eierformer", ""}, {"Offentlig", "public"}, {"Privat", "private"}};
 const std::map<std::string, std::string> kMeasures = {{"Skalapoeng", "score"},
                                                       {"Usikkerhet", "uncertainty"},
                                                       {"Antall elever deltatt", "participants"}};
@@ -45,18 +50,26 @@ Result<ImportBatch> udir_batch(db::Connection& c, const Loaded& f) {
   for (const auto& m : t.measures) {
     auto subject = kSubjects.find(m.subject);
     auto measure = kMeasures.find(m.name);
-    if (subject == kSubjects.end() || measure == kMeasures.end()) {
-      return Error::malformed_file(
-          f.path, t.header_line,
-          "column for '" + m.subject + "' / '" + m.name +
-              "' is not one stemnet imports (subjects: Engelsk, Lesing, Regning; "
-              "measures: Skalapoeng, Usikkerhet, Antall elever deltatt)");
+    auto sex = kSexes.find(m.sex);
+    auto owner = kOwners.find(m.owner);
+    if (subject == kSubjects.end() || measure == kMeasures.end() || sex == kSexes.end() ||
+        owner == kOwners.end()) {
+      return Error::malformed_file(f.path, t.header_line,
+                                   "column for '" + m.subject + "' / '" + m.owner + "' / '" +
+                                       m.sex + "' / '" + m.name +
+                                       "' is not one stemnet imports (subjects: Engelsk, Lesing, "
+                                       "Regning; owners: Alle eierformer, Offentlig, "
+                                       "Privat; sexes: Alle kjønn, Gutter, Jenter; measures: "
+                                       "Skalapoeng, Usikkerhet, Antall elever deltatt)");
     }
     const std::string id = "national_test_" + subject->second + "_" + std::to_string(m.grade);
     STEMNET_TRY(Indicator ind, need_indicator(c, id, f.path, t.header_line));
     sources.insert(ind.attribution);
     licences.insert(ind.licence);
-    targets.push_back({id, breakdown_key({{"measure", measure->second}}), m.school_year});
+    std::map<std::string, std::string> parts{{"measure", measure->second}};
+    if (!sex->second.empty()) parts["sex"] = sex->second;
+    if (!owner->second.empty()) parts["owner"] = owner->second;
+    targets.push_back({id, breakdown_key(parts), m.school_year});
   }
   for (const auto& s : sources) b.source += (b.source.empty() ? "" : "; ") + s;
   for (const auto& l : licences) b.licence += (b.licence.empty() ? "" : "; ") + l;

@@ -160,6 +160,28 @@ TEST_F(MonitorImport, UdirFilesWithExactCounts) {
   EXPECT_TRUE((*again)[0].already_imported);
 }
 
+TEST_F(MonitorImport, UdirColumnsBySexAreSeparateCells) {
+  auto r = import_udir(*pool_, {"tests/fixtures/udir/by-sex.utf16.tsv"});
+  ASSERT_TRUE(r) << r.error().where_and_what();
+  EXPECT_EQ((*r)[0].cells, 2 * 6);
+  Store store(*pool_);
+  auto national =
+      store.cells({"national_test_numeracy_5", "country", "NO", "2025-26", {{"measure", "score"}}});
+  ASSERT_TRUE(national);
+  ASSERT_EQ(national->size(), 3u);  // all, boys, girls: three figures, none lost
+  EXPECT_EQ((*national)[0].breakdown, "measure=score");
+  EXPECT_EQ((*national)[0].value, 49.0);
+  EXPECT_EQ((*national)[1].breakdown, "measure=score;sex=1");
+  EXPECT_EQ((*national)[1].value, 50.0);
+  EXPECT_EQ((*national)[2].breakdown, "measure=score;sex=2");
+  EXPECT_EQ((*national)[2].value, 48.0);
+  auto school =
+      store.cells({"national_test_numeracy_5", "school", "990334021", "2025-26", {{"sex", "2"}}});
+  ASSERT_TRUE(school);
+  ASSERT_EQ(school->size(), 2u);
+  EXPECT_EQ((*school)[0].status, "*");
+}
+
 TEST_F(MonitorImport, UdirNeedsTheSchoolsInTheRegistry) {
   const std::string before = stemnet::testing::dump(*pool_);
   auto r = import_udir(*pool_, {"tests/fixtures/udir/good.utf16.tsv",

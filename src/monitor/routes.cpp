@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include <set>
+
 namespace stemnet::monitor {
 namespace json = boost::json;
 using http::PathParams;
@@ -137,8 +139,16 @@ void add_routes(http::Router& router, Service& svc) {
       [&svc](const Request& req, const PathParams& p) {
         DataQuery q;
         std::string format = "jsonstat";
+        std::set<std::string> seen;
         for (const auto& [name, value] : req.query) {
           if (name.empty()) continue;
+          if (!seen.insert(name).second) {
+            return http::problem(
+                Error::invalid(name, "query parameter '" + name + "' is given twice"));
+          }
+          if (value.empty()) {
+            return http::problem(Error::invalid(name, "query parameter '" + name + "' is empty"));
+          }
           if (name == "area")
             q.area = value;
           else if (name == "level")

@@ -157,14 +157,15 @@ Result<Profile> Service::profile(const std::string& code) {
       }
     }
     STEMNET_TRY(auto targets, this->targets(ind.id));
+    // The area's own target, else the one for all areas; the latest set wins.
     const Target* chosen = nullptr;
-    for (const auto& t : targets) {
-      if (t.area_level == area->level && t.area_code == area->code) chosen = &t;
-    }
-    if (!chosen) {
+    for (const bool own : {true, false}) {
       for (const auto& t : targets) {
-        if (t.area_level == "all") chosen = &t;
+        const bool fits = own ? (t.area_level == area->level && t.area_code == area->code)
+                              : t.area_level == "all";
+        if (fits && (!chosen || t.created_at >= chosen->created_at)) chosen = &t;
       }
+      if (chosen) break;
     }
     if (chosen) {
       e.target = *chosen;
@@ -177,10 +178,24 @@ Result<Profile> Service::profile(const std::string& code) {
 
 Result<Target> Service::add_target(Target t) {
   STEMNET_TRY(auto summary, store_.indicator(t.indicator_id));
+  const Indicator& ind = summary.indicator;
+  if (ind.direction == "neutral") {
+    return Error::invalid(
+        "indicator",
+        ind.id + " is neutral (neither higher nor lower is better): it takes no target");
+  }
   if (t.area_level != "all") {
     STEMNET_TRY(AreaRef area, normalize_area(t.area_code));
-    if (area.level == "school")
-      return Error::invalid("area", "targets are set for areas, not schools");
+    if (area.level != "county" && area.level != "municipality") {
+      return Error::invalid("area",
+                            "a target is for a county, a municipality, or all areas (--area all)");
+    }
+    if (std::find(ind.levels.begin(), ind.levels.end(), area.level) == ind.levels.end()) {
+      return Error::invalid("area", ind.id + " has no figures at " + area.level + " level");
+    }
+    STEMNET_TRY(auto names, registry_.area_names(area.level));
+    if (!names.count(area.code))
+      return Error::invalid("area", "no " + area.level + " has code " + area.code);
     t.area_level = area.level;
     t.area_code = area.code;
   } else {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace stemnet::monitor {
 namespace {
@@ -188,7 +189,16 @@ Result<ImportOutcome> Store::write_import(db::Connection& c, const ImportBatch& 
                   " VALUES ($1, $2, $3, $4)",
                   {b.id, slice.first, slice.second, count}));
   }
+  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string>> keys;
   for (const auto& cell : b.cells) {
+    if (!keys.insert(
+                 {cell.indicator_id, cell.area_level, cell.area_code, cell.period, cell.breakdown})
+             .second) {
+      return Error::malformed_file(b.file_name, 0,
+                                   "the same figure twice: " + cell.indicator_id + ", " +
+                                       cell.area_level + " " + cell.area_code + ", " + cell.period +
+                                       (cell.breakdown.empty() ? "" : ", " + cell.breakdown));
+    }
     if (!status::is_known(cell.status) || cell.value.has_value() != cell.status.empty()) {
       return Error::internal("cell " + cell.indicator_id + "/" + cell.area_code + "/" +
                              cell.period + ": a value and its status disagree");

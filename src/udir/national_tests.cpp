@@ -21,14 +21,15 @@ Result<NationalTests> read_national_tests(std::string_view bytes, const std::str
                     orgnr_col = col[3], name_col = col[4];
 
   static const std::regex measure_re(
-      R"(^(\d{4}-\d{2})\.([^.]+)\.(\d{1,2})\. årstrinn\..*\.([^.]+)$)");
+      R"(^(\d{4}-\d{2})\.([^.]+)\.(\d{1,2})\. årstrinn\.([^.]+)\.([^.]+)\.([^.]+)$)");
   NationalTests out;
   out.header_line = t.header_line;
   std::vector<std::size_t> measure_cols;
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     std::smatch m;
     if (std::regex_match(t.header[i], m, measure_re)) {
-      out.measures.push_back({m[1].str(), m[2].str(), std::stoi(m[3].str()), m[4].str()});
+      out.measures.push_back(
+          {m[1].str(), m[2].str(), std::stoi(m[3].str()), m[4].str(), m[5].str(), m[6].str()});
       measure_cols.push_back(i);
     }
   }

@@ -28,6 +28,8 @@ struct Measure {
   std::string school_year;  // "2025-26"
   std::string subject;      // as published: "Engelsk", "Lesing", "Regning"
   int grade = 0;            // 5, 8, 9
+  std::string owner;        // "Alle eierformer", "Offentlig", "Privat"
+  std::string sex;          // "Alle kjønn", "Gutter", "Jenter"
   std::string name;         // "Skalapoeng", "Usikkerhet", "Antall elever deltatt"
 };
 

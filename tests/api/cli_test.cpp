@@ -72,6 +72,36 @@ TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
       << again.out;
 }
 
+TEST(Cli, TargetsAreChecked) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/t.db";
+  ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
+  ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db}).exit_code, 0);
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Case bad[] = {
+      {{"population", "--area", "0301"}, "is neutral"},
+      {{"national_test_numeracy_5", "--area", "9999"}, "no municipality has code 9999"},
+      {{"national_test_numeracy_5", "--area", "NO"}, "--area all"},
+      {{"stem_students", "--area", "03"}, "has no figures at county level"},
+      {{"no_such", "--area", "all"}, "no indicator has id"},
+  };
+  for (const auto& c : bad) {
+    std::vector<std::string> args = {"monitor", "target"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    for (const char* extra :
+         {"--value", "1", "--year", "2030", "--by", "test", "--reason", "test", "--db"}) {
+      args.push_back(extra);
+    }
+    args.push_back(db);
+    auto r = run_stemnet(args);
+    EXPECT_EQ(r.exit_code, 1) << c.message;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << r.out;
+  }
+}
+
 TEST(Cli, ReimportingReferenceChangesNothing) {
   TempDir dir;
   const std::string db = "sqlite:" + dir.path() + "/r.db";

@@ -133,6 +133,9 @@ TEST_F(MonitorApi, DataFiltersAreChecked) {
   expect_problem("/api/v1/indicators/population/data?format=xml", 400, "format");
   expect_problem("/api/v1/indicators/population/data?area=0301&level=county", 400, "area");
   expect_problem("/api/v1/indicators/nope/data", 404);
+  expect_problem("/api/v1/indicators/population/data?period=", 400, "period");
+  expect_problem("/api/v1/indicators/population/data?level=county&level=municipality", 400,
+                 "level");
 }
 
 TEST_F(MonitorApi, AreaProfileWithRankAndTarget) {

@@ -2,6 +2,7 @@
 
 #include "monitor/jsonstat/detail.hpp"
 
+#include <cmath>
 #include <limits>
 
 namespace stemnet::monitor::jsonstat::detail {
@@ -69,6 +70,10 @@ std::optional<std::size_t> ValueBuilder::next_cell() {
 
 void ValueBuilder::number(double d) {
   const auto cell = next_cell();
+  if (!std::isfinite(d)) {  // 1e999: valid JSON, but no double holds it
+    fault(here() + ": a number out of the range of a double");
+    return;
+  }
   if (col_.form == Form::array) {
     if (cell) col_.dense.push_back(d);
   } else if (cell) {

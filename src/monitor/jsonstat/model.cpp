@@ -205,6 +205,9 @@ Statuses Statuses::from_codes(std::size_t cells, std::vector<std::string> names,
   Statuses s(cells);
   s.names_ = std::move(names);
   codes.resize(cells, 0);
+  for (auto& c : codes) {
+    if (c > s.names_.size()) c = 0;  // no code past the table
+  }
   s.dense_ = std::move(codes);
   s.dense_mode_ = true;
   return s;

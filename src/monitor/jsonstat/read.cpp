@@ -229,8 +229,10 @@ class Reader {
       if (!roles) return fail(role_path, detail::describe(*role_v) + ", not an object");
       for (const auto& [role, list] : *roles) {
         STEMNET_TRY(std::vector<std::string> listed, strings(list, member(role_path, role), false));
+        // What the validator reports (ROLE_KEY_UNKNOWN, ROLE_ID_UNKNOWN) is left out.
+        if (role != "time" && role != "geo" && role != "metric") continue;
         std::erase_if(listed, [&](const std::string& id) { return !ds.dimension(id); });
-        ds.roles[str(role)] = std::move(listed);
+        if (!listed.empty()) ds.roles[str(role)] = std::move(listed);
       }
     }
 
@@ -333,20 +335,43 @@ class Reader {
     return ids;
   }
 
-  // The members of category.<what> that name a category, with their paths.
-  template <class F>
-  Result<void> each_known(const json::object& cat, std::string_view what, const std::string& path,
-                          Dimension& dim, F&& f) const {
-    const json::value* v = cat.if_contains(what);
-    if (!v) return ok();
-    const std::string p = member(path, what);
-    const json::object* o = v->if_object();
-    if (!o) return fail(p, detail::describe(*v) + ", not an object");
-    for (const auto& [key, item] : *o) {
-      const auto pos = dim.position_of(std::string_view(key.data(), key.size()));
-      if (!pos) continue;  // the validator reports unknown keys; reading ignores them
-      STEMNET_TRY_VOID(f(dim.categories[*pos], item, member(p, key)));
+  Result<void> category_label(const Dimension&, Category& c, const json::value& v,
+                              const std::string& p) const {
+    if (!v.is_string()) return fail(p, detail::describe(v) + ", not a string");
+    c.label = str(v.get_string());
+    return ok();
+  }
+
+  Result<void> category_unit(const Dimension&, Category& c, const json::value& v,
+                             const std::string& p) const {
+    STEMNET_TRY(c.unit, unit(v, p));
+    return ok();
+  }
+
+  Result<void> category_coordinates(const Dimension&, Category& c, const json::value& v,
+                                    const std::string& p) const {
+    const json::array* a = v.if_array();
+    const auto finite = [](const json::value& x) {
+      return x.is_number() && std::isfinite(x.to_number<double>());
+    };
+    if (!a || a->size() != 2 || !finite((*a)[0]) || !finite((*a)[1])) {
+      return fail(p, "coordinates are [longitude, latitude]");
     }
+    c.coordinates = std::array<double, 2>{(*a)[0].to_number<double>(), (*a)[1].to_number<double>()};
+    return ok();
+  }
+
+  Result<void> category_children(const Dimension& dim, Category& c, const json::value& v,
+                                 const std::string& p) const {
+    STEMNET_TRY(c.children, strings(v, p, false));
+    // Ids that are not categories (the validator's CHILD_ID_UNKNOWN) are left out.
+    std::erase_if(c.children, [&](const std::string& id) { return !dim.position_of(id); });
+    return ok();
+  }
+
+  Result<void> category_notes(const Dimension&, Category& c, const json::value& v,
+                              const std::string& p) const {
+    STEMNET_TRY(c.notes, strings(v, p, false));
     return ok();
   }
 
@@ -398,43 +423,25 @@ class Reader {
     dim.categories.resize(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) dim.categories[i].id = std::move(ids[i]);
     dim.reindex();
-
-    STEMNET_TRY_VOID(
-        each_known(*cat, "label", cat_path, dim,
-                   [&](Category& c, const json::value& v, const std::string& p) -> Result<void> {
-                     if (!v.is_string()) return fail(p, detail::describe(v) + ", not a string");
-                     c.label = str(v.get_string());
-                     return ok();
-                   }));
-    STEMNET_TRY_VOID(
-        each_known(*cat, "unit", cat_path, dim,
-                   [&](Category& c, const json::value& v, const std::string& p) -> Result<void> {
-                     STEMNET_TRY(c.unit, unit(v, p));
-                     return ok();
-                   }));
-    STEMNET_TRY_VOID(each_known(
-        *cat, "coordinates", cat_path, dim,
-        [&](Category& c, const json::value& v, const std::string& p) -> Result<void> {
-          const json::array* a = v.if_array();
-          if (!a || a->size() != 2 || !(*a)[0].is_number() || !(*a)[1].is_number()) {
-            return fail(p, "coordinates are [longitude, latitude]");
-          }
-          c.coordinates =
-              std::array<double, 2>{(*a)[0].to_number<double>(), (*a)[1].to_number<double>()};
-          return ok();
-        }));
-    STEMNET_TRY_VOID(
-        each_known(*cat, "child", cat_path, dim,
-                   [&](Category& c, const json::value& v, const std::string& p) -> Result<void> {
-                     STEMNET_TRY(c.children, strings(v, p, false));
-                     return ok();
-                   }));
-    STEMNET_TRY_VOID(
-        each_known(*cat, "note", cat_path, dim,
-                   [&](Category& c, const json::value& v, const std::string& p) -> Result<void> {
-                     STEMNET_TRY(c.notes, strings(v, p, false));
-                     return ok();
-                   }));
+    using Member = Result<void> (Reader::*)(const Dimension&, Category&, const json::value&,
+                                            const std::string&) const;
+    for (auto [what, read_member] : std::initializer_list<std::pair<std::string_view, Member>>{
+             {"label", &Reader::category_label},
+             {"unit", &Reader::category_unit},
+             {"coordinates", &Reader::category_coordinates},
+             {"child", &Reader::category_children},
+             {"note", &Reader::category_notes}}) {
+      const json::value* v = cat->if_contains(what);
+      if (!v) continue;
+      const std::string p = member(cat_path, what);
+      const json::object* o = v->if_object();
+      if (!o) return fail(p, detail::describe(*v) + ", not an object");
+      for (const auto& [key, item] : *o) {
+        const auto pos = dim.position_of(std::string_view(key.data(), key.size()));
+        if (!pos) continue;  // the validator reports keys that are not categories
+        STEMNET_TRY_VOID((this->*read_member)(dim, dim.categories[*pos], item, member(p, key)));
+      }
+    }
     return dim;
   }
 

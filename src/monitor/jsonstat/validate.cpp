@@ -16,7 +16,7 @@ namespace {
 namespace json = boost::json;
 
 // Link relations JSON-stat accepts (the IANA registry, as in its schema).
-constexpr std::array<std::string_view, 79> kRelations = {"about",
+constexpr std::string_view kRelations[] = {"about",
                                                          "alternate",
                                                          "appendix",
                                                          "archives",
@@ -238,7 +238,7 @@ void Checker::link(const json::value& v, const std::string& path) {
   }
   for (const auto& [rel, items] : *o) {
     const std::string p = member(path, sv(rel));
-    if (std::find(kRelations.begin(), kRelations.end(), sv(rel)) == kRelations.end()) {
+    if (std::find(std::begin(kRelations), std::end(kRelations), sv(rel)) == std::end(kRelations)) {
       error("LINK_RELATION_UNKNOWN", p,
             "'" + std::string(sv(rel)) + "' is not an IANA link relation");
       continue;
