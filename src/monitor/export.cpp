@@ -1,9 +1,10 @@
 #include "monitor/export.hpp"
 
+#include "monitor/jsonstat/write.hpp"
 #include "text/json_write.hpp"
 
-#include <boost/json.hpp>
-
+#include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -29,7 +30,7 @@ std::vector<std::string> breakdown_dims(const DataResult& d) {
   return out;
 }
 
-// A category id for a cell with no category in `dim` (the total over it).
+// The category of a cell with no category in a breakdown dimension.
 constexpr const char* kTotal = "total";
 
 std::string csv_field(const std::string& s) {
@@ -42,89 +43,97 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+// A dimension whose categories are added in first-seen order.
+struct Builder {
+  jsonstat::Dimension dim;
+  std::map<std::string, std::size_t> pos;
+  std::size_t at(const std::string& id) {
+    auto [it, fresh] = pos.emplace(id, dim.categories.size());
+    if (fresh) dim.categories.push_back(jsonstat::Category{id});
+    return it->second;
+  }
+};
+
 }  // namespace
 
 std::string to_jsonstat(const DataResult& d, const std::string& lang) {
   const Indicator& ind = d.indicator;
+  const bool en = lang == "en";
   const auto dims = breakdown_dims(d);
-  // Categories in first-seen order of the (sorted) cells.
-  std::vector<std::string> areas, periods;
-  std::map<std::string, std::size_t> area_pos, period_pos;
-  std::vector<std::vector<std::string>> cats(dims.size());
-  std::vector<std::map<std::string, std::size_t>> cat_pos(dims.size());
-  auto note = [](std::vector<std::string>& list, std::map<std::string, std::size_t>& pos,
-                 const std::string& id) {
-    if (pos.emplace(id, list.size()).second) list.push_back(id);
-  };
-  std::set<std::string> sorted_periods;
-  for (const auto& c : d.cells) sorted_periods.insert(c.period);
-  for (const auto& p : sorted_periods) note(periods, period_pos, p);
-  for (const auto& c : d.cells) {
-    note(areas, area_pos, c.area_code);
-    auto parts = breakdown_parts(c.breakdown);
-    for (std::size_t i = 0; i < dims.size(); ++i) {
-      auto it = parts.find(dims[i]);
-      note(cats[i], cat_pos[i], it == parts.end() ? kTotal : it->second);
-    }
-  }
-  std::vector<std::size_t> sizes = {1, areas.size(), periods.size()};
-  for (const auto& c : cats) sizes.push_back(c.size());
-  std::size_t total = 1;
-  for (auto s : sizes) total *= s;
-  if (d.cells.empty()) total = 0;
 
-  json::array values(total, nullptr);
-  json::object status;
+  Builder indicator, area, period;
+  indicator.dim.id = "indicator";
+  indicator.dim.label = en ? "Indicator" : "Indikator";
+  jsonstat::Category metric{ind.id, pick(ind.name, lang)};
+  metric.unit = jsonstat::Unit{ind.decimals, ind.unit};
+  indicator.dim.categories.push_back(metric);
+  area.dim.id = "area";
+  area.dim.label = en ? "Area" : "Område";
+  period.dim.id = "period";
+  period.dim.label = en ? "Period" : "Periode";
+  std::vector<Builder> breakdowns(dims.size());
+  for (std::size_t i = 0; i < dims.size(); ++i) {
+    breakdowns[i].dim.id = dims[i];
+    breakdowns[i].dim.label = dims[i];
+  }
+  std::set<std::string> periods;
+  for (const auto& c : d.cells) periods.insert(c.period);
+  for (const auto& p : periods) period.at(p);
   std::map<std::string, std::string> level_of;
   for (const auto& c : d.cells) {
+    area.at(c.area_code);
     level_of[c.area_code] = c.area_level;
-    std::size_t index = area_pos[c.area_code];
-    index = index * periods.size() + period_pos[c.period];
     auto parts = breakdown_parts(c.breakdown);
     for (std::size_t i = 0; i < dims.size(); ++i) {
       auto it = parts.find(dims[i]);
-      index = index * cats[i].size() + cat_pos[i][it == parts.end() ? kTotal : it->second];
+      breakdowns[i].at(it == parts.end() ? kTotal : it->second);
     }
-    if (c.value) values[index] = *c.value;
-    if (!c.status.empty()) status[std::to_string(index)] = c.status;
+  }
+  for (auto& cat : area.dim.categories) {
+    auto it = d.area_names.find(level_of[cat.id] + ":" + cat.id);
+    if (it != d.area_names.end()) cat.label = it->second;
+  }
+  for (std::size_t i = 0; i < dims.size(); ++i) {
+    auto known = ind.categories.find(dims[i]);
+    for (auto& cat : breakdowns[i].dim.categories) {
+      if (cat.id == kTotal) cat.label = en ? "Total" : "I alt";
+      if (known == ind.categories.end()) continue;
+      for (const auto& k : known->second) {
+        if (k.id != cat.id) continue;
+        cat.label = pick(k.label, lang);
+        if (k.unit) cat.unit = jsonstat::Unit{k.decimals, *k.unit};
+      }
+    }
   }
 
-  json::object dimension;
-  json::object unit{{"decimals", ind.decimals}, {"label", ind.unit}};
-  dimension["indicator"] = {{"label", lang == "en" ? "Indicator" : "Indikator"},
-                            {"category",
-                             {{"index", json::array{json::value(ind.id)}},
-                              {"label", {{ind.id, pick(ind.name, lang)}}},
-                              {"unit", {{ind.id, unit}}}}}};
-  json::object area_labels;
-  for (const auto& a : areas) {
-    auto it = d.area_names.find(level_of[a] + ":" + a);
-    area_labels[a] = it != d.area_names.end() ? it->second : a;
-  }
-  json::array area_index(areas.begin(), areas.end());
-  dimension["area"] = {{"label", lang == "en" ? "Area" : "Område"},
-                       {"category", {{"index", area_index}, {"label", area_labels}}}};
-  json::array period_index(periods.begin(), periods.end());
-  dimension["period"] = {{"label", lang == "en" ? "Period" : "Periode"},
-                         {"category", {{"index", period_index}}}};
-  json::array ids = {"indicator", "area", "period"};
-  for (std::size_t i = 0; i < dims.size(); ++i) {
-    json::object labels;
-    auto known = ind.categories.find(dims[i]);
-    for (const auto& cat : cats[i]) {
-      std::string label = cat == kTotal ? (lang == "en" ? "Total" : "I alt") : cat;
-      if (known != ind.categories.end()) {
-        for (const auto& k : known->second) {
-          if (k.id == cat) label = pick(k.label, lang);
-        }
-      }
-      labels[cat] = label;
+  jsonstat::Dataset ds;
+  ds.label = pick(ind.name, lang);
+  ds.source = ind.attribution;
+  ds.dimensions.push_back(std::move(indicator.dim));
+  ds.dimensions.push_back(std::move(area.dim));
+  ds.dimensions.push_back(std::move(period.dim));
+  for (auto& b : breakdowns) ds.dimensions.push_back(std::move(b.dim));
+  for (auto& dim : ds.dimensions) dim.reindex();
+  ds.roles = {{"metric", {"indicator"}}, {"geo", {"area"}}, {"time", {"period"}}};
+
+  const std::size_t cells = d.cells.empty() ? 0 : ds.cell_count();
+  std::vector<double> values(cells, std::numeric_limits<double>::quiet_NaN());
+  ds.statuses = jsonstat::Statuses(cells);
+  std::vector<std::size_t> pos(ds.dimensions.size(), 0);
+  for (const auto& c : d.cells) {
+    pos[1] = *ds.dimensions[1].position_of(c.area_code);
+    pos[2] = *ds.dimensions[2].position_of(c.period);
+    auto parts = breakdown_parts(c.breakdown);
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+      auto it = parts.find(dims[i]);
+      pos[3 + i] = *ds.dimensions[3 + i].position_of(it == parts.end() ? kTotal : it->second);
     }
-    json::array index(cats[i].begin(), cats[i].end());
-    dimension[dims[i]] = {{"label", dims[i]}, {"category", {{"index", index}, {"label", labels}}}};
-    ids.emplace_back(dims[i]);
+    const std::size_t flat = *ds.flat_index(std::span<const std::size_t>(pos));
+    if (c.value) values[flat] = *c.value;
+    if (!c.status.empty()) (void)ds.statuses.set(flat, c.status);  // at most five distinct symbols
   }
-  json::array size_array(sizes.begin(), sizes.end());
+  ds.values = jsonstat::Values(std::move(values));
+
   json::array provenance;
   std::string updated;
   for (const auto& p : d.provenance) {
@@ -139,32 +148,23 @@ std::string to_jsonstat(const DataResult& d, const std::string& lang) {
                           {"superseded_by", p.superseded_by ? json::value(*p.superseded_by)
                                                             : json::value(nullptr)}});
   }
+  if (!updated.empty()) ds.updated = updated;
   json::object levels;
   for (const auto& [code, level] : level_of) levels[code] = level;
-  json::object doc{{"version", "2.0"},
-                   {"class", "dataset"},
-                   {"label", pick(ind.name, lang)},
-                   {"source", ind.attribution},
-                   {"id", ids},
-                   {"size", size_array},
-                   {"role", {{"metric", {"indicator"}}, {"geo", {"area"}}, {"time", {"period"}}}},
-                   {"dimension", dimension},
-                   {"value", values},
-                   {"extension",
-                    {{"stemnet",
-                      {{"indicator", ind.id},
-                       {"stage", ind.stage},
-                       {"direction", ind.direction},
-                       {"licence", ind.licence},
-                       {"area_level", levels},
-                       {"provenance", provenance}}}}}};
-  if (!updated.empty()) doc["updated"] = updated;
-  if (!status.empty()) doc["status"] = status;
-  return text::json_text(doc);
+  ds.extension = json::object{{"stemnet",
+                               {{"indicator", ind.id},
+                                {"stage", ind.stage},
+                                {"direction", ind.direction},
+                                {"licence", ind.licence},
+                                {"area_level", levels},
+                                {"provenance", provenance}}}};
+  return jsonstat::write(ds);
 }
 
 std::string to_csv(const DataResult& d) {
-  const auto dims = breakdown_dims(d);
+  // Every breakdown of the indicator is a column, whatever the filter kept,
+  // so that files of one indicator share their columns.
+  const auto& dims = d.indicator.breakdowns;
   std::string out = "indicator,area_level,area,area_name,period";
   for (const auto& dim : dims) out += "," + csv_field(dim);
   out += ",value,status\r\n";

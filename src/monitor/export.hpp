@@ -5,7 +5,8 @@
 // time), then the indicator's breakdowns present in the data; dense values
 // with null where the cube has no cell, statuses by cell index; provenance
 // and licence in extension.stemnet.
-// CSV: indicator,area_level,area,area_name,period,<breakdowns…>,value,status.
+// CSV: indicator,area_level,area,area_name,period,<every breakdown of the
+// indicator>,value,status — the same columns whatever the filter.
 // Example:
 //   std::string body = to_jsonstat(data, "nb");
 #pragma once
