@@ -138,15 +138,7 @@ std::string to_jsonstat(const DataResult& d, const std::string& lang) {
   std::string updated;
   for (const auto& p : d.provenance) {
     updated = std::max(updated, p.imported_at);
-    provenance.push_back({{"import", p.import_id},
-                          {"file", p.file_name},
-                          {"sha256", p.sha256},
-                          {"imported_at", p.imported_at},
-                          {"period", p.period},
-                          {"source", p.source},
-                          {"licence", p.licence},
-                          {"superseded_by", p.superseded_by ? json::value(*p.superseded_by)
-                                                            : json::value(nullptr)}});
+    provenance.push_back(provenance_json(p));
   }
   if (!updated.empty()) ds.updated = updated;
   json::object levels;
@@ -159,6 +151,20 @@ std::string to_jsonstat(const DataResult& d, const std::string& lang) {
                                 {"area_level", levels},
                                 {"provenance", provenance}}}};
   return jsonstat::write(ds);
+}
+
+json::value provenance_json(const Provenance& p) {
+  return json::object{
+      {"import", p.import_id},
+      {"kind", p.kind},
+      {"file", p.file_name},
+      {"sha256", p.sha256},
+      {"imported_at", p.imported_at},
+      {"period", p.period},
+      {"cells", p.cells},
+      {"source", p.source},
+      {"licence", p.licence},
+      {"superseded_by", p.superseded_by ? json::value(*p.superseded_by) : json::value(nullptr)}};
 }
 
 std::string to_csv(const DataResult& d) {

@@ -13,11 +13,15 @@
 
 #include "monitor/service.hpp"
 
+#include <boost/json/value.hpp>
+
 #include <string>
 
 namespace stemnet::monitor {
 
 std::string to_jsonstat(const DataResult& data, const std::string& lang);
+// One import's provenance record, as the API and the exports show it.
+boost::json::value provenance_json(const Provenance& p);
 std::string to_csv(const DataResult& data);
 
 }  // namespace stemnet::monitor

@@ -3,8 +3,8 @@
 #include "core/file.hpp"
 #include "monitor/catalogue.hpp"
 #include "monitor/store.hpp"
+#include "monitor_db.hpp"
 #include "registry/import.hpp"
-#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,15 +13,7 @@ namespace {
 
 class JsonStatImport : public ::testing::Test {
  protected:
-  void SetUp() override {
-    pool_ = stemnet::testing::memory_db();
-    ASSERT_TRUE(registry::import_reference(*pool_, "data/reference"));
-    auto bytes = read_file("data/indicators/catalogue.json");
-    ASSERT_TRUE(bytes);
-    auto list = read_catalogue(*bytes, "catalogue.json");
-    ASSERT_TRUE(list);
-    ASSERT_TRUE(load_catalogue(*pool_, *list));
-  }
+  void SetUp() override { pool_ = stemnet::testing::monitor_db(); }
   std::vector<Cell> cells(const std::string& indicator) {
     Store store(*pool_);
     auto c = store.cells({indicator, std::nullopt, std::nullopt, std::nullopt, {}});

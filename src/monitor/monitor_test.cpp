@@ -3,8 +3,8 @@
 #include "monitor/catalogue.hpp"
 #include "monitor/import.hpp"
 #include "monitor/store.hpp"
+#include "monitor_db.hpp"
 #include "registry/import.hpp"
-#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -112,13 +112,7 @@ TEST(Area, NormalisesPublishersCodes) {
 
 class MonitorImport : public ::testing::Test {
  protected:
-  void SetUp() override {
-    pool_ = stemnet::testing::memory_db();
-    auto ref = registry::import_reference(*pool_, "data/reference");
-    ASSERT_TRUE(ref) << ref.error().where_and_what();
-    auto loaded = load_catalogue(*pool_, shipped_catalogue());
-    ASSERT_TRUE(loaded) << loaded.error().where_and_what();
-  }
+  void SetUp() override { pool_ = stemnet::testing::monitor_db(); }
   std::int64_t count(const std::string& where) {
     auto c = pool_->acquire();
     auto rows = (*c)->query("SELECT COUNT(*) FROM indicator_value WHERE " + where);

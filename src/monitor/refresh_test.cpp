@@ -4,8 +4,8 @@
 #include "fixture_server.hpp"
 #include "monitor/catalogue.hpp"
 #include "monitor/store.hpp"
+#include "monitor_db.hpp"
 #include "registry/import.hpp"
-#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,13 +31,7 @@ http::Router ssb_fixtures(std::atomic<int>& calls, std::string& last_query) {
 class Refresh : public ::testing::Test {
  protected:
   void SetUp() override {
-    pool_ = stemnet::testing::memory_db();
-    ASSERT_TRUE(registry::import_reference(*pool_, "data/reference"));
-    auto bytes = read_file("data/indicators/catalogue.json");
-    ASSERT_TRUE(bytes);
-    auto list = read_catalogue(*bytes, "catalogue.json");
-    ASSERT_TRUE(list);
-    ASSERT_TRUE(load_catalogue(*pool_, *list));
+    pool_ = stemnet::testing::monitor_db();
     raw_ = std::filesystem::temp_directory_path() / ("stemnet-raw-" + std::to_string(::getpid()));
   }
   void TearDown() override { std::filesystem::remove_all(raw_); }

@@ -23,19 +23,6 @@ json::object localized(const Localized& l) { return {{"nb", l.nb}, {"nn", l.nn},
 
 json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
 
-json::value provenance_json(const Provenance& p) {
-  return json::object{{"import", p.import_id},
-                      {"kind", p.kind},
-                      {"file", p.file_name},
-                      {"sha256", p.sha256},
-                      {"imported_at", p.imported_at},
-                      {"period", p.period},
-                      {"cells", p.cells},
-                      {"source", p.source},
-                      {"licence", p.licence},
-                      {"superseded_by", http::or_null(p.superseded_by)}};
-}
-
 json::value target_json(const Target& t) {
   return json::object{
       {"id", t.id},
