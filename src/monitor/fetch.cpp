@@ -3,6 +3,7 @@
 #include "core/encoding.hpp"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <memory>
 #include <mutex>
@@ -11,9 +12,47 @@
 namespace stemnet::monitor {
 namespace {
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl and what it pulls in (TLS, Kerberos, LDAP, ...) cost ~8 MB of
+// resident memory in every process that links it, while only `monitor
+// refresh` fetches anything. So it is loaded when first needed.
+struct Curl {
+  CURLcode (*global_init)(long);
+  CURL* (*easy_init)();
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL*);
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
+  void (*easy_cleanup)(CURL*);
+  const char* (*easy_strerror)(CURLcode);
+  curl_slist* (*slist_append)(curl_slist*, const char*);
+  void (*slist_free_all)(curl_slist*);
+};
+
+template <class F>
+bool bind(void* lib, const char* name, F& f) {
+  f = reinterpret_cast<F>(dlsym(lib, name));
+  return f != nullptr;
+}
+
+// The loaded library, or nullptr when libcurl is not installed.
+const Curl* curl_library() {
+  static const Curl* loaded = []() -> const Curl* {
+    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return nullptr;
+    static Curl c;
+    const bool ok = bind(lib, "curl_global_init", c.global_init) &&
+                    bind(lib, "curl_easy_init", c.easy_init) &&
+                    bind(lib, "curl_easy_setopt", c.easy_setopt) &&
+                    bind(lib, "curl_easy_perform", c.easy_perform) &&
+                    bind(lib, "curl_easy_getinfo", c.easy_getinfo) &&
+                    bind(lib, "curl_easy_cleanup", c.easy_cleanup) &&
+                    bind(lib, "curl_easy_strerror", c.easy_strerror) &&
+                    bind(lib, "curl_slist_append", c.slist_append) &&
+                    bind(lib, "curl_slist_free_all", c.slist_free_all);
+    if (!ok) return nullptr;
+    c.global_init(CURL_GLOBAL_DEFAULT);
+    return &c;
+  }();
+  return loaded;
 }
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* out) {
@@ -27,9 +66,10 @@ struct Attempt {
   std::string body, content_type, error;
 };
 
-Attempt attempt(const std::string& url, const std::string& body, const FetchOptions& opt) {
+Attempt attempt(const Curl& lib, const std::string& url, const std::string& body,
+                const FetchOptions& opt) {
   Attempt a;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(), lib.easy_cleanup);
   if (!curl) {
     a.code = CURLE_FAILED_INIT;
     a.error = "cannot start libcurl";
@@ -37,34 +77,34 @@ Attempt attempt(const std::string& url, const std::string& body, const FetchOpti
   }
   char error[CURL_ERROR_SIZE] = {};
   curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Content-Type: application/json");
-  headers = curl_slist_append(headers, "Accept: application/json");
+  headers = lib.slist_append(headers, "Content-Type: application/json");
+  headers = lib.slist_append(headers, "Accept: application/json");
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_POST, 1L);
-  curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, opt.user_agent.c_str());
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connect_timeout.count()));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(opt.total_timeout.count()));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &a.body);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  a.code = curl_easy_perform(c);
-  curl_slist_free_all(headers);
+  lib.easy_setopt(c, CURLOPT_URL, url.c_str());
+  lib.easy_setopt(c, CURLOPT_POST, 1L);
+  lib.easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
+  lib.easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  lib.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  lib.easy_setopt(c, CURLOPT_USERAGENT, opt.user_agent.c_str());
+  lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connect_timeout.count()));
+  lib.easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(opt.total_timeout.count()));
+  lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  lib.easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
+  lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
+  lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  lib.easy_setopt(c, CURLOPT_WRITEDATA, &a.body);
+  lib.easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  a.code = lib.easy_perform(c);
+  lib.slist_free_all(headers);
   if (a.code != CURLE_OK) {
-    a.error = error[0] ? error : curl_easy_strerror(a.code);
+    a.error = error[0] ? error : lib.easy_strerror(a.code);
     return a;
   }
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
+  lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
   char* type = nullptr;
-  curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
+  lib.easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
   if (type) a.content_type = type;
   return a;
 }
@@ -73,11 +113,13 @@ Attempt attempt(const std::string& url, const std::string& body, const FetchOpti
 
 Result<Fetched> fetch_post(const std::string& url, const std::string& body,
                            const FetchOptions& opt) {
-  global_init();
+  const Curl* lib = curl_library();
+  if (!lib)
+    return Error::unavailable("libcurl (libcurl.so.4) is not installed: cannot fetch " + url);
   auto backoff = opt.first_backoff;
   std::string last;
   for (int n = 1; n <= std::max(1, opt.attempts); ++n) {
-    Attempt a = attempt(url, body, opt);
+    Attempt a = attempt(*lib, url, body, opt);
     if (a.code == CURLE_OK && a.status >= 200 && a.status < 300) {
       Fetched f{a.status, std::move(a.body), "", std::move(a.content_type), n};
       f.sha256 = sha256_hex(f.body);
