@@ -32,7 +32,7 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
          {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
           "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions",
           "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/indicators/{id}/data",
-          "/api/v1/areas/{code}/profile"}) {
+          "/api/v1/areas/{code}/profile", "/api/v1/jsonstat/validate"}) {
       links.emplace_back(path);
     }
     return http::json(200, boost::json::object{{"name", "stemnet"},

@@ -127,7 +127,12 @@ Result<std::vector<Mapped>> resolve(const jsonstat::Dataset& ds, const Dimension
   auto count = [&](Role r) {
     return std::count_if(out.begin(), out.end(), [r](const Mapped& m) { return m.role == r; });
   };
-  if (count(Role::area) != 1) return Error::invalid("map", "map exactly one dimension to area");
+  // A national table has no area dimension: its figures are the country's.
+  const bool national = count(Role::area) == 0 && std::find(ind.levels.begin(), ind.levels.end(),
+                                                            "country") != ind.levels.end();
+  if (count(Role::area) > 1 || (count(Role::area) == 0 && !national)) {
+    return Error::invalid("map", "map exactly one dimension to area");
+  }
   if (count(Role::period) != 1) return Error::invalid("map", "map exactly one dimension to period");
   if (count(Role::share) > 1) return Error::invalid("map", "at most one dimension can be a share");
   return out;
@@ -138,17 +143,34 @@ Result<std::vector<Mapped>> resolve(const jsonstat::Dataset& ds, const Dimension
 struct Sum {
   double value = 0;
   std::string status;
+
+  // A number is a number unless its status says it cannot be one ("..", ":",
+  // ".", "*"); publishers' flags on a number (e for estimated, p for
+  // provisional, ...) keep the number.
+  static bool no_number(std::string_view s) {
+    return s == status::kMissing || s == status::kSuppressed || s == status::kNotApplicable ||
+           s == status::kUdirSuppressed;
+  }
+  static bool suppressed(std::string_view s) {
+    return s == status::kSuppressed || s == status::kUdirSuppressed;
+  }
+
+  // Combines two statuses: suppressed wins, so that nothing withheld is
+  // ever revealed; then missing; then not applicable.
+  static std::string worst(const std::string& a, const std::string& b) {
+    if (suppressed(a)) return a;
+    if (suppressed(b)) return b;
+    if (a == status::kMissing || b == status::kMissing) return status::kMissing;
+    return a.empty() ? b : a;
+  }
+
   void add(const jsonstat::Cell& c) {
-    if (c.value && c.status.empty()) {
+    if (c.value && !no_number(c.status)) {
       value += *c.value;
       return;
     }
-    const std::string s = c.status.empty() ? status::kMissing : std::string(c.status);
-    if (status != status::kSuppressed && status != status::kUdirSuppressed) {
-      status = (s == status::kSuppressed || s == status::kUdirSuppressed) ? s
-               : status.empty()                                           ? s
-                                                                          : status;
-    }
+    status =
+        worst(status, no_number(c.status) ? std::string(c.status) : std::string(status::kMissing));
   }
 };
 
@@ -201,14 +223,17 @@ Result<FileOutcome> import_jsonstat_bytes(db::Pool& pool, std::string_view bytes
       if (m.role == Role::sum) summed.push_back(m.dim);
       if (m.role == Role::share) share = &m;
     }
-    // Areas: normalised once per category; the unknown ones are counted.
-    const Mapped& area_map = *std::find_if(dims.begin(), dims.end(),
-                                           [](const Mapped& m) { return m.role == Role::area; });
-    const auto& area_dim = ds.dimensions[area_map.dim];
-    std::vector<std::optional<AreaRef>> areas(area_dim.size());
+    // Areas: normalised once per category; the ones that name no current
+    // area, or a level the indicator lacks, are counted and reported. A
+    // national table (no area dimension) is the country's.
+    auto area_it = std::find_if(dims.begin(), dims.end(),
+                                [](const Mapped& m) { return m.role == Role::area; });
+    const Mapped* area_map = area_it == dims.end() ? nullptr : &*area_it;
+    std::vector<std::optional<AreaRef>> areas(area_map ? ds.dimensions[area_map->dim].size() : 1);
+    if (!area_map) areas[0] = AreaRef{"country", kCountryCode};
     detail::AreaCheck check(c);
-    for (std::size_t p = 0; p < area_dim.size(); ++p) {
-      auto a = normalize_area(area_dim.categories[p].id, area_map.hint);
+    for (std::size_t p = 0; area_map && p < areas.size(); ++p) {
+      auto a = normalize_area(ds.dimensions[area_map->dim].categories[p].id, area_map->hint);
       if (a) {
         STEMNET_TRY(bool known, check.known(*a));
         if (known && std::find(ind.levels.begin(), ind.levels.end(), a->level) != ind.levels.end())
@@ -254,10 +279,9 @@ Result<FileOutcome> import_jsonstat_bytes(db::Pool& pool, std::string_view bytes
         }
       };
       visit_sum(0);
-      const std::size_t ap = pos[area_map.dim];
-      const auto& area_id = area_dim.categories[ap].id;
+      const std::size_t ap = area_map ? pos[area_map->dim] : 0;
       if (!areas[ap]) {
-        ++out.skipped_areas[area_id];
+        ++out.skipped_areas[ds.dimensions[area_map->dim].categories[ap].id];
         return ok();
       }
       Cell cell;
@@ -273,22 +297,26 @@ Result<FileOutcome> import_jsonstat_bytes(db::Pool& pool, std::string_view bytes
       cell.breakdown = breakdown_key(breakdown);
       std::string status = part.status;
       double value = part.value;
-      if (share && status.empty()) {
-        status = whole.status;
-        if (status.empty()) {
-          if (whole.value == 0)
-            status = status::kNotApplicable;
-          else
-            value = 100.0 * part.value / whole.value;
-        }
+      if (share) {
+        status = Sum::worst(part.status, whole.status);
+        if (status.empty() && whole.value == 0) status = status::kNotApplicable;
+        if (status.empty()) value = 100.0 * part.value / whole.value;
       }
-      if (!status::is_known(status)) status = status::kMissing;  // a publisher's own marker
       cell.status = status;
       if (status.empty()) cell.value = value;
       b.cells.push_back(std::move(cell));
       return ok();
     };
     STEMNET_TRY_VOID(visit_kept(0));
+    if (b.cells.empty()) {
+      std::string codes;
+      for (const auto& [code, n] : out.skipped_areas) codes += (codes.empty() ? "" : ", ") + code;
+      return Error::malformed_file(source.name, 0,
+                                   "nothing to import for " + ind.id +
+                                       ": no area of the table is a current area at a level the "
+                                       "indicator has (" +
+                                       codes + ")");
+    }
     const auto skipped = std::move(out.skipped_areas);
     STEMNET_TRY(out, detail::write(c, b));
     out.skipped_areas = skipped;

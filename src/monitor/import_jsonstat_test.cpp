@@ -106,6 +106,48 @@ TEST_F(JsonStatImport, MalformedTableNamesTheFile) {
       << out.error().where_and_what();
 }
 
+TEST_F(JsonStatImport, NationalTableAndFlaggedNumbers) {
+  // No area dimension: the country's figures. "p" (provisional) flags a number; it stays a number.
+  const std::string table =
+      R"({"version":"2.0","class":"dataset","id":["Kjonn","ContentsCode","Tid"],"size":[2,1,1],)"
+      R"("dimension":{"Kjonn":{"category":{"index":["1","2"]}},"ContentsCode":{"category":{"index":["Studenter"]}},)"
+      R"("Tid":{"category":{"index":["2024"]}}},"value":[100,200],"status":{"1":"p"}})";
+  auto out = import_jsonstat_bytes(*pool_, table, {"jsonstat", "national.json"}, "stem_students",
+                                   {{"Tid", "period"}, {"Kjonn", "breakdown:sex"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("stem_students");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].area_level, "country");
+  EXPECT_EQ(c[1].value, 200.0);
+  EXPECT_EQ(c[1].status, "");
+}
+
+TEST_F(JsonStatImport, SuppressedWinsAcrossAShare) {
+  const std::string table =
+      R"({"version":"2.0","class":"dataset","id":["Region","Prog","Tid"],"size":[1,2,1],)"
+      R"("dimension":{"Region":{"category":{"index":["F-03"]}},"Prog":{"category":{"index":["00","TP"]}},)"
+      R"("Tid":{"category":{"index":["2024"]}}},"value":[null,null],"status":{"0":":","1":".."}})";
+  auto out = import_jsonstat_bytes(
+      *pool_, table, {"jsonstat", "share.json"}, "upper_secondary_stem_programmes",
+      {{"Region", "area"}, {"Tid", "period"}, {"Prog", "share:TP/00"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("upper_secondary_stem_programmes");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].status, ":");  // the total is suppressed: so is the share, whatever the part says
+}
+
+TEST_F(JsonStatImport, NothingToImportIsAnError) {
+  const std::string table =
+      R"({"version":"2.0","class":"dataset","id":["Region","Tid"],"size":[2,1],)"
+      R"("dimension":{"Region":{"category":{"index":["K-21-22","K-Rest"]}},"Tid":{"category":{"index":["2024"]}}},)"
+      R"("value":[1,2]})";
+  auto out = import_jsonstat_bytes(*pool_, table, {"jsonstat", "pseudo.json"}, "population",
+                                   {{"Region", "area"}, {"Tid", "period"}});
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().detail.find("nothing to import"), std::string::npos) << out.error().detail;
+  EXPECT_NE(out.error().detail.find("K-21-22, K-Rest"), std::string::npos) << out.error().detail;
+}
+
 TEST(DimensionMap, ParsesPairs) {
   auto m = parse_dimension_map({"Region=area", "Tid=period", "Kjonn=share:2/0"});
   ASSERT_TRUE(m);

@@ -206,7 +206,7 @@ Result<Target> Service::add_target(Target t) {
   if (t.set_by.empty()) return Error::invalid("set_by", "say who set the target");
   if (t.reason.empty())
     return Error::invalid("reason", "say why: the decision or plan the target comes from");
-  t.created_at = utc_now_iso();
+  t.created_at = utc_now_iso_ms();  // the latest set wins in profiles, also within a second
   t.id = sha256_hex(t.indicator_id + "|" + t.area_level + "|" + t.area_code + "|" +
                     std::to_string(t.year) + "|" + t.created_at + "|" + t.set_by)
              .substr(0, 16);
