@@ -33,6 +33,10 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--bind", config.bind, "address to listen on")
       ->envname("STEMNET_BIND")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--mail-dir", config.mail_dir, "where outgoing mail is written (development)")
+      ->envname("STEMNET_MAIL_DIR")
+      ->capture_default_str();
   serve_cmd->add_option("--threads", config.threads, "worker threads (0: one per core)")
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))

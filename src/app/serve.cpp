@@ -1,5 +1,6 @@
 #include "app/serve.hpp"
 
+#include "accounts/routes.hpp"
 #include "http/json.hpp"
 #include "http/server.hpp"
 #include "monitor/routes.hpp"
@@ -63,6 +64,8 @@ int serve(const Config& config) {
   monitor::Store monitor_store(**pool);
   monitor::Service monitor_service(monitor_store, registry_service, **pool);
   monitor::add_routes(router, monitor_service);
+  accounts::Service accounts_service(**pool, config.mail_dir);
+  accounts::add_routes(router, accounts_service);
 
   http::ServerOptions options;
   options.bind = config.bind;

@@ -32,6 +32,14 @@ Error Error::unavailable(std::string detail) {
   return {ErrorKind::unavailable, "unavailable", "Service unavailable", std::move(detail)};
 }
 
+Error Error::unauthenticated(std::string detail) {
+  return {ErrorKind::unauthenticated, "unauthenticated", "Sign-in required", std::move(detail)};
+}
+
+Error Error::forbidden(std::string detail) {
+  return {ErrorKind::forbidden, "forbidden", "Not allowed", std::move(detail)};
+}
+
 Error Error::internal(std::string detail) {
   return {ErrorKind::internal, "internal", "Internal error", std::move(detail)};
 }

@@ -22,23 +22,28 @@
 namespace stemnet {
 
 enum class ErrorKind {
-  invalid_input,  // the caller sent something malformed (HTTP 400, CLI exit 2)
-  not_found,      // the thing named does not exist (404)
-  conflict,       // the request collides with the current state (409)
-  unprocessable,  // well-formed but violates a rule (422)
-  too_large,      // body or file over a limit (413)
-  unavailable,    // a dependency is down, e.g. the database (503)
-  internal,       // a bug or an unexpected failure (500)
+  invalid_input,      // the caller sent something malformed (HTTP 400, CLI exit 2)
+  not_found,          // the thing named does not exist (404)
+  conflict,           // the request collides with the current state (409)
+  unprocessable,      // well-formed but violates a rule (422)
+  too_large,          // body or file over a limit (413)
+  unsupported_media,  // a body in a format the resource does not take (415)
+  unauthenticated,    // no valid session (401)
+  forbidden,          // signed in, but not allowed (403)
+  rate_limited,       // too many attempts; retry_after says when (429)
+  unavailable,        // a dependency is down, e.g. the database (503)
+  internal,           // a bug or an unexpected failure (500)
 };
 
 struct Error {
   ErrorKind kind = ErrorKind::internal;
-  std::string type;    // stable slug, e.g. "invalid-parameter", "malformed-file"
-  std::string title;   // short, human, stable for a type
-  std::string detail;  // this occurrence, human
-  std::string param;   // offending query/body parameter, if any
-  std::string file;    // offending file, if any
-  long line = 0;       // 1-based line in `file`, 0 when unknown
+  std::string type;      // stable slug, e.g. "invalid-parameter", "malformed-file"
+  std::string title;     // short, human, stable for a type
+  std::string detail;    // this occurrence, human
+  std::string param;     // offending query/body parameter, if any
+  std::string file;      // offending file, if any
+  long line = 0;         // 1-based line in `file`, 0 when unknown
+  long retry_after = 0;  // seconds, for rate_limited
 
   // "file:line: detail" when a file is known, else the detail.
   std::string where_and_what() const;
@@ -48,6 +53,8 @@ struct Error {
   static Error conflict(std::string detail);
   static Error malformed_file(std::string file, long line, std::string detail);
   static Error unavailable(std::string detail);
+  static Error unauthenticated(std::string detail);
+  static Error forbidden(std::string detail);
   static Error internal(std::string detail);
 };
 

@@ -2,6 +2,8 @@
 
 #include "text/json_write.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include <algorithm>
 #include <vector>
 
@@ -47,6 +49,28 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
   auto v = req.query_param(name);
   if (!v || v->empty()) return std::nullopt;
   return std::string(*v);
+}
+
+Result<boost::json::object> json_body(const Request& req) {
+  const auto type = req.header("Content-Type");
+  if (!type || type->substr(0, 16) != "application/json") {
+    Error e{ErrorKind::unsupported_media, "unsupported-media-type", "Unsupported media type",
+            "send the body as application/json"};
+    e.param = "Content-Type";
+
+    return e;
+  }
+  boost::system::error_code ec;
+  auto v = boost::json::parse(req.body, ec);
+  if (ec || !v.is_object()) return Error::invalid("body", "the body is not a JSON object");
+  return std::move(v.as_object());
+}
+
+Result<std::string> body_string(const boost::json::object& body, std::string_view name) {
+  const auto* v = body.if_contains(name);
+  if (!v || !v->is_string())
+    return Error::invalid(std::string(name), std::string(name) + " is required (a string)");
+  return std::string(v->as_string());
 }
 
 Response json(int status, const boost::json::value& body) {

@@ -41,6 +41,13 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
 
 Response json(int status, const boost::json::value& body);
 
+// The request's body as a JSON object. Fails with 415 when the body is not
+// declared application/json (so that no cross-site form can post it), 400
+// naming "body" when it is not a JSON object.
+Result<boost::json::object> json_body(const Request& req);
+// A string member of a body; Error::invalid(name) when absent or not a string.
+Result<std::string> body_string(const boost::json::object& body, std::string_view name);
+
 // {"items": [...], "total": N, "next_cursor": "..." | null}
 template <class T, class F>
 boost::json::object page_json(const Page<T>& page, F&& item_json) {

@@ -18,7 +18,10 @@ Response render(const Error& error, int status) {
   if (!error.param.empty()) body["param"] = error.param;
   if (!error.file.empty()) body["file"] = error.file;
   if (error.line > 0) body["line"] = error.line;
-  return Response{status, "application/problem+json", text::json_text(body), {}};
+  Response res{status, "application/problem+json", text::json_text(body), {}};
+  if (error.retry_after > 0) res.set_header("Retry-After", std::to_string(error.retry_after));
+  if (status == 401) res.set_header("WWW-Authenticate", "Cookie realm=\"stemnet\"");
+  return res;
 }
 
 }  // namespace
@@ -35,6 +38,14 @@ int status_of(ErrorKind kind) {
       return 413;
     case ErrorKind::unprocessable:
       return 422;
+    case ErrorKind::unsupported_media:
+      return 415;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::rate_limited:
+      return 429;
     case ErrorKind::unavailable:
       return 503;
     case ErrorKind::internal:

@@ -235,3 +235,29 @@ TEST(Query, UnknownAndRepeatedParametersAreRejected) {
 
 }  // namespace
 }  // namespace stemnet::http
+
+#include "http/cookies.hpp"
+
+namespace stemnet::http {
+namespace {
+
+TEST(Cookies, ReadsTheNamedCookie) {
+  Request r;
+  r.headers.push_back({"Cookie", "a=1; stemnet_session=abc_DEF-123 ; b=\"q\""});
+  EXPECT_EQ(cookie(r, "stemnet_session").value_or("?"), "abc_DEF-123");
+  EXPECT_EQ(cookie(r, "b").value_or("?"), "q");
+  EXPECT_FALSE(cookie(r, "stemnet").has_value());
+  Request none;
+  EXPECT_FALSE(cookie(none, "a").has_value());
+}
+
+TEST(Cookies, WritesAttributes) {
+  EXPECT_EQ(set_cookie("s", "v",
+                       {.http_only = true, .secure = true, .same_site = "Strict", .max_age = 3600}),
+            "s=v; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Strict");
+  EXPECT_EQ(set_cookie("c", "v", {.http_only = false, .secure = false, .same_site = "Lax"}),
+            "c=v; Path=/; SameSite=Lax");
+}
+
+}  // namespace
+}  // namespace stemnet::http

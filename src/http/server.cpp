@@ -169,6 +169,10 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     const bool keep_alive = in.keep_alive() && !shared.stopping;
     bool target_ok = true;
     Request req = to_request(std::move(in), &target_ok);
+    if (beast::error_code aec; true) {
+      auto peer = stream.socket().remote_endpoint(aec);
+      if (!aec) req.remote_address = peer.address().to_string();
+    }
     std::string route = "unmatched";
     Response res;
     if (!target_ok) {

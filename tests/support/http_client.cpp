@@ -93,7 +93,9 @@ HttpResponse HttpConnection::read_response(bool head_request) {
                      [](unsigned char c) { return std::tolower(c); });
       std::string value = line.substr(colon + 1);
       value.erase(0, value.find_first_not_of(' '));
-      res.headers[name] = value;
+      // A repeated header (Set-Cookie) keeps every value, one per line.
+      auto [it, fresh] = res.headers.emplace(name, value);
+      if (!fresh) it->second += "\n" + value;
     }
     pos = e + 2;
   }

@@ -1,0 +1,145 @@
+#include "accounts/routes.hpp"
+
+#include "accounts/secrets.hpp"
+#include "http/cookies.hpp"
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::accounts {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+Result<Actor> actor_of(const Request& req, Service& svc) {
+  auto token = http::cookie(req, kSessionCookie);
+  if (!token) return Error::unauthenticated("sign in first");
+  return svc.authenticate(*token);
+}
+
+Result<Actor> actor_for_change(const Request& req, Service& svc) {
+  STEMNET_TRY(Actor a, actor_of(req, svc));
+  auto sent = req.header(kCsrfHeader);
+  if (!sent || !same_secret(*sent, a.csrf_token)) {
+    Error e = Error::forbidden(
+        "a change needs the X-CSRF-Token header with the token of the stemnet_csrf cookie");
+    e.type = "csrf";
+    e.param = kCsrfHeader;
+    return e;
+  }
+  return a;
+}
+
+namespace {
+
+json::value actor_json(const Actor& a) {
+  json::array roles;
+  for (const auto& r : a.roles) roles.push_back({{"role", r.role}, {"scope", r.scope}});
+  return json::object{{"id", a.person.id},     {"email", a.person.email},
+                      {"name", a.person.name}, {"language", a.person.language},
+                      {"roles", roles},        {"csrf_token", a.csrf_token}};
+}
+
+// The answer to a successful sign-in: who, and the two cookies.
+Response signed_in(const Request& req, const SignedIn& s, int status) {
+  Response res = http::json(status, actor_json(s.actor));
+  const bool tls = http::over_tls(req);
+  res.headers.push_back({"Set-Cookie", http::set_cookie(kSessionCookie, s.session_token,
+                                                        {.http_only = true,
+                                                         .secure = tls,
+                                                         .same_site = "Lax",
+                                                         .max_age = Service::kSessionSeconds})});
+  res.headers.push_back({"Set-Cookie", http::set_cookie(kCsrfCookie, s.actor.csrf_token,
+                                                        {.http_only = false,
+                                                         .secure = tls,
+                                                         .same_site = "Strict",
+                                                         .max_age = Service::kSessionSeconds})});
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
+Response cleared(const Request& req) {
+  Response res;
+  res.status = 204;
+  const bool tls = http::over_tls(req);
+  res.headers.push_back(
+      {"Set-Cookie",
+       http::set_cookie(kSessionCookie, "", {.http_only = true, .secure = tls, .max_age = 0})});
+  res.headers.push_back(
+      {"Set-Cookie",
+       http::set_cookie(kCsrfCookie, "", {.http_only = false, .secure = tls, .max_age = 0})});
+  return res;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc) {
+  router.post("/api/v1/auth/signup", [&svc](const Request& req, const PathParams&) {
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    SignupInput in;
+    for (auto [field, name] :
+         {std::pair{&in.email, "email"}, {&in.name, "name"}, {&in.password, "password"}}) {
+      auto v = http::body_string(*body, name);
+      if (!v) return http::problem(v.error());
+      *field = *v;
+    }
+    if (auto lang = http::body_string(*body, "language")) in.language = *lang;
+    auto out = svc.signup(in);
+    if (!out) return http::problem(out.error());
+    return signed_in(req, *out, 201);
+  });
+
+  router.post("/api/v1/auth/login", [&svc](const Request& req, const PathParams&) {
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto email = http::body_string(*body, "email");
+    if (!email) return http::problem(email.error());
+    auto password = http::body_string(*body, "password");
+    if (!password) return http::problem(password.error());
+    auto out = svc.login(*email, *password, req.remote_address);
+    if (!out) return http::problem(out.error());
+    return signed_in(req, *out, 200);
+  });
+
+  router.post("/api/v1/auth/logout", [&svc](const Request& req, const PathParams&) {
+    auto actor = actor_for_change(req, svc);
+    if (!actor) return http::problem(actor.error());
+    if (auto r = svc.logout(*http::cookie(req, kSessionCookie)); !r)
+      return http::problem(r.error());
+    return cleared(req);
+  });
+
+  router.post("/api/v1/auth/reset", [&svc](const Request& req, const PathParams&) {
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto email = http::body_string(*body, "email");
+    if (!email) return http::problem(email.error());
+    if (auto r = svc.request_reset(*email); !r) return http::problem(r.error());
+    return http::json(
+        202, json::object{{"status", "if the address has an account, a reset code is on its way"}});
+  });
+
+  router.post("/api/v1/auth/reset/confirm", [&svc](const Request& req, const PathParams&) {
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto token = http::body_string(*body, "token");
+    if (!token) return http::problem(token.error());
+    auto password = http::body_string(*body, "password");
+    if (!password) return http::problem(password.error());
+    auto out = svc.reset(*token, *password);
+    if (!out) return http::problem(out.error());
+    return signed_in(req, *out, 200);
+  });
+
+  router.get("/api/v1/me", [&svc](const Request& req, const PathParams&) {
+    auto actor = actor_of(req, svc);
+    if (!actor) return http::problem(actor.error());
+    Response res = http::json(200, actor_json(*actor));
+    res.set_header("Cache-Control", "no-store");
+    return res;
+  });
+}
+
+}  // namespace stemnet::accounts

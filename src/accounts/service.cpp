@@ -1,0 +1,193 @@
+#include "accounts/service.hpp"
+
+#include "accounts/secrets.hpp"
+#include "accounts/store.hpp"
+#include "core/encoding.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+namespace stemnet::accounts {
+
+Result<std::string> normalise_email(const std::string& email) {
+  std::string e = email;
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
+  const auto at = e.find('@');
+  const bool ok = !e.empty() && e.size() <= 254 && at != std::string::npos && at > 0 &&
+                  at == e.rfind('@') && e.find('.', at) != std::string::npos && e.back() != '.' &&
+                  e.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+  if (!ok) return Error::invalid("email", "not an e-mail address: '" + email + "'");
+  return e;
+}
+
+namespace {
+
+Result<void> check_password(const std::string& password) {
+  if (password.size() < 10)
+    return Error::invalid("password", "a password has at least 10 characters");
+  if (password.size() > 1024)
+    return Error::invalid("password", "a password has at most 1024 bytes");
+  return ok();
+}
+
+Error wrong_credentials() {
+  Error e = Error::unauthenticated("the e-mail address or the password is wrong");
+  e.type = "wrong-credentials";
+  return e;
+}
+
+}  // namespace
+
+Service::Service(db::Pool& pool, std::filesystem::path mail_dir, Clock clock)
+    : pool_(pool), mail_dir_(std::move(mail_dir)), clock_(std::move(clock)) {}
+
+std::string Service::iso(std::time_t t) const {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Result<SignedIn> Service::open_session(db::Connection& c, const Person& p) {
+  SignedIn out;
+  out.session_token = random_token();
+  out.actor.person = p;
+  out.actor.csrf_token = random_token();
+  const std::time_t now = clock_();
+  STEMNET_TRY_VOID(store::insert_session(c, sha256_hex(out.session_token), p.id,
+                                         out.actor.csrf_token, iso(now),
+                                         iso(now + kSessionSeconds)));
+  STEMNET_TRY(out.actor.roles, store::roles(c, p.id));
+  return out;
+}
+
+Result<SignedIn> Service::signup(const SignupInput& in) {
+  STEMNET_TRY(std::string email, normalise_email(in.email));
+  if (in.name.empty() || in.name.size() > 200)
+    return Error::invalid("name", "a name has 1 to 200 characters");
+  if (in.language != "nb" && in.language != "nn" && in.language != "en") {
+    return Error::invalid("language", "language is nb, nn or en");
+  }
+  STEMNET_TRY_VOID(check_password(in.password));
+  STEMNET_TRY(std::string hash, hash_password(in.password));
+  Person p{random_token().substr(0, 22), email, in.name, in.language, iso(clock_())};
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
+    STEMNET_TRY_VOID(store::insert_person(c, p, hash));
+    return open_session(c, p);
+  });
+}
+
+Result<SignedIn> Service::login(const std::string& email_in, const std::string& password,
+                                const std::string& client) {
+  auto email = normalise_email(email_in);
+  if (!email) return wrong_credentials();
+  STEMNET_TRY(auto conn, pool_.acquire());
+  const std::time_t now = clock_();
+  const std::string keys[] = {"email:" + *email, "ip:" + client};
+  for (const auto& key : keys) {
+    STEMNET_TRY(store::Throttle t, store::throttle(*conn, key));
+    if (!t.locked_until.empty() && t.locked_until > iso(now)) {
+      std::tm tm{};
+      strptime(t.locked_until.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+      Error e{ErrorKind::rate_limited, "too-many-attempts", "Too many sign-in attempts",
+              "too many failed sign-ins; wait before trying again"};
+      e.retry_after = std::max<long>(1, static_cast<long>(timegm(&tm) - now));
+      return e;
+    }
+  }
+  STEMNET_TRY(auto found, store::person_by_email(*conn, *email));
+  // Verify against a real hash even for an unknown address, so both take as long.
+  static const std::string dummy = *hash_password("stemnet: no such account");
+  const bool good = verify_password(found ? found->second : dummy, password) && found.has_value();
+  if (!good) {
+    // Counted in a transaction of its own: the failure itself must stick.
+    auto counted = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+      for (const auto& key : keys) {
+        STEMNET_TRY(store::Throttle t, store::throttle(c, key));
+        ++t.failures;
+        const long over = t.failures - kFreeFailures;
+        const long wait =
+            over < 0 ? 0 : std::min<long>(kMaxLockSeconds, 1L << std::min<long>(over, 20));
+        t.locked_until = wait > 0 ? iso(now + wait) : "";
+        STEMNET_TRY_VOID(store::put_throttle(c, key, t));
+      }
+      return ok();
+    });
+    if (!counted) return std::move(counted).error();
+    return wrong_credentials();
+  }
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
+    STEMNET_TRY_VOID(store::clear_throttle(c, keys[0]));
+    return open_session(c, found->first);
+  });
+}
+
+Result<void> Service::logout(const std::string& token) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return store::delete_session(*conn, sha256_hex(token));
+}
+
+Result<Actor> Service::authenticate(const std::string& token) {
+  if (token.empty()) return Error::unauthenticated("sign in first");
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto s, store::session(*conn, sha256_hex(token), iso(clock_())));
+  if (!s) return Error::unauthenticated("the session has ended; sign in again");
+  STEMNET_TRY(auto p, store::person_by_id(*conn, s->first));
+  if (!p) return Error::unauthenticated("the account no longer exists");
+  Actor a;
+  a.person = std::move(*p);
+  a.csrf_token = s->second;
+  STEMNET_TRY(a.roles, store::roles(*conn, a.person.id));
+  return a;
+}
+
+Result<void> Service::request_reset(const std::string& email_in) {
+  auto email = normalise_email(email_in);
+  if (!email) return std::move(email).error();
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto found, store::person_by_email(*conn, *email));
+  if (!found) return ok();
+  const std::string token = random_token();
+  STEMNET_TRY_VOID(store::insert_reset(*conn, sha256_hex(token), found->first.id,
+                                       iso(clock_() + kResetSeconds)));
+  // Until the SMTP outbox exists, mail is written where a developer can read it.
+  std::error_code ec;
+  std::filesystem::create_directories(mail_dir_, ec);
+  const auto file = mail_dir_ / (iso(clock_()) + "-reset-" + found->first.id + ".eml");
+  std::ofstream out(file);
+  const bool en = found->first.language == "en";
+  out << "To: " << found->first.email << "\r\n"
+      << "Subject: " << (en ? "Reset your stemnet password" : "Nytt passord i stemnet") << "\r\n"
+      << "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+      << (en ? "Use this code within an hour to choose a new password:\r\n\r\n"
+             : "Bruk denne koden innen en time for å velge nytt passord:\r\n\r\n")
+      << token << "\r\n";
+  if (!out) return Error::unavailable("cannot write mail to " + file.string());
+  return ok();
+}
+
+Result<SignedIn> Service::reset(const std::string& token, const std::string& new_password) {
+  STEMNET_TRY_VOID(check_password(new_password));
+  STEMNET_TRY(std::string hash, hash_password(new_password));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
+    STEMNET_TRY(auto person_id, store::use_reset(c, sha256_hex(token), iso(clock_())));
+    if (!person_id)
+      return Error::invalid("token", "the reset code is wrong, used or more than an hour old");
+    STEMNET_TRY(auto p, store::person_by_id(c, *person_id));
+    if (!p) return Error::invalid("token", "the account no longer exists");
+    STEMNET_TRY_VOID(store::set_password(c, p->id, hash));
+    STEMNET_TRY_VOID(store::delete_sessions_of(c, p->id));
+    STEMNET_TRY_VOID(store::clear_throttle(c, "email:" + p->email));
+    return open_session(c, *p);
+  });
+}
+
+Result<void> Service::grant(const std::string& person_id, const Role& role) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return store::grant(*conn, person_id, role, iso(clock_()));
+}
+
+}  // namespace stemnet::accounts

@@ -1,0 +1,74 @@
+// accounts/service.hpp — signing up, in and out, password reset, and who a
+// session belongs to.
+//
+// Sign-in is throttled per e-mail address and per client address: after 5
+// failures in a row each further attempt waits 2^(failures-5) seconds, at
+// most 15 minutes (ErrorKind::rate_limited with retry_after). A wrong e-mail
+// and a wrong password get the same answer, and cost the same time.
+// Example:
+//   Service svc(pool, mail_dir);
+//   auto in = svc.login("kari@skole.no", "…", "203.0.113.9");
+//   auto actor = svc.authenticate(in->session_token);   // unauthenticated if expired
+#pragma once
+
+#include "accounts/model.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace stemnet::accounts {
+
+struct SignupInput {
+  std::string email, name, password, language = "nb";
+};
+
+struct SignedIn {
+  std::string session_token;  // for the HttpOnly cookie; never stored
+  Actor actor;
+};
+
+class Service {
+ public:
+  using Clock = std::function<std::time_t()>;
+  // `mail_dir`: where outgoing mail is written as .eml files until an SMTP
+  // outbox exists (development).
+  Service(
+      db::Pool& pool, std::filesystem::path mail_dir,
+      Clock clock = [] { return std::time(nullptr); });
+
+  Result<SignedIn> signup(const SignupInput& in);
+  Result<SignedIn> login(const std::string& email, const std::string& password,
+                         const std::string& client);
+  Result<void> logout(const std::string& session_token);
+  // The actor of a session; ErrorKind::unauthenticated when there is none.
+  Result<Actor> authenticate(const std::string& session_token);
+  // Mails a one-time reset link if the address has an account; says nothing
+  // either way (no account enumeration).
+  Result<void> request_reset(const std::string& email);
+  // Sets a new password with a reset token (one hour, once) and signs in;
+  // every other session of the person ends.
+  Result<SignedIn> reset(const std::string& token, const std::string& new_password);
+  Result<void> grant(const std::string& person_id, const Role& role);
+
+  static constexpr long kSessionSeconds = 14 * 24 * 3600;
+  static constexpr long kResetSeconds = 3600;
+  static constexpr long kFreeFailures = 5;
+  static constexpr long kMaxLockSeconds = 900;
+
+ private:
+  Result<SignedIn> open_session(db::Connection& c, const Person& p);
+  std::string iso(std::time_t t) const;
+
+  db::Pool& pool_;
+  std::filesystem::path mail_dir_;
+  Clock clock_;
+};
+
+// Checks an e-mail address's shape and lower-cases it; Error::invalid("email").
+Result<std::string> normalise_email(const std::string& email);
+
+}  // namespace stemnet::accounts

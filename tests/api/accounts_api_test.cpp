@@ -1,0 +1,159 @@
+// Accounts over real HTTP: cookies, CSRF, throttling and password reset.
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+// The value of a cookie the server set, from the Set-Cookie lines.
+std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
+  std::stringstream lines(res.header("set-cookie"));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(name + "=", 0) == 0)
+      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
+  }
+  return "";
+}
+
+class AccountsApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    mail_ = dir_.path() + "/mail";
+    server_ = std::make_unique<ServerProcess>("sqlite:" + dir_.path() + "/a.db",
+                                              std::vector<std::string>{"--mail-dir", mail_});
+    ASSERT_NE(server_->port(), 0);
+  }
+  HttpResponse post(const std::string& target, const std::string& body,
+                    std::vector<std::pair<std::string, std::string>> headers = {}) {
+    headers.emplace_back("Content-Type", "application/json");
+    HttpConnection c(server_->port());
+    return c.request("POST", target, headers, body);
+  }
+  struct Session {
+    std::string cookie, csrf;
+  };
+  Session signup(const std::string& email) {
+    auto res = post("/api/v1/auth/signup",
+                    R"({"email":")" + email +
+                        R"(","name":"Kari Nordmann","password":"a long enough password"})");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return {"stemnet_session=" + set_cookie_value(res, "stemnet_session"),
+            set_cookie_value(res, "stemnet_csrf")};
+  }
+  TempDir dir_;
+  std::string mail_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(AccountsApi, SignUpSetsSafeCookies) {
+  auto res = post(
+      "/api/v1/auth/signup",
+      R"({"email":"kari@skole.no","name":"Kari Nordmann","password":"a long enough password"})");
+  ASSERT_EQ(res.status, 201) << res.body;
+  const std::string cookies = res.header("set-cookie");
+  EXPECT_NE(cookies.find("stemnet_session="), std::string::npos);
+  const std::string session_line = cookies.substr(cookies.find("stemnet_session="));
+  EXPECT_NE(session_line.substr(0, session_line.find('\n')).find("HttpOnly"), std::string::npos);
+  EXPECT_NE(session_line.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(session_line.substr(0, session_line.find('\n')).find("Secure"),
+            std::string::npos);  // plain HTTP
+  auto body = json::parse(res.body).as_object();
+  EXPECT_EQ(body.at("email").as_string(), "kari@skole.no");
+  EXPECT_EQ(body.at("csrf_token").as_string(), set_cookie_value(res, "stemnet_csrf"));
+  EXPECT_EQ(res.body.find("password"), std::string::npos);
+}
+
+TEST_F(AccountsApi, SecureCookiesBehindTls) {
+  auto res = post("/api/v1/auth/signup",
+                  R"({"email":"ola@skole.no","name":"Ola","password":"a long enough password"})",
+                  {{"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(res.status, 201);
+  EXPECT_NE(res.header("set-cookie").find("; Secure"), std::string::npos);
+}
+
+TEST_F(AccountsApi, MeNeedsASession) {
+  auto anonymous = http_get(server_->port(), "/api/v1/me");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.header("content-type"), "application/problem+json");
+  auto s = signup("kari@skole.no");
+  auto me = http_get(server_->port(), "/api/v1/me", {{"Cookie", s.cookie}});
+  EXPECT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(json::parse(me.body).at("name").as_string(), "Kari Nordmann");
+  auto forged = http_get(server_->port(), "/api/v1/me", {{"Cookie", "stemnet_session=forged"}});
+  EXPECT_EQ(forged.status, 401);
+}
+
+TEST_F(AccountsApi, ChangesNeedTheCsrfToken) {
+  auto s = signup("kari@skole.no");
+  auto without = post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}});
+  EXPECT_EQ(without.status, 403) << without.body;
+  EXPECT_NE(without.body.find("/problems/csrf"), std::string::npos);
+  auto wrong =
+      post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}, {"X-CSRF-Token", "x" + s.csrf}});
+  EXPECT_EQ(wrong.status, 403);
+  auto right = post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}});
+  EXPECT_EQ(right.status, 204) << right.body;
+  EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {{"Cookie", s.cookie}}).status, 401);
+}
+
+TEST_F(AccountsApi, BodiesMustBeJson) {
+  HttpConnection c(server_->port());
+  auto form =
+      c.request("POST", "/api/v1/auth/login",
+                {{"Content-Type", "application/x-www-form-urlencoded"}}, "email=a&password=b");
+  EXPECT_EQ(form.status, 415);
+  auto broken = post("/api/v1/auth/login", "{not json");
+  EXPECT_EQ(broken.status, 400);
+  auto missing = post("/api/v1/auth/login", R"({"email":"kari@skole.no"})");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("\"param\":\"password\""), std::string::npos) << missing.body;
+}
+
+TEST_F(AccountsApi, SignInIsThrottled) {
+  signup("kari@skole.no");
+  for (int i = 0; i < 5; ++i) {
+    auto r =
+        post("/api/v1/auth/login", R"({"email":"kari@skole.no","password":"wrong password!"})");
+    EXPECT_EQ(r.status, 401) << i;
+  }
+  auto locked = post("/api/v1/auth/login",
+                     R"({"email":"kari@skole.no","password":"a long enough password"})");
+  EXPECT_EQ(locked.status, 429) << locked.body;
+  EXPECT_FALSE(locked.header("retry-after").empty());
+}
+
+TEST_F(AccountsApi, PasswordResetByMailedCode) {
+  auto s = signup("kari@skole.no");
+  auto asked = post("/api/v1/auth/reset", R"({"email":"kari@skole.no"})");
+  EXPECT_EQ(asked.status, 202);
+  auto unknown = post("/api/v1/auth/reset", R"({"email":"nobody@skole.no"})");
+  EXPECT_EQ(unknown.status, 202);
+  EXPECT_EQ(unknown.body, asked.body);  // nothing tells whether an account exists
+  std::string token;
+  for (const auto& f : std::filesystem::directory_iterator(mail_)) {
+    std::ifstream in(f.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    token = ss.str().substr(ss.str().rfind("\r\n\r\n") + 4);
+    token = token.substr(0, token.find("\r\n"));
+  }
+  ASSERT_FALSE(token.empty());
+  auto reset = post("/api/v1/auth/reset/confirm",
+                    R"({"token":")" + token + R"(","password":"a brand new password"})");
+  EXPECT_EQ(reset.status, 200) << reset.body;
+  EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {{"Cookie", s.cookie}}).status, 401);
+  auto login =
+      post("/api/v1/auth/login", R"({"email":"kari@skole.no","password":"a brand new password"})");
+  EXPECT_EQ(login.status, 200);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
