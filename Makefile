@@ -5,7 +5,7 @@ DB ?= sqlite:var/stemnet.db
 PORT ?= 8080
 STEMNET = $(BUILD)/src/stemnet
 
-.PHONY: run test build bootstrap bench fmt clean
+.PHONY: run test build bootstrap bench fuzz fmt clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -25,6 +25,11 @@ test: build
 
 bench: build
 	bench/http.sh
+	bench/jsonstat.sh
+
+# libFuzzer targets (clang, ASan+UBSan) in build-fuzz/, FUZZ_SECONDS (60) each: docs/fuzzing.md.
+fuzz: bootstrap
+	@FUZZ_JOBS=$(JOBS) fuzz/run.sh
 
 fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -313,7 +313,8 @@ struct StreamParser::Impl {
   boost::json::basic_parser<Handler> parser;
   std::string file;
   long newlines = 0;
-  std::string head;  // the first bytes, until it is clear whether they are a BOM
+  std::string head;   // the first bytes, until it is clear whether they are a BOM
+  std::string carry;  // the start of a UTF-8 character the last piece cut in two
   bool started = false;
 };
 
@@ -321,6 +322,25 @@ StreamParser::StreamParser(std::string_view file, std::uint64_t max_cells)
     : impl_(std::make_unique<Impl>(file, max_cells)) {}
 
 StreamParser::~StreamParser() = default;
+
+namespace {
+
+// The length of `s` without a UTF-8 character cut off at its end. Boost.JSON
+// 1.81 overruns a stack buffer when a multi-byte character is split between
+// two writes and a long string follows (boostorg/json#876), so pieces are
+// only ever handed over whole characters.
+std::size_t whole_characters(std::string_view s) {
+  const std::size_t n = s.size();
+  for (std::size_t back = 1; back <= 3 && back <= n; ++back) {
+    const auto c = static_cast<unsigned char>(s[n - back]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return len > back ? n - back : n;
+  }
+  return n;
+}
+
+}  // namespace
 
 Result<void> StreamParser::write(std::string_view piece) {
   Impl& m = *impl_;
@@ -331,9 +351,26 @@ Result<void> StreamParser::write(std::string_view piece) {
     piece.remove_prefix(take);
     if (m.head.size() < bom.size() && bom.starts_with(m.head)) return ok();
     m.started = true;
-    if (m.head != bom) STEMNET_TRY_VOID(feed(m.head));
+    if (m.head != bom) STEMNET_TRY_VOID(feed_whole(m.head));
   }
-  return feed(piece);
+  return feed_whole(piece);
+}
+
+Result<void> StreamParser::feed_whole(std::string_view piece) {
+  Impl& m = *impl_;
+  if (!m.carry.empty()) {  // complete the character the last piece cut
+    const auto lead = static_cast<unsigned char>(m.carry[0]);
+    const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    const std::size_t take = std::min(piece.size(), len - m.carry.size());
+    m.carry.append(piece.substr(0, take));
+    piece.remove_prefix(take);
+    if (m.carry.size() < len && !piece.empty()) return feed(std::exchange(m.carry, {}));
+    if (m.carry.size() < len) return ok();
+    STEMNET_TRY_VOID(feed(std::exchange(m.carry, {})));
+  }
+  const std::size_t whole = whole_characters(piece);
+  m.carry.assign(piece.substr(whole));
+  return feed(piece.substr(0, whole));
 }
 
 Result<void> StreamParser::feed(std::string_view piece) {
@@ -355,8 +392,10 @@ Result<Parsed> StreamParser::finish() {
   Impl& m = *impl_;
   if (!m.started) {  // fewer bytes than a BOM in all
     m.started = true;
-    if (m.head != "\xEF\xBB\xBF") STEMNET_TRY_VOID(feed(m.head));
+    if (m.head != "\xEF\xBB\xBF") STEMNET_TRY_VOID(feed_whole(m.head));
   }
+  if (!m.carry.empty())
+    STEMNET_TRY_VOID(feed(std::exchange(m.carry, {})));  // a cut character: the parser says so
   if (!m.parser.done()) {
     error_code ec;
     m.parser.write_some(false, nullptr, 0, ec);

@@ -58,6 +58,7 @@ class StreamParser {
 
  private:
   Result<void> feed(std::string_view piece);
+  Result<void> feed_whole(std::string_view piece);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
