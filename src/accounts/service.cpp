@@ -185,6 +185,32 @@ Result<SignedIn> Service::reset(const std::string& token, const std::string& new
   });
 }
 
+Result<void> Service::grant_by_email(const std::string& email_in, const Role& role) {
+  STEMNET_TRY(std::string email, normalise_email(email_in));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto found, store::person_by_email(*conn, email));
+  if (!found) return Error::not_found("no account has the e-mail address " + email);
+  const std::string& s = role.scope;
+  if (role.role == "admin") {
+    if (s != "NO") return Error::invalid("scope", "an admin's scope is NO (the whole country)");
+  } else if (role.role == "coordinator") {
+    STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM county WHERE number = $1", {s}));
+    if (rows.empty())
+      return Error::invalid("scope", "a coordinator's scope is a county number, e.g. 46");
+  } else if (role.role == "teacher" || role.role == "school_contact") {
+    STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM school WHERE 'school:' || orgnr = $1", {s}));
+    if (rows.empty())
+      return Error::invalid("scope", "the scope is school:<orgnr> of a school in the registry");
+  } else if (role.role == "provider_member") {
+    STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM organisation WHERE id = $1", {s}));
+    if (rows.empty()) return Error::invalid("scope", "no organisation has id " + s);
+  } else {
+    return Error::invalid("role",
+                          "role is teacher, school_contact, provider_member, coordinator or admin");
+  }
+  return store::grant(*conn, found->first.id, role, iso(clock_()));
+}
+
 Result<void> Service::grant(const std::string& person_id, const Role& role) {
   STEMNET_TRY(auto conn, pool_.acquire());
   return store::grant(*conn, person_id, role, iso(clock_()));

@@ -53,6 +53,11 @@ class Service {
   // every other session of the person ends.
   Result<SignedIn> reset(const std::string& token, const std::string& new_password);
   Result<void> grant(const std::string& person_id, const Role& role);
+  // Grants a role to the person with this e-mail, checking the scope fits
+  // the role: a county number for coordinator, "NO" for admin,
+  // "school:<orgnr>" of a registry school for teacher and school_contact, an
+  // organisation id for provider_member.
+  Result<void> grant_by_email(const std::string& email, const Role& role);
 
   static constexpr long kSessionSeconds = 14 * 24 * 3600;
   static constexpr long kResetSeconds = 3600;

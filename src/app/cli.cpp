@@ -62,6 +62,7 @@ int run_cli(int argc, char** argv) {
   add_registry_commands(cli);
   add_monitor_commands(cli);
   add_jsonstat_commands(cli);
+  add_accounts_commands(cli);
 
   try {
     app.parse(argc, argv);

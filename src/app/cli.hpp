@@ -32,6 +32,7 @@ int fail(const Error& e);
 void add_registry_commands(Cli& cli);
 void add_monitor_commands(Cli& cli);
 void add_jsonstat_commands(Cli& cli);
+void add_accounts_commands(Cli& cli);
 void add_refresh_command(Cli& cli, CLI::App* monitor_cmd);
 
 }  // namespace stemnet::app

@@ -4,6 +4,7 @@
 #include "http/json.hpp"
 #include "http/server.hpp"
 #include "monitor/routes.hpp"
+#include "organisations/routes.hpp"
 #include "registry/routes.hpp"
 
 #include <boost/json.hpp>
@@ -66,6 +67,8 @@ int serve(const Config& config) {
   monitor::add_routes(router, monitor_service);
   accounts::Service accounts_service(**pool, config.mail_dir);
   accounts::add_routes(router, accounts_service);
+  organisations::Service organisations_service(**pool, accounts_service);
+  organisations::add_routes(router, organisations_service, accounts_service);
 
   http::ServerOptions options;
   options.bind = config.bind;

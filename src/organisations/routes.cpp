@@ -1,0 +1,143 @@
+#include "organisations/routes.hpp"
+
+#include "accounts/routes.hpp"
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::organisations {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+json::value org_json(const Organisation& o) {
+  return json::object{{"id", o.id},
+                      {"kind", o.kind},
+                      {"name", o.name},
+                      {"orgnr", http::or_null(o.orgnr)},
+                      {"municipality", http::or_null(o.municipality_number)},
+                      {"county", http::or_null(o.county_number)},
+                      {"sector", http::or_null(o.sector)},
+                      {"profile", o.profile},
+                      {"shows", json::array(o.shows.begin(), o.shows.end())},
+                      {"logo_url", http::or_null(o.logo_url)},
+                      {"status", o.status},
+                      {"created_at", o.created_at}};
+}
+
+std::optional<std::string> opt_string(const json::object& b, std::string_view key) {
+  const auto* v = b.if_contains(key);
+  if (!v || !v->is_string() || v->as_string().empty()) return std::nullopt;
+  return std::string(v->as_string());
+}
+
+Result<ProviderInput> provider_input(const json::object& b) {
+  ProviderInput in;
+  in.kind = opt_string(b, "kind").value_or("");
+  in.name = opt_string(b, "name").value_or("");
+  in.orgnr = opt_string(b, "orgnr");
+  in.municipality = opt_string(b, "municipality");
+  in.sector = opt_string(b, "sector");
+  in.profile = opt_string(b, "profile").value_or("");
+  in.logo_url = opt_string(b, "logo_url");
+  if (const auto* shows = b.if_contains("shows")) {
+    if (!shows->is_array()) return Error::invalid("shows", "shows is a list");
+    for (const auto& s : shows->as_array()) {
+      if (!s.is_string()) return Error::invalid("shows", "shows is a list of words");
+      in.shows.emplace_back(s.as_string());
+    }
+  }
+  return in;
+}
+
+// The signed-in actor if there is a valid session; nobody otherwise.
+std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
+  auto a = accounts::actor_of(req, accounts);
+  if (!a) return std::nullopt;
+  return std::move(*a);
+}
+
+Response decide(const Request& req, const PathParams& p, Service& svc, accounts::Service& accounts,
+                bool approve) {
+  auto actor = accounts::actor_for_change(req, accounts);
+  if (!actor) return http::problem(actor.error());
+  std::string reason;
+  if (!req.body.empty()) {
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    reason = opt_string(*body, "reason").value_or("");
+  }
+  auto out = svc.decide(*actor, std::string(p.get("id")), approve, reason);
+  if (!out) return http::problem(out.error());
+  return http::json(200, org_json(*out));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
+  router.post("/api/v1/organisations", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto in = provider_input(*body);
+    if (!in) return http::problem(in.error());
+    auto out = svc.register_provider(*actor, *in);
+    if (!out) return http::problem(out.error());
+    Response res = http::json(201, org_json(*out));
+    res.set_header("Location", "/api/v1/organisations/" + out->id);
+    return res;
+  });
+
+  router.get("/api/v1/organisations", [&svc, &accounts](const Request& req, const PathParams&) {
+    if (auto q = http::check_query(req, {"kind", "status", "county"}); !q)
+      return http::problem(q.error());
+    auto actor = maybe_actor(req, accounts);
+    auto list = svc.list(actor ? &*actor : nullptr,
+                         {http::query_string(req, "kind"), http::query_string(req, "status"),
+                          http::query_string(req, "county")});
+    if (!list) return http::problem(list.error());
+    json::array items;
+    for (const auto& o : *list) items.push_back(org_json(o));
+    Response res = http::json(200, json::object{{"items", items},
+                                                {"total", static_cast<std::int64_t>(list->size())},
+                                                {"next_cursor", nullptr}});
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
+  router.get("/api/v1/organisations/{id}",
+             [&svc, &accounts](const Request& req, const PathParams& p) {
+               auto actor = maybe_actor(req, accounts);
+               auto out = svc.get(actor ? &*actor : nullptr, std::string(p.get("id")));
+               if (!out) return http::problem(out.error());
+               return http::json(200, org_json(*out));
+             });
+
+  router.patch("/api/v1/organisations/{id}",
+               [&svc, &accounts](const Request& req, const PathParams& p) {
+                 auto actor = accounts::actor_for_change(req, accounts);
+                 if (!actor) return http::problem(actor.error());
+                 auto body = http::json_body(req);
+                 if (!body) return http::problem(body.error());
+                 auto in = provider_input(*body);
+                 if (!in) return http::problem(in.error());
+                 auto out = svc.update_profile(*actor, std::string(p.get("id")), *in);
+                 if (!out) return http::problem(out.error());
+                 return http::json(200, org_json(*out));
+               });
+
+  router.post("/api/v1/organisations/{id}/approve",
+              [&svc, &accounts](const Request& req, const PathParams& p) {
+                return decide(req, p, svc, accounts, true);
+              });
+  router.post("/api/v1/organisations/{id}/reject",
+              [&svc, &accounts](const Request& req, const PathParams& p) {
+                return decide(req, p, svc, accounts, false);
+              });
+}
+
+}  // namespace stemnet::organisations

@@ -1,0 +1,205 @@
+#include "organisations/service.hpp"
+
+#include "core/clock.hpp"
+#include "db/sql.hpp"
+#include "geo/area_code.hpp"
+#include "registry/model.hpp"
+
+#include <algorithm>
+
+namespace stemnet::organisations {
+namespace {
+
+template <class Range>
+bool one_of(const std::string& s, const Range& r) {
+  return std::find(std::begin(r), std::end(r), s) != std::end(r);
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr const char* kColumns =
+    "SELECT o.id, o.kind, o.name, o.orgnr, o.municipality_number, m.county_number, o.sector, "
+    "o.profile, o.shows,"
+    " o.logo_url, o.status, o.created_at FROM organisation o"
+    " LEFT JOIN municipality m ON m.number = o.municipality_number";
+
+Organisation from_row(const db::Row& r) {
+  return Organisation{r.text(0),        r.text(1),     r.text(2),     r.opt_text(3),
+                      r.opt_text(4),    r.opt_text(5), r.opt_text(6), r.text(7),
+                      split(r.text(8)), r.opt_text(9), r.text(10),    r.text(11)};
+}
+
+bool member(const accounts::Actor& a, const std::string& id) {
+  return a.has("provider_member", id);
+}
+
+}  // namespace
+
+Result<void> validate(const ProviderInput& in) {
+  if (!one_of(in.kind, kProviderKinds)) {
+    return Error::invalid(
+        "kind", "kind is company, higher_education, science_centre, municipality or volunteer");
+  }
+  if (in.name.empty() || in.name.size() > 200)
+    return Error::invalid("name", "a name has 1 to 200 characters");
+  if (in.kind != "volunteer" && !in.orgnr) {
+    return Error::invalid("orgnr",
+                          "an organisation number is required (all but volunteers have one)");
+  }
+  if (in.orgnr && !geo::is_organisation_number(*in.orgnr)) {
+    return Error::invalid(
+        "orgnr", "not a valid organisation number (9 digits, mod 11): '" + *in.orgnr + "'");
+  }
+  if (!in.municipality || !geo::is_municipality_number(*in.municipality)) {
+    return Error::invalid("municipality", "the municipality number (4 digits) is required");
+  }
+  if (in.sector && !one_of(*in.sector, kSectors))
+    return Error::invalid("sector", "unknown sector '" + *in.sector + "'");
+  if (in.profile.size() > 4000)
+    return Error::invalid("profile", "a profile has at most 4000 characters");
+  for (const auto& s : in.shows) {
+    if (!one_of(s, kShows))
+      return Error::invalid("shows", "shows is careers, apprenticeships or recruitment");
+  }
+  if (in.logo_url &&
+      !(in.logo_url->starts_with("https://") || in.logo_url->starts_with("http://"))) {
+    return Error::invalid("logo_url", "a logo is a web address (https://...)");
+  }
+  return ok();
+}
+
+Result<std::optional<Organisation>> Service::find(db::Connection& c, const std::string& id) {
+  STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE o.id = $1", {id}));
+  if (rows.empty()) return std::optional<Organisation>();
+  return std::optional<Organisation>(from_row(rows[0]));
+}
+
+bool Service::may_see(const accounts::Actor* a, const Organisation& o) const {
+  if (o.status == "approved") return true;
+  if (!a) return false;
+  return a->is_admin() || member(*a, o.id) || (o.county_number && a->coordinates(*o.county_number));
+}
+
+Result<Organisation> Service::register_provider(const accounts::Actor& actor,
+                                                const ProviderInput& in) {
+  STEMNET_TRY_VOID(validate(in));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  const std::string id = in.orgnr ? "org:" + *in.orgnr : "volunteer:" + actor.person.id;
+  auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY(auto known,
+                c.query("SELECT 1 FROM municipality WHERE number = $1", {*in.municipality}));
+    if (known.empty())
+      return Error::invalid("municipality", "no municipality has number " + *in.municipality);
+    auto inserted = c.execute(
+        "INSERT INTO organisation (id, kind, name, orgnr, municipality_number, sector, profile,"
+        " shows, logo_url, status, created_at)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10)",
+        {id, in.kind, in.name, in.orgnr, in.municipality, in.sector, in.profile, joined(in.shows),
+         in.logo_url, utc_now_iso()});
+    if (!inserted && inserted.error().kind == ErrorKind::conflict) {
+      Error e = Error::conflict(
+          "this organisation is registered already; ask one of its members to add you");
+      e.param = "orgnr";
+      return e;
+    }
+    if (!inserted) return std::move(inserted).error();
+    STEMNET_TRY_VOID(c.execute(
+        "INSERT INTO person_role (person_id, role, scope, created_at) VALUES ($1, $2, $3, $4)",
+        {actor.person.id, "provider_member", id, utc_now_iso()}));
+    return ok();
+  });
+  if (!done) return std::move(done).error();
+  STEMNET_TRY(auto org, find(*conn, id));
+  return std::move(*org);
+}
+
+Result<Organisation> Service::get(const accounts::Actor* actor, const std::string& id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto org, find(*conn, id));
+  // Someone who may not see it is told it is not there, not that it is hidden.
+  if (!org || !may_see(actor, *org)) return Error::not_found("no organisation '" + id + "'");
+  return std::move(*org);
+}
+
+Result<std::vector<Organisation>> Service::list(const accounts::Actor* actor, const ListQuery& q) {
+  if (q.kind && !one_of(*q.kind, kProviderKinds))
+    return Error::invalid("kind", "unknown kind '" + *q.kind + "'");
+  if (q.status && *q.status != "pending" && *q.status != "approved" && *q.status != "rejected") {
+    return Error::invalid("status", "status is pending, approved or rejected");
+  }
+  if (q.county && !geo::is_county_number(*q.county))
+    return Error::invalid("county", "a county has 2 digits");
+  db::Where w;
+  if (q.kind) w.add("o.kind = ?", {*q.kind});
+  if (q.status) w.add("o.status = ?", {*q.status});
+  if (q.county) w.add("m.county_number = ?", {*q.county});
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows,
+              conn->query(std::string(kColumns) + w.sql() + " ORDER BY o.name, o.id", w.params()));
+  std::vector<Organisation> out;
+  for (const auto& r : rows) {
+    Organisation o = from_row(r);
+    if (may_see(actor, o)) out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Result<Organisation> Service::update_profile(const accounts::Actor& actor, const std::string& id,
+                                             const ProviderInput& in) {
+  STEMNET_TRY(Organisation org, get(&actor, id));
+  if (!member(actor, id) && !actor.is_admin()) {
+    return Error::forbidden("only the organisation's members change its profile");
+  }
+  ProviderInput merged = in;
+  merged.kind = org.kind;
+  merged.orgnr = org.orgnr;  // the organisation number identifies it: not changed here
+  STEMNET_TRY_VOID(validate(merged));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY_VOID(
+      conn->execute("UPDATE organisation SET name = $1, municipality_number = $2, sector = $3,"
+                    " profile = $4, shows = $5, logo_url = $6 WHERE id = $7",
+                    {merged.name, merged.municipality, merged.sector, merged.profile,
+                     joined(merged.shows), merged.logo_url, id}));
+  STEMNET_TRY(auto updated, find(*conn, id));
+  return std::move(*updated);
+}
+
+Result<Organisation> Service::decide(const accounts::Actor& actor, const std::string& id,
+                                     bool approve, const std::string& reason) {
+  STEMNET_TRY(Organisation org, get(&actor, id));
+  if (!org.county_number || !actor.coordinates(*org.county_number)) {
+    return Error::forbidden("only a coordinator of " + org.county_number.value_or("its county") +
+                            " or an admin approves this provider");
+  }
+  if (org.status != "pending") {
+    Error e = Error::conflict("the provider is " + org.status +
+                              " already; only a pending one is decided");
+    return e;
+  }
+  if (!approve && reason.empty())
+    return Error::invalid("reason", "say why the provider is rejected");
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY_VOID(
+      conn->execute("UPDATE organisation SET status = $1 WHERE id = $2 AND status = 'pending'",
+                    {approve ? "approved" : "rejected", id}));
+  STEMNET_TRY(auto updated, find(*conn, id));
+  return std::move(*updated);
+}
+
+}  // namespace stemnet::organisations

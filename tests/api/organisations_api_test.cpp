@@ -1,0 +1,159 @@
+// Organisations over real HTTP: registering a provider, approval by the
+// region's coordinator, and every refusal on the way.
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <sstream>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
+  std::stringstream lines(res.header("set-cookie"));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(name + "=", 0) == 0)
+      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
+  }
+  return "";
+}
+
+constexpr const char* kProvider =
+    R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783","municipality":"4601",)"
+    R"("sector":"energy","profile":"Vi viser ungdom hvordan strøm blir til.","shows":["careers","apprenticeships"]})";
+
+class OrganisationsApi : public ::testing::Test {
+ protected:
+  struct Session {
+    std::string cookie, csrf;
+  };
+  void SetUp() override {
+    db_ = "sqlite:" + dir_.path() + "/o.db";
+    ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
+    server_ = std::make_unique<ServerProcess>(
+        db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
+    ASSERT_NE(server_->port(), 0);
+  }
+  Session signup(const std::string& email) {
+    HttpConnection c(server_->port());
+    auto res = c.request(
+        "POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}},
+        R"({"email":")" + email + R"(","name":"Test Person","password":"a long enough password"})");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return {"stemnet_session=" + set_cookie_value(res, "stemnet_session"),
+            set_cookie_value(res, "stemnet_csrf")};
+  }
+  void grant(const std::string& email, const std::string& role, const std::string& scope) {
+    auto r = run_stemnet({"accounts", "grant", email, role, scope, "--db", db_});
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  HttpResponse call(const std::string& method, const std::string& target, const Session* s,
+                    const std::string& body = "") {
+    std::vector<std::pair<std::string, std::string>> h;
+    if (s) {
+      h.emplace_back("Cookie", s->cookie);
+      h.emplace_back("X-CSRF-Token", s->csrf);
+    }
+    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
+    HttpConnection c(server_->port());
+    return c.request(method, target, h, body);
+  }
+  std::string register_provider(const Session& s) {
+    auto res = call("POST", "/api/v1/organisations", &s, kProvider);
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(json::parse(res.body).at("id").as_string());
+  }
+  TempDir dir_;
+  std::string db_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(OrganisationsApi, RegisterNeedsASessionAndAValidNumber) {
+  EXPECT_EQ(call("POST", "/api/v1/organisations", nullptr, kProvider).status, 401);
+  auto s = signup("eva@fjordkraft.test");
+  std::string bad = kProvider;
+  bad.replace(bad.find("923456783"), 9, "923456784");
+  auto res = call("POST", "/api/v1/organisations", &s, bad);
+  EXPECT_EQ(res.status, 400);
+  EXPECT_NE(res.body.find("\"param\":\"orgnr\""), std::string::npos) << res.body;
+  Session no_csrf{s.cookie, ""};
+  EXPECT_EQ(call("POST", "/api/v1/organisations", &no_csrf, kProvider).status, 403);
+}
+
+TEST_F(OrganisationsApi, PendingUntilTheRegionsCoordinatorApproves) {
+  auto eva = signup("eva@fjordkraft.test");
+  const std::string id = register_provider(eva);
+  EXPECT_EQ(id, "org:923456783");
+  // Pending: the public does not see it; its member does.
+  EXPECT_EQ(call("GET", "/api/v1/organisations/" + id, nullptr).status, 404);
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/organisations", nullptr).body).at("total").as_int64(),
+            0);
+  auto mine = call("GET", "/api/v1/organisations/" + id, &eva);
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_EQ(json::parse(mine.body).at("status").as_string(), "pending");
+  // Eva cannot approve her own company.
+  EXPECT_EQ(call("POST", "/api/v1/organisations/" + id + "/approve", &eva).status, 403);
+
+  auto oslo = signup("coordinator@oslo.test");
+  grant("coordinator@oslo.test", "coordinator", "03");
+  auto vestland = signup("coordinator@vestland.test");
+  grant("coordinator@vestland.test", "coordinator", "46");
+  // A coordinator acts only in their region: Oslo's does not even see it.
+  EXPECT_EQ(call("POST", "/api/v1/organisations/" + id + "/approve", &oslo).status, 404);
+  auto approved = call("POST", "/api/v1/organisations/" + id + "/approve", &vestland);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(json::parse(approved.body).at("status").as_string(), "approved");
+  auto again = call("POST", "/api/v1/organisations/" + id + "/approve", &vestland);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(call("GET", "/api/v1/organisations/" + id, nullptr).status, 200);
+}
+
+TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
+  auto eva = signup("eva@fjordkraft.test");
+  const std::string id = register_provider(eva);
+  auto admin = signup("admin@stemnet.test");
+  grant("admin@stemnet.test", "admin", "NO");
+  ASSERT_EQ(call("POST", "/api/v1/organisations/" + id + "/approve", &admin).status, 200);
+  auto other = signup("per@konkurrent.test");
+  std::string change = kProvider;
+  change.replace(change.find("Fjordkraft Testdata AS"), 22, "Overtatt AS");
+  auto refused = call("PATCH", "/api/v1/organisations/" + id, &other, change);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  auto own = call("PATCH", "/api/v1/organisations/" + id, &eva, change);
+  EXPECT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(json::parse(own.body).at("name").as_string(), "Overtatt AS");
+}
+
+TEST_F(OrganisationsApi, RejectionNeedsAReason) {
+  auto eva = signup("eva@fjordkraft.test");
+  const std::string id = register_provider(eva);
+  auto vestland = signup("coordinator@vestland.test");
+  grant("coordinator@vestland.test", "coordinator", "46");
+  auto no_reason = call("POST", "/api/v1/organisations/" + id + "/reject", &vestland);
+  EXPECT_EQ(no_reason.status, 400);
+  auto rejected = call("POST", "/api/v1/organisations/" + id + "/reject", &vestland,
+                       R"({"reason":"not a real company"})");
+  EXPECT_EQ(rejected.status, 200);
+  EXPECT_EQ(json::parse(rejected.body).at("status").as_string(), "rejected");
+}
+
+TEST_F(OrganisationsApi, GrantChecksTheScope) {
+  signup("someone@test.no");
+  auto bad_county =
+      run_stemnet({"accounts", "grant", "someone@test.no", "coordinator", "99", "--db", db_});
+  EXPECT_EQ(bad_county.exit_code, 1);
+  auto bad_school =
+      run_stemnet({"accounts", "grant", "someone@test.no", "teacher", "school:123", "--db", db_});
+  EXPECT_EQ(bad_school.exit_code, 1);
+  auto good_school = run_stemnet(
+      {"accounts", "grant", "someone@test.no", "teacher", "school:974795655", "--db", db_});
+  EXPECT_EQ(good_school.exit_code, 0) << good_school.out;
+  auto nobody = run_stemnet({"accounts", "grant", "nobody@test.no", "admin", "NO", "--db", db_});
+  EXPECT_EQ(nobody.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
