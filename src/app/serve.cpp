@@ -1,6 +1,7 @@
 #include "app/serve.hpp"
 
 #include "accounts/routes.hpp"
+#include "catalogue/routes.hpp"
 #include "http/json.hpp"
 #include "http/server.hpp"
 #include "monitor/routes.hpp"
@@ -69,6 +70,12 @@ int serve(const Config& config) {
   accounts::add_routes(router, accounts_service);
   organisations::Service organisations_service(**pool, accounts_service);
   organisations::add_routes(router, organisations_service, accounts_service);
+  catalogue::Service catalogue_service(**pool);
+  if (auto prepared = catalogue_service.prepare(); !prepared) {
+    std::cerr << "stemnet: " << prepared.error().where_and_what() << "\n";
+    return 1;
+  }
+  catalogue::add_routes(router, catalogue_service, accounts_service);
 
   http::ServerOptions options;
   options.bind = config.bind;

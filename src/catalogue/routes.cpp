@@ -1,0 +1,227 @@
+#include "catalogue/routes.hpp"
+
+#include "accounts/routes.hpp"
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace stemnet::catalogue {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
+
+json::value offer_json(const Offer& o) {
+  return json::object{
+      {"id", o.id},
+      {"organisation", {{"id", o.organisation_id}, {"name", o.organisation_name}}},
+      {"title", o.title},
+      {"description", o.description},
+      {"format", o.format},
+      {"subjects", strings(o.subjects)},
+      {"grades", {{"min", o.grade_min}, {"max", o.grade_max}}},
+      {"languages", strings(o.languages)},
+      {"capacity", o.capacity},
+      {"digital", o.digital},
+      {"municipality", http::or_null(o.municipality_number)},
+      {"address", o.address},
+      {"travel_radius_km", o.travel_radius_km},
+      {"duration_minutes", o.duration_minutes},
+      {"cost_nok", o.cost_nok},
+      {"preparation", o.preparation},
+      {"on_request", o.on_request},
+      {"kit", {{"before", o.kit.before}, {"during", o.kit.during}, {"after", o.kit.after}}},
+      {"status", o.status},
+      {"created_at", o.created_at},
+      {"updated_at", o.updated_at}};
+}
+
+json::value slot_json(const Slot& s) {
+  return json::object{{"id", s.id},           {"starts_at", s.starts_at},
+                      {"ends_at", s.ends_at}, {"capacity", s.capacity},
+                      {"booked", s.booked},   {"free", s.capacity - s.booked}};
+}
+
+std::string str(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+int num(const json::object& b, std::string_view k, int fallback) {
+  const auto* v = b.if_contains(k);
+  return v && v->is_int64() ? static_cast<int>(v->as_int64()) : fallback;
+}
+bool flag(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  return v && v->is_bool() && v->as_bool();
+}
+std::vector<std::string> list(const json::object& b, std::string_view k) {
+  std::vector<std::string> out;
+  if (const auto* v = b.if_contains(k); v && v->is_array()) {
+    for (const auto& s : v->as_array()) {
+      if (s.is_string()) out.emplace_back(s.as_string());
+    }
+  }
+  return out;
+}
+
+Offer offer_from(const json::object& b) {
+  Offer o;
+  o.title = str(b, "title");
+  o.description = str(b, "description");
+  o.format = str(b, "format");
+  o.subjects = list(b, "subjects");
+  o.languages = list(b, "languages");
+  if (o.languages.empty()) o.languages = {"nb"};
+  if (const auto* g = b.if_contains("grades"); g && g->is_object()) {
+    o.grade_min = num(g->as_object(), "min", 1);
+    o.grade_max = num(g->as_object(), "max", 13);
+  }
+  o.capacity = num(b, "capacity", 30);
+  o.digital = flag(b, "digital");
+  if (auto m = str(b, "municipality"); !m.empty()) o.municipality_number = m;
+  o.address = str(b, "address");
+  o.travel_radius_km = num(b, "travel_radius_km", 0);
+  o.duration_minutes = num(b, "duration_minutes", 60);
+  o.cost_nok = num(b, "cost_nok", 0);
+  o.preparation = str(b, "preparation");
+  o.on_request = flag(b, "on_request");
+  if (const auto* k = b.if_contains("kit"); k && k->is_object()) {
+    o.kit = {str(k->as_object(), "before"), str(k->as_object(), "during"),
+             str(k->as_object(), "after")};
+  }
+  return o;
+}
+
+std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
+  auto a = accounts::actor_of(req, accounts);
+  if (!a) return std::nullopt;
+  return std::move(*a);
+}
+
+Result<int> int_param(const Request& req, const char* name) {
+  auto v = req.query_param(name);
+  int n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size())
+    return Error::invalid(name, std::string(name) + " is a number");
+  return n;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
+  router.get("/api/v1/offers", [&svc](const Request& req, const PathParams&) {
+    auto page = http::page_request(
+        req, {"q", "municipality", "near", "format", "subject", "grade", "from", "to", "digital"},
+        1);
+    if (!page) return http::problem(page.error());
+    SearchQuery q;
+    q.q = http::query_string(req, "q");
+    q.municipality = http::query_string(req, "municipality");
+    q.near = http::query_string(req, "near");
+    q.format = http::query_string(req, "format");
+    q.subject = http::query_string(req, "subject");
+    q.from = http::query_string(req, "from");
+    q.to = http::query_string(req, "to");
+    if (req.query_param("grade")) {
+      auto g = int_param(req, "grade");
+      if (!g) return http::problem(g.error());
+      q.grade = *g;
+    }
+    if (auto d = http::query_string(req, "digital")) {
+      if (*d != "true" && *d != "false")
+        return http::problem(Error::invalid("digital", "digital is true or false"));
+      q.digital = *d == "true";
+    }
+    q.limit = page->limit;
+    if (!page->after.empty()) {
+      std::size_t offset = 0;
+      auto [p, ec] = std::from_chars(page->after[0].data(),
+                                     page->after[0].data() + page->after[0].size(), offset);
+      if (ec != std::errc())
+        return http::problem(Error::invalid("cursor", "cursor is not one this server gave out"));
+      q.offset = offset;
+    }
+    auto out = svc.search(q);
+    if (!out) return http::problem(out.error());
+    return http::json(200, http::page_json(*out, offer_json));
+  });
+
+  router.post("/api/v1/offers", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto org = http::body_string(*body, "organisation_id");
+    if (!org) return http::problem(org.error());
+    auto out = svc.create(*actor, *org, offer_from(*body));
+    if (!out) return http::problem(out.error());
+    Response res = http::json(201, offer_json(*out));
+    res.set_header("Location", "/api/v1/offers/" + out->id);
+    return res;
+  });
+
+  router.get("/api/v1/offers/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
+    auto actor = maybe_actor(req, accounts);
+    auto out = svc.get(actor ? &*actor : nullptr, std::string(p.get("id")));
+    if (!out) return http::problem(out.error());
+    return http::json(200, offer_json(*out));
+  });
+
+  router.patch("/api/v1/offers/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    auto out = svc.update(*actor, std::string(p.get("id")), offer_from(*body));
+    if (!out) return http::problem(out.error());
+    return http::json(200, offer_json(*out));
+  });
+
+  for (auto [path, status] : {std::pair{"/api/v1/offers/{id}/publish", "published"},
+                              std::pair{"/api/v1/offers/{id}/archive", "archived"}}) {
+    router.post(path, [&svc, &accounts, status = std::string(status)](const Request& req,
+                                                                      const PathParams& p) {
+      auto actor = accounts::actor_for_change(req, accounts);
+      if (!actor) return http::problem(actor.error());
+      auto out = svc.set_status(*actor, std::string(p.get("id")), status);
+      if (!out) return http::problem(out.error());
+      return http::json(200, offer_json(*out));
+    });
+  }
+
+  router.get(
+      "/api/v1/offers/{id}/slots", [&svc, &accounts](const Request& req, const PathParams& p) {
+        auto actor = maybe_actor(req, accounts);
+        auto out = svc.slots(actor ? &*actor : nullptr, std::string(p.get("id")));
+        if (!out) return http::problem(out.error());
+        json::array items;
+        for (const auto& s : *out) items.push_back(slot_json(s));
+        return http::json(200, json::object{{"items", items},
+                                            {"total", static_cast<std::int64_t>(out->size())},
+                                            {"next_cursor", nullptr}});
+      });
+
+  router.post("/api/v1/offers/{id}/slots",
+              [&svc, &accounts](const Request& req, const PathParams& p) {
+                auto actor = accounts::actor_for_change(req, accounts);
+                if (!actor) return http::problem(actor.error());
+                auto body = http::json_body(req);
+                if (!body) return http::problem(body.error());
+                Slot s;
+                s.starts_at = str(*body, "starts_at");
+                s.ends_at = str(*body, "ends_at");
+                s.capacity = num(*body, "capacity", 1);
+                auto out = svc.add_slot(*actor, std::string(p.get("id")), s);
+                if (!out) return http::problem(out.error());
+                return http::json(201, slot_json(*out));
+              });
+}
+
+}  // namespace stemnet::catalogue

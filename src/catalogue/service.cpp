@@ -1,0 +1,432 @@
+#include "catalogue/service.hpp"
+
+#include "accounts/secrets.hpp"
+#include "core/clock.hpp"
+#include "geo/area_code.hpp"
+#include "geo/point.hpp"
+#include "text/normalize.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+namespace stemnet::catalogue {
+namespace {
+
+template <class Range>
+bool one_of(const std::string& s, const Range& r) {
+  return std::find(std::begin(r), std::end(r), s) != std::end(r);
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr const char* kColumns =
+    "SELECT o.id, o.organisation_id, g.name, o.title, o.description, o.format, o.subjects, "
+    "o.languages,"
+    " o.grade_min, o.grade_max, o.capacity, o.digital, o.municipality_number, o.address, "
+    "o.travel_radius_km,"
+    " o.duration_minutes, o.cost_nok, o.preparation, o.on_request, o.kit_before, o.kit_during, "
+    "o.kit_after,"
+    " o.status, o.created_at, o.updated_at, g.status FROM offer o JOIN organisation g ON g.id = "
+    "o.organisation_id";
+
+struct Row {
+  Offer offer;
+  std::string provider_status;
+};
+
+Row from_row(const db::Row& r) {
+  Offer o;
+  o.id = r.text(0);
+  o.organisation_id = r.text(1);
+  o.organisation_name = r.text(2);
+  o.title = r.text(3);
+  o.description = r.text(4);
+  o.format = r.text(5);
+  o.subjects = split(r.text(6));
+  o.languages = split(r.text(7));
+  o.grade_min = static_cast<int>(r.integer(8));
+  o.grade_max = static_cast<int>(r.integer(9));
+  o.capacity = static_cast<int>(r.integer(10));
+  o.digital = r.integer(11) != 0;
+  o.municipality_number = r.opt_text(12);
+  o.address = r.text(13);
+  o.travel_radius_km = static_cast<int>(r.integer(14));
+  o.duration_minutes = static_cast<int>(r.integer(15));
+  o.cost_nok = static_cast<int>(r.integer(16));
+  o.preparation = r.text(17);
+  o.on_request = r.integer(18) != 0;
+  o.kit = {r.text(19), r.text(20), r.text(21)};
+  o.status = r.text(22);
+  o.created_at = r.text(23);
+  o.updated_at = r.text(24);
+  return {std::move(o), r.text(25)};
+}
+
+bool may_write(const accounts::Actor& a, const std::string& organisation_id) {
+  return a.is_admin() || a.has("provider_member", organisation_id);
+}
+
+bool valid_time(const std::string& s) {
+  static const std::regex re(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$)");
+  return std::regex_match(s, re);
+}
+
+// The FTS5 query for free text: every folded word as a prefix, all required.
+std::string fts_query(const std::string& q) {
+  std::string folded = text::search_key(q), out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    out += (out.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+    word.clear();
+  };
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+Result<void> validate(const Offer& o) {
+  if (o.title.empty() || o.title.size() > 200)
+    return Error::invalid("title", "a title has 1 to 200 characters");
+  if (o.description.empty() || o.description.size() > 10000) {
+    return Error::invalid("description", "a description has 1 to 10 000 characters");
+  }
+  if (!one_of(o.format, kFormats))
+    return Error::invalid("format", "unknown format '" + o.format + "'");
+  if (o.subjects.empty()) return Error::invalid("subjects", "name at least one subject");
+  for (const auto& s : o.subjects) {
+    if (!one_of(s, kSubjects)) return Error::invalid("subjects", "unknown subject '" + s + "'");
+  }
+  if (o.grade_min < 1 || o.grade_max > 13 || o.grade_min > o.grade_max) {
+    return Error::invalid("grades", "grades run from 1 to 13, the first not above the last");
+  }
+  if (o.languages.empty()) return Error::invalid("languages", "name at least one language");
+  if (o.capacity < 1 || o.capacity > 10000)
+    return Error::invalid("capacity", "capacity is 1 to 10 000 pupils");
+  if (!o.digital &&
+      (!o.municipality_number || !geo::is_municipality_number(*o.municipality_number))) {
+    return Error::invalid("municipality", "an offer that is not digital needs its municipality");
+  }
+  if (o.travel_radius_km < 0 || o.travel_radius_km > 2000)
+    return Error::invalid("travel_radius_km", "0 to 2000 km");
+  if (o.duration_minutes < 1 || o.duration_minutes > 60 * 24 * 14) {
+    return Error::invalid("duration_minutes", "a duration is 1 minute to 14 days");
+  }
+  if (o.cost_nok < 0) return Error::invalid("cost_nok", "a cost is 0 or more");
+  return ok();
+}
+
+Result<void> Service::prepare() {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  if (conn->dialect() != "sqlite") return ok();  // other dialects search with LIKE
+  STEMNET_TRY_VOID(conn->execute_script(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS offer_search USING fts5(offer_id UNINDEXED, body,"
+      " tokenize = 'unicode61')"));
+  fts_ = true;
+  return ok();
+}
+
+Result<void> Service::index(db::Connection& c, const Offer& o) {
+  if (!fts_) return ok();
+  STEMNET_TRY_VOID(c.execute("DELETE FROM offer_search WHERE offer_id = $1", {o.id}));
+  std::string body =
+      o.title + " " + o.description + " " + joined(o.subjects) + " " + o.organisation_name;
+  std::replace(body.begin(), body.end(), '_', ' ');
+  STEMNET_TRY_VOID(c.execute("INSERT INTO offer_search (offer_id, body) VALUES ($1, $2)",
+                             {o.id, text::search_key(body)}));
+  return ok();
+}
+
+Result<Offer> Service::create(const accounts::Actor& actor, const std::string& organisation_id,
+                              Offer in) {
+  if (!may_write(actor, organisation_id))
+    return Error::forbidden("only the provider's members add its offers");
+  STEMNET_TRY_VOID(validate(in));
+  in.id = accounts::random_token().substr(0, 16);
+  in.organisation_id = organisation_id;
+  in.status = "draft";
+  in.created_at = in.updated_at = utc_now_iso();
+  STEMNET_TRY(auto conn, pool_.acquire());
+  auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY(auto org,
+                c.query("SELECT name FROM organisation WHERE id = $1 AND kind <> 'school'",
+                        {organisation_id}));
+    if (org.empty()) return Error::not_found("no provider '" + organisation_id + "'");
+    in.organisation_name = org[0].text(0);
+    STEMNET_TRY_VOID(
+        c.execute("INSERT INTO offer (id, organisation_id, title, description, format, subjects, "
+                  "grade_min, grade_max,"
+                  " languages, capacity, digital, municipality_number, address, travel_radius_km, "
+                  "duration_minutes, cost_nok,"
+                  " preparation, on_request, kit_before, kit_during, kit_after, status, "
+                  "created_at, updated_at)"
+                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+                  "$17, $18, $19, $20, $21,"
+                  " $22, $23, $24)",
+                  {in.id,          in.organisation_id,  in.title,
+                   in.description, in.format,           joined(in.subjects),
+                   in.grade_min,   in.grade_max,        joined(in.languages),
+                   in.capacity,    in.digital,          in.municipality_number,
+                   in.address,     in.travel_radius_km, in.duration_minutes,
+                   in.cost_nok,    in.preparation,      in.on_request,
+                   in.kit.before,  in.kit.during,       in.kit.after,
+                   in.status,      in.created_at,       in.updated_at}));
+    return index(c, in);
+  });
+  if (!done) return std::move(done).error();
+  return in;
+}
+
+Result<Offer> Service::owned(const accounts::Actor& actor, const std::string& id) {
+  STEMNET_TRY(Offer o, get(&actor, id));
+  if (!may_write(actor, o.organisation_id))
+    return Error::forbidden("only the provider's members change its offers");
+  return o;
+}
+
+Result<Offer> Service::update(const accounts::Actor& actor, const std::string& id, Offer in) {
+  STEMNET_TRY(Offer current, owned(actor, id));
+  STEMNET_TRY_VOID(validate(in));
+  in.id = current.id;
+  in.organisation_id = current.organisation_id;
+  in.organisation_name = current.organisation_name;
+  in.status = current.status;
+  in.created_at = current.created_at;
+  in.updated_at = utc_now_iso();
+  STEMNET_TRY(auto conn, pool_.acquire());
+  auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY_VOID(c.execute(
+        "UPDATE offer SET title = $1, description = $2, format = $3, subjects = $4, grade_min = "
+        "$5, grade_max = $6,"
+        " languages = $7, capacity = $8, digital = $9, municipality_number = $10, address = $11,"
+        " travel_radius_km = $12, duration_minutes = $13, cost_nok = $14, preparation = $15, "
+        "on_request = $16,"
+        " kit_before = $17, kit_during = $18, kit_after = $19, updated_at = $20 WHERE id = $21",
+        {in.title,
+         in.description,
+         in.format,
+         joined(in.subjects),
+         in.grade_min,
+         in.grade_max,
+         joined(in.languages),
+         in.capacity,
+         in.digital,
+         in.municipality_number,
+         in.address,
+         in.travel_radius_km,
+         in.duration_minutes,
+         in.cost_nok,
+         in.preparation,
+         in.on_request,
+         in.kit.before,
+         in.kit.during,
+         in.kit.after,
+         in.updated_at,
+         in.id}));
+    return index(c, in);
+  });
+  if (!done) return std::move(done).error();
+  return in;
+}
+
+Result<Offer> Service::set_status(const accounts::Actor& actor, const std::string& id,
+                                  const std::string& status) {
+  STEMNET_TRY(Offer o, owned(actor, id));
+  if (status != "published" && status != "archived" && status != "draft") {
+    return Error::invalid("status", "status is draft, published or archived");
+  }
+  STEMNET_TRY(auto conn, pool_.acquire());
+  if (status == "published") {
+    STEMNET_TRY(auto org,
+                conn->query("SELECT status FROM organisation WHERE id = $1", {o.organisation_id}));
+    if (org.empty() || org[0].text(0) != "approved") {
+      return Error::conflict(
+          "the provider is not approved yet: a coordinator approves it before its offers show");
+    }
+  }
+  STEMNET_TRY_VOID(conn->execute("UPDATE offer SET status = $1, updated_at = $2 WHERE id = $3",
+                                 {status, utc_now_iso(), id}));
+  o.status = status;
+  return o;
+}
+
+Result<Offer> Service::get(const accounts::Actor* actor, const std::string& id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query(std::string(kColumns) + " WHERE o.id = $1", {id}));
+  if (rows.empty()) return Error::not_found("no offer '" + id + "'");
+  Row row = from_row(rows[0]);
+  const bool open = row.offer.status == "published" && row.provider_status == "approved";
+  if (!open && !(actor && may_write(*actor, row.offer.organisation_id))) {
+    return Error::not_found("no offer '" + id + "'");
+  }
+  return std::move(row.offer);
+}
+
+Result<Page<Offer>> Service::search(const SearchQuery& q) {
+  if (q.format && !one_of(*q.format, kFormats))
+    return Error::invalid("format", "unknown format '" + *q.format + "'");
+  if (q.subject && !one_of(*q.subject, kSubjects))
+    return Error::invalid("subject", "unknown subject");
+  if (q.grade && (*q.grade < 1 || *q.grade > 13))
+    return Error::invalid("grade", "a grade is 1 to 13");
+  if (q.municipality && !geo::is_municipality_number(*q.municipality)) {
+    return Error::invalid("municipality", "a municipality has 4 digits");
+  }
+  if (q.near && !geo::is_organisation_number(*q.near))
+    return Error::invalid("near", "near is a school's orgnr");
+  if (q.from && !std::regex_match(*q.from, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
+    return Error::invalid("from", "a date is YYYY-MM-DD");
+  }
+  if (q.to && !std::regex_match(*q.to, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
+    return Error::invalid("to", "a date is YYYY-MM-DD");
+  }
+  STEMNET_TRY(auto conn, pool_.acquire());
+  std::string sql = std::string(kColumns);
+  db::Params params;
+  std::map<std::string, double> rank;
+  if (q.q && !fts_query(*q.q).empty()) {
+    if (fts_) {
+      STEMNET_TRY(auto hits, conn->query("SELECT offer_id, bm25(offer_search) FROM offer_search"
+                                         " WHERE offer_search MATCH $1",
+                                         {fts_query(*q.q)}));
+      for (const auto& h : hits) rank[h.text(0)] = h.real(1);
+    }
+  }
+  sql += " WHERE o.status = 'published' AND g.status = 'approved' ORDER BY o.title, o.id";
+  STEMNET_TRY(auto rows, conn->query(sql, params));
+
+  // Where the school or municipality is, for nearness.
+  std::optional<geo::Point> here;
+  std::optional<std::string> here_municipality;
+  if (q.near || q.municipality) {
+    STEMNET_TRY(
+        auto at,
+        q.near
+            ? conn->query("SELECT lon, lat, municipality_number FROM school WHERE orgnr = $1",
+                          {*q.near})
+            : conn->query("SELECT label_lon, label_lat, number FROM municipality WHERE number = $1",
+                          {*q.municipality}));
+    if (at.empty())
+      return Error::not_found(q.near ? "no school " + *q.near
+                                     : "no municipality " + *q.municipality);
+    here = geo::Point{at[0].real(0), at[0].real(1)};
+    here_municipality = at[0].text(2);
+  }
+  std::map<std::string, geo::Point> points;
+  if (here) {
+    STEMNET_TRY(auto all, conn->query("SELECT number, label_lon, label_lat FROM municipality"));
+    for (const auto& m : all) points[m.text(0)] = {m.real(1), m.real(2)};
+  }
+  std::vector<Offer> hits;
+  for (const auto& r : rows) {
+    Offer o = from_row(r).offer;
+    if (q.q && !fts_query(*q.q).empty()) {
+      auto it = rank.find(o.id);
+      if (fts_ && it == rank.end()) continue;
+      if (!fts_ && text::search_key(o.title + " " + o.description).find(text::search_key(*q.q)) ==
+                       std::string::npos) {
+        continue;
+      }
+      if (it != rank.end()) o.rank = -it->second;  // bm25: lower is better
+    }
+    if (q.format && o.format != *q.format) continue;
+    if (q.subject &&
+        std::find(o.subjects.begin(), o.subjects.end(), *q.subject) == o.subjects.end())
+      continue;
+    if (q.grade && (*q.grade < o.grade_min || *q.grade > o.grade_max)) continue;
+    if (q.digital && o.digital != *q.digital) continue;
+    if (here && !o.digital) {
+      if (!o.municipality_number) continue;
+      const bool same = *o.municipality_number == *here_municipality;
+      auto p = points.find(*o.municipality_number);
+      const bool within =
+          p != points.end() && geo::distance_m(*here, p->second) <= o.travel_radius_km * 1000L;
+      if (!same && !within) continue;
+    }
+    if (q.from || q.to) {
+      if (!o.on_request) {
+        const std::string from = q.from ? *q.from : "0000-00-00";
+        const std::string to = q.to ? *q.to + "T99" : "9999";
+        STEMNET_TRY(auto slots,
+                    conn->query("SELECT 1 FROM offer_slot WHERE offer_id = $1 AND starts_at >= $2"
+                                " AND starts_at <= $3 AND booked < capacity",
+                                {o.id, from, to}));
+        if (slots.empty()) continue;
+      }
+    }
+    hits.push_back(std::move(o));
+  }
+  if (q.q) {
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const Offer& a, const Offer& b) { return a.rank > b.rank; });
+  }
+  Page<Offer> page;
+  page.total = static_cast<long long>(hits.size());
+  const std::size_t end = std::min(hits.size(), q.offset + static_cast<std::size_t>(q.limit));
+  for (std::size_t i = q.offset; i < end; ++i) page.items.push_back(std::move(hits[i]));
+  if (end < hits.size()) page.next_cursor = make_cursor({std::to_string(end)});
+  return page;
+}
+
+Result<Slot> Service::add_slot(const accounts::Actor& actor, const std::string& offer_id,
+                               Slot slot) {
+  STEMNET_TRY(Offer o, owned(actor, offer_id));
+  if (!valid_time(slot.starts_at)) return Error::invalid("starts_at", "a time is YYYY-MM-DDTHH:MM");
+  if (!valid_time(slot.ends_at)) return Error::invalid("ends_at", "a time is YYYY-MM-DDTHH:MM");
+  if (slot.ends_at <= slot.starts_at)
+    return Error::invalid("ends_at", "a slot ends after it starts");
+  if (slot.capacity < 1 || slot.capacity > 100)
+    return Error::invalid("capacity", "1 to 100 classes per slot");
+  slot.id = accounts::random_token().substr(0, 16);
+  slot.offer_id = o.id;
+  slot.booked = 0;
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY_VOID(
+      conn->execute("INSERT INTO offer_slot (id, offer_id, starts_at, ends_at, capacity, booked)"
+                    " VALUES ($1, $2, $3, $4, $5, 0)",
+                    {slot.id, slot.offer_id, slot.starts_at, slot.ends_at, slot.capacity}));
+  return slot;
+}
+
+Result<std::vector<Slot>> Service::slots(const accounts::Actor* actor,
+                                         const std::string& offer_id) {
+  STEMNET_TRY(Offer o, get(actor, offer_id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(
+      auto rows,
+      conn->query("SELECT id, offer_id, starts_at, ends_at, capacity, booked FROM offer_slot"
+                  " WHERE offer_id = $1 ORDER BY starts_at, id",
+                  {o.id}));
+  std::vector<Slot> out;
+  for (const auto& r : rows) {
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)),
+                   static_cast<int>(r.integer(5))});
+  }
+  return out;
+}
+
+}  // namespace stemnet::catalogue

@@ -1,0 +1,179 @@
+// The catalogue over real HTTP: offers from draft to published, search with
+// Norwegian words and filters, slots, and the refusals.
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <sstream>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
+  std::stringstream lines(res.header("set-cookie"));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(name + "=", 0) == 0)
+      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
+  }
+  return "";
+}
+
+std::string offer(const std::string& title, const std::string& municipality, int radius,
+                  bool digital, const std::string& format = "workplace_visit") {
+  return R"({"organisation_id":"org:923456783","title":")" + title +
+         R"(","description":"Elevene ser hvordan fornybar energi blir til strøm, og møter ingeniører.",)"
+         R"("format":")" +
+         format +
+         R"(","subjects":["natural_science","technology_programming"],)"
+         R"("grades":{"min":8,"max":10},"capacity":30,"digital":)" +
+         (digital ? "true" : "false") + R"(,"municipality":")" + municipality +
+         R"(","address":"Kraftverksveien 1","travel_radius_km":)" + std::to_string(radius) +
+         R"(,"duration_minutes":120,"kit":{"before":"Les om vannkraft","during":"Omvisning","after":"Oppgaver"}})";
+}
+
+class CatalogueApi : public ::testing::Test {
+ protected:
+  struct Session {
+    std::string cookie, csrf;
+  };
+  void SetUp() override {
+    db_ = "sqlite:" + dir_.path() + "/c.db";
+    ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
+    server_ = std::make_unique<ServerProcess>(
+        db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
+    ASSERT_NE(server_->port(), 0);
+    eva_ = signup("eva@fjordkraft.test");
+    auto reg = call(
+        "POST", "/api/v1/organisations", &eva_,
+        R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783","municipality":"4601"})");
+    ASSERT_EQ(reg.status, 201) << reg.body;
+    admin_ = signup("admin@stemnet.test");
+    ASSERT_EQ(run_stemnet({"accounts", "grant", "admin@stemnet.test", "admin", "NO", "--db", db_})
+                  .exit_code,
+              0);
+  }
+  Session signup(const std::string& email) {
+    HttpConnection c(server_->port());
+    auto res = c.request(
+        "POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}},
+        R"({"email":")" + email + R"(","name":"Test","password":"a long enough password"})");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return {"stemnet_session=" + set_cookie_value(res, "stemnet_session"),
+            set_cookie_value(res, "stemnet_csrf")};
+  }
+  HttpResponse call(const std::string& method, const std::string& target, const Session* s,
+                    const std::string& body = "") {
+    std::vector<std::pair<std::string, std::string>> h;
+    if (s) {
+      h.emplace_back("Cookie", s->cookie);
+      h.emplace_back("X-CSRF-Token", s->csrf);
+    }
+    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
+    HttpConnection c(server_->port());
+    return c.request(method, target, h, body);
+  }
+  std::string create(const std::string& body) {
+    auto res = call("POST", "/api/v1/offers", &eva_, body);
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(json::parse(res.body).at("id").as_string());
+  }
+  json::object search(const std::string& query) {
+    auto res = call("GET", "/api/v1/offers" + query, nullptr);
+    EXPECT_EQ(res.status, 200) << query << ": " << res.body;
+    return json::parse(res.body).as_object();
+  }
+  TempDir dir_;
+  std::string db_;
+  std::unique_ptr<ServerProcess> server_;
+  Session eva_, admin_;
+};
+
+TEST_F(CatalogueApi, PublishedOnlyWhenTheProviderIsApproved) {
+  const std::string id = create(offer("Besøk på kraftverket", "4601", 50, false));
+  EXPECT_EQ(call("GET", "/api/v1/offers/" + id, nullptr).status,
+            404);  // a draft stays with its provider
+  EXPECT_EQ(call("GET", "/api/v1/offers/" + id, &eva_).status, 200);
+  auto early = call("POST", "/api/v1/offers/" + id + "/publish", &eva_);
+  EXPECT_EQ(early.status, 409) << early.body;
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  auto published = call("POST", "/api/v1/offers/" + id + "/publish", &eva_);
+  ASSERT_EQ(published.status, 200) << published.body;
+  auto pub = call("GET", "/api/v1/offers/" + id, nullptr);
+  EXPECT_EQ(pub.status, 200);
+  EXPECT_EQ(json::parse(pub.body).at("kit").at("before").as_string(), "Les om vannkraft");
+}
+
+TEST_F(CatalogueApi, OnlyTheProvidersMembersWriteItsOffers) {
+  const std::string id = create(offer("Besøk på kraftverket", "4601", 50, false));
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
+  auto per = signup("per@konkurrent.test");
+  EXPECT_EQ(call("PATCH", "/api/v1/offers/" + id, &per, offer("Kapret", "4601", 50, false)).status,
+            403);
+  EXPECT_EQ(call("POST", "/api/v1/offers/" + id + "/archive", &per).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/offers", &per, offer("Falsk", "4601", 50, false)).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/offers/" + id + "/slots", &per,
+                 R"({"starts_at":"2026-03-16T09:00","ends_at":"2026-03-16T11:00","capacity":1})")
+                .status,
+            403);
+  EXPECT_EQ(call("POST", "/api/v1/offers", nullptr, offer("Anonym", "4601", 50, false)).status,
+            401);
+}
+
+TEST_F(CatalogueApi, SearchWithNorwegianWordsAndFilters) {
+  const std::string bergen = create(offer("Besøk på kraftverket i Bergen", "4601", 30, false));
+  const std::string digital =
+      create(offer("Digital spørretime med en ingeniør", "4601", 0, true, "digital_qa"));
+  const std::string tromso = create(offer("Omvisning på forskningsskipet", "5501", 20, false));
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  for (const auto& id : {bergen, digital, tromso}) {
+    ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
+  }
+  EXPECT_EQ(search("").at("total").as_int64(), 3);
+  // Case and prefixes: "KRAFTVERK" finds "kraftverket"; ø may be written oe, but plain o is
+  // another letter.
+  auto kraft = search("?q=KRAFTVERK");
+  ASSERT_EQ(kraft.at("total").as_int64(), 1);
+  EXPECT_EQ(kraft.at("items").as_array()[0].at("id").as_string(), bergen);
+  EXPECT_EQ(search("?q=sp%C3%B8rretime").at("total").as_int64(), 1);
+  EXPECT_EQ(search("?q=spoerretime").at("total").as_int64(), 1);
+  EXPECT_EQ(search("?q=sporretime").at("total").as_int64(), 0);
+  EXPECT_EQ(search("?q=energi").at("total").as_int64(), 3);  // in every description
+  EXPECT_EQ(search("?q=energi%20forskningsskipet").at("total").as_int64(), 1);
+  // In reach of Bergen: the visit there and the digital one, not the ship in Tromsø (20 km radius).
+  auto near = search("?municipality=4601");
+  EXPECT_EQ(near.at("total").as_int64(), 2);
+  EXPECT_EQ(search("?municipality=4601&digital=false").at("total").as_int64(), 1);
+  EXPECT_EQ(search("?format=digital_qa").at("total").as_int64(), 1);
+  EXPECT_EQ(search("?grade=9").at("total").as_int64(), 3);
+  EXPECT_EQ(search("?grade=4").at("total").as_int64(), 0);
+  EXPECT_EQ(search("?subject=natural_science&limit=2").at("items").as_array().size(), 2u);
+  EXPECT_FALSE(search("?limit=2").at("next_cursor").is_null());
+  auto bad = call("GET", "/api/v1/offers?grade=14", nullptr);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/offers?format=party", nullptr).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/offers?near=123", nullptr).status, 400);
+}
+
+TEST_F(CatalogueApi, SlotsAndDates) {
+  const std::string id = create(offer("Besøk på kraftverket", "4601", 30, false));
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
+  auto slot = call("POST", "/api/v1/offers/" + id + "/slots", &eva_,
+                   R"({"starts_at":"2026-03-16T09:00","ends_at":"2026-03-16T11:00","capacity":2})");
+  ASSERT_EQ(slot.status, 201) << slot.body;
+  EXPECT_EQ(json::parse(slot.body).at("free").as_int64(), 2);
+  auto backwards = call("POST", "/api/v1/offers/" + id + "/slots", &eva_,
+                        R"({"starts_at":"2026-03-16T11:00","ends_at":"2026-03-16T09:00"})");
+  EXPECT_EQ(backwards.status, 400);
+  auto list = call("GET", "/api/v1/offers/" + id + "/slots", nullptr);
+  EXPECT_EQ(json::parse(list.body).at("total").as_int64(), 1);
+  EXPECT_EQ(search("?from=2026-03-01&to=2026-03-31").at("total").as_int64(), 1);
+  EXPECT_EQ(search("?from=2026-04-01").at("total").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
