@@ -2,6 +2,7 @@
 
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
+#include "core/strings.hpp"
 #include "geo/area_code.hpp"
 #include "geo/point.hpp"
 #include "text/normalize.hpp"
@@ -12,29 +13,6 @@
 
 namespace stemnet::catalogue {
 namespace {
-
-template <class Range>
-bool one_of(const std::string& s, const Range& r) {
-  return std::find(std::begin(r), std::end(r), s) != std::end(r);
-}
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 constexpr const char* kColumns =
     "SELECT o.id, o.organisation_id, g.name, o.title, o.description, o.format, o.subjects, "
@@ -59,8 +37,8 @@ Row from_row(const db::Row& r) {
   o.title = r.text(3);
   o.description = r.text(4);
   o.format = r.text(5);
-  o.subjects = split(r.text(6));
-  o.languages = split(r.text(7));
+  o.subjects = split_list(r.text(6));
+  o.languages = split_list(r.text(7));
   o.grade_min = static_cast<int>(r.integer(8));
   o.grade_max = static_cast<int>(r.integer(9));
   o.capacity = static_cast<int>(r.integer(10));
@@ -154,7 +132,7 @@ Result<void> Service::index(db::Connection& c, const Offer& o) {
   if (!fts_) return ok();
   STEMNET_TRY_VOID(c.execute("DELETE FROM offer_search WHERE offer_id = $1", {o.id}));
   std::string body =
-      o.title + " " + o.description + " " + joined(o.subjects) + " " + o.organisation_name;
+      o.title + " " + o.description + " " + join_list(o.subjects) + " " + o.organisation_name;
   std::replace(body.begin(), body.end(), '_', ' ');
   STEMNET_TRY_VOID(c.execute("INSERT INTO offer_search (offer_id, body) VALUES ($1, $2)",
                              {o.id, text::search_key(body)}));
@@ -188,8 +166,8 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
                   "$17, $18, $19, $20, $21,"
                   " $22, $23, $24)",
                   {in.id,          in.organisation_id,  in.title,
-                   in.description, in.format,           joined(in.subjects),
-                   in.grade_min,   in.grade_max,        joined(in.languages),
+                   in.description, in.format,           join_list(in.subjects),
+                   in.grade_min,   in.grade_max,        join_list(in.languages),
                    in.capacity,    in.digital,          in.municipality_number,
                    in.address,     in.travel_radius_km, in.duration_minutes,
                    in.cost_nok,    in.preparation,      in.on_request,
@@ -229,10 +207,10 @@ Result<Offer> Service::update(const accounts::Actor& actor, const std::string& i
         {in.title,
          in.description,
          in.format,
-         joined(in.subjects),
+         join_list(in.subjects),
          in.grade_min,
          in.grade_max,
-         joined(in.languages),
+         join_list(in.languages),
          in.capacity,
          in.digital,
          in.municipality_number,

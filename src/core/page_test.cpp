@@ -47,3 +47,21 @@ TEST(PageRequest, RejectsForeignCursors) {
 
 }  // namespace
 }  // namespace stemnet
+
+#include "core/strings.hpp"
+
+namespace stemnet {
+namespace {
+
+TEST(Strings, ListsRoundTrip) {
+  EXPECT_EQ(join_list({"a", "b", "c"}), "a,b,c");
+  EXPECT_EQ(join_list({}), "");
+  EXPECT_EQ(split_list("a,b,c"), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_TRUE(split_list("").empty());
+  constexpr const char* names[] = {"kit", "camp"};
+  EXPECT_TRUE(one_of("kit", names));
+  EXPECT_FALSE(one_of("party", names));
+}
+
+}  // namespace
+}  // namespace stemnet

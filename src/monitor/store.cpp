@@ -1,6 +1,7 @@
 #include "monitor/store.hpp"
 
 #include "core/clock.hpp"
+#include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "monitor/catalogue.hpp"
 
@@ -10,12 +11,6 @@
 
 namespace stemnet::monitor {
 namespace {
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
 
 // Chain order for lists: primary first, context last.
 constexpr const char* kStageOrder =
@@ -156,8 +151,8 @@ Result<std::int64_t> Store::put(db::Connection& c, const Indicator& v) {
        v.source_url,
        v.licence,
        v.attribution,
-       joined(v.levels),
-       joined(v.breakdowns),
+       join_list(v.levels),
+       join_list(v.breakdowns),
        v.headline,
        v.spec});
 }

@@ -1,6 +1,7 @@
 #include "organisations/service.hpp"
 
 #include "core/clock.hpp"
+#include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "geo/area_code.hpp"
 #include "registry/model.hpp"
@@ -10,29 +11,6 @@
 namespace stemnet::organisations {
 namespace {
 
-template <class Range>
-bool one_of(const std::string& s, const Range& r) {
-  return std::find(std::begin(r), std::end(r), s) != std::end(r);
-}
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 constexpr const char* kColumns =
     "SELECT o.id, o.kind, o.name, o.orgnr, o.municipality_number, m.county_number, o.sector, "
     "o.profile, o.shows,"
@@ -40,9 +18,9 @@ constexpr const char* kColumns =
     " LEFT JOIN municipality m ON m.number = o.municipality_number";
 
 Organisation from_row(const db::Row& r) {
-  return Organisation{r.text(0),        r.text(1),     r.text(2),     r.opt_text(3),
-                      r.opt_text(4),    r.opt_text(5), r.opt_text(6), r.text(7),
-                      split(r.text(8)), r.opt_text(9), r.text(10),    r.text(11)};
+  return Organisation{r.text(0),     r.text(1),     r.text(2), r.opt_text(3),         r.opt_text(4),
+                      r.opt_text(5), r.opt_text(6), r.text(7), split_list(r.text(8)), r.opt_text(9),
+                      r.text(10),    r.text(11)};
 }
 
 bool member(const accounts::Actor& a, const std::string& id) {
@@ -110,8 +88,8 @@ Result<Organisation> Service::register_provider(const accounts::Actor& actor,
         "INSERT INTO organisation (id, kind, name, orgnr, municipality_number, sector, profile,"
         " shows, logo_url, status, created_at)"
         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10)",
-        {id, in.kind, in.name, in.orgnr, in.municipality, in.sector, in.profile, joined(in.shows),
-         in.logo_url, utc_now_iso()});
+        {id, in.kind, in.name, in.orgnr, in.municipality, in.sector, in.profile,
+         join_list(in.shows), in.logo_url, utc_now_iso()});
     if (!inserted && inserted.error().kind == ErrorKind::conflict) {
       Error e = Error::conflict(
           "this organisation is registered already; ask one of its members to add you");
@@ -175,7 +153,7 @@ Result<Organisation> Service::update_profile(const accounts::Actor& actor, const
       conn->execute("UPDATE organisation SET name = $1, municipality_number = $2, sector = $3,"
                     " profile = $4, shows = $5, logo_url = $6 WHERE id = $7",
                     {merged.name, merged.municipality, merged.sector, merged.profile,
-                     joined(merged.shows), merged.logo_url, id}));
+                     join_list(merged.shows), merged.logo_url, id}));
   STEMNET_TRY(auto updated, find(*conn, id));
   return std::move(*updated);
 }

@@ -1,4 +1,5 @@
 // Accounts over real HTTP: cookies, CSRF, throttling and password reset.
+#include "api_session.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 
@@ -12,16 +13,6 @@
 namespace stemnet::testing {
 namespace {
 namespace json = boost::json;
-
-// The value of a cookie the server set, from the Set-Cookie lines.
-std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
-  std::stringstream lines(res.header("set-cookie"));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(name + "=", 0) == 0)
-      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
-  }
-  return "";
-}
 
 class AccountsApi : public ::testing::Test {
  protected:

@@ -1,5 +1,6 @@
 // The catalogue over real HTTP: offers from draft to published, search with
 // Norwegian words and filters, slots, and the refusals.
+#include "api_session.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 
@@ -11,15 +12,6 @@
 namespace stemnet::testing {
 namespace {
 namespace json = boost::json;
-
-std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
-  std::stringstream lines(res.header("set-cookie"));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(name + "=", 0) == 0)
-      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
-  }
-  return "";
-}
 
 std::string offer(const std::string& title, const std::string& municipality, int radius,
                   bool digital, const std::string& format = "workplace_visit") {
@@ -36,9 +28,7 @@ std::string offer(const std::string& title, const std::string& municipality, int
 
 class CatalogueApi : public ::testing::Test {
  protected:
-  struct Session {
-    std::string cookie, csrf;
-  };
+  using Session = ApiSession;
   void SetUp() override {
     db_ = "sqlite:" + dir_.path() + "/c.db";
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
@@ -55,25 +45,10 @@ class CatalogueApi : public ::testing::Test {
                   .exit_code,
               0);
   }
-  Session signup(const std::string& email) {
-    HttpConnection c(server_->port());
-    auto res = c.request(
-        "POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}},
-        R"({"email":")" + email + R"(","name":"Test","password":"a long enough password"})");
-    EXPECT_EQ(res.status, 201) << res.body;
-    return {"stemnet_session=" + set_cookie_value(res, "stemnet_session"),
-            set_cookie_value(res, "stemnet_csrf")};
-  }
+  Session signup(const std::string& email) { return signup_session(server_->port(), email); }
   HttpResponse call(const std::string& method, const std::string& target, const Session* s,
                     const std::string& body = "") {
-    std::vector<std::pair<std::string, std::string>> h;
-    if (s) {
-      h.emplace_back("Cookie", s->cookie);
-      h.emplace_back("X-CSRF-Token", s->csrf);
-    }
-    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
-    HttpConnection c(server_->port());
-    return c.request(method, target, h, body);
+    return api_call(server_->port(), method, target, s, body);
   }
   std::string create(const std::string& body) {
     auto res = call("POST", "/api/v1/offers", &eva_, body);

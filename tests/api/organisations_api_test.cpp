@@ -1,5 +1,6 @@
 // Organisations over real HTTP: registering a provider, approval by the
 // region's coordinator, and every refusal on the way.
+#include "api_session.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 
@@ -12,24 +13,13 @@ namespace stemnet::testing {
 namespace {
 namespace json = boost::json;
 
-std::string set_cookie_value(const HttpResponse& res, const std::string& name) {
-  std::stringstream lines(res.header("set-cookie"));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(name + "=", 0) == 0)
-      return line.substr(name.size() + 1, line.find(';') - name.size() - 1);
-  }
-  return "";
-}
-
 constexpr const char* kProvider =
     R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783","municipality":"4601",)"
     R"("sector":"energy","profile":"Vi viser ungdom hvordan strøm blir til.","shows":["careers","apprenticeships"]})";
 
 class OrganisationsApi : public ::testing::Test {
  protected:
-  struct Session {
-    std::string cookie, csrf;
-  };
+  using Session = ApiSession;
   void SetUp() override {
     db_ = "sqlite:" + dir_.path() + "/o.db";
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
@@ -37,29 +27,14 @@ class OrganisationsApi : public ::testing::Test {
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
     ASSERT_NE(server_->port(), 0);
   }
-  Session signup(const std::string& email) {
-    HttpConnection c(server_->port());
-    auto res = c.request(
-        "POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}},
-        R"({"email":")" + email + R"(","name":"Test Person","password":"a long enough password"})");
-    EXPECT_EQ(res.status, 201) << res.body;
-    return {"stemnet_session=" + set_cookie_value(res, "stemnet_session"),
-            set_cookie_value(res, "stemnet_csrf")};
-  }
+  Session signup(const std::string& email) { return signup_session(server_->port(), email); }
   void grant(const std::string& email, const std::string& role, const std::string& scope) {
     auto r = run_stemnet({"accounts", "grant", email, role, scope, "--db", db_});
     ASSERT_EQ(r.exit_code, 0) << r.out;
   }
   HttpResponse call(const std::string& method, const std::string& target, const Session* s,
                     const std::string& body = "") {
-    std::vector<std::pair<std::string, std::string>> h;
-    if (s) {
-      h.emplace_back("Cookie", s->cookie);
-      h.emplace_back("X-CSRF-Token", s->csrf);
-    }
-    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
-    HttpConnection c(server_->port());
-    return c.request(method, target, h, body);
+    return api_call(server_->port(), method, target, s, body);
   }
   std::string register_provider(const Session& s) {
     auto res = call("POST", "/api/v1/organisations", &s, kProvider);

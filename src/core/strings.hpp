@@ -1,0 +1,26 @@
+// core/strings.hpp — the few string helpers every feature needs.
+// Example:
+//   one_of("kit", kFormats);                 // true
+//   join_list({"a", "b"}) == "a,b";  split_list("a,b") == {"a", "b"}
+#pragma once
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stemnet {
+
+// True when `s` is one of the values of a range (an array of names).
+template <class Range>
+bool one_of(std::string_view s, const Range& values) {
+  return std::find(std::begin(values), std::end(values), s) != std::end(values);
+}
+
+// "a,b,c" from {"a", "b", "c"}: how short lists of ids are stored.
+std::string join_list(const std::vector<std::string>& items);
+// The items of a comma list; an empty string has none.
+std::vector<std::string> split_list(std::string_view list);
+
+}  // namespace stemnet
