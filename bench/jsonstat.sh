@@ -349,38 +349,8 @@ while IFS=$'\t' read -r key ms rss el; do
 done <"$tmp/runs.tsv"
 } >"$tmp/section.md"
 
-# splice_section FILE NAME BODY: put BODY between <!-- bench:NAME --> and
-# <!-- /bench:NAME --> in FILE, replacing what was there; other text is kept.
-# Without the markers the section is appended (and FILE created if missing).
-splice_section() {
-  local file=$1 body=$3 start="<!-- bench:$2 -->" end="<!-- /bench:$2 -->" ns ne first last
-  mkdir -p "$(dirname "$file")"
-  if [ ! -f "$file" ]; then
-    cat >"$file" <<'EOF'
-# Benchmarks
-
-Each section below is written by a script, between `<!-- bench:NAME -->` and
-`<!-- /bench:NAME -->` lines; a script rewrites only its own section, and text
-outside the markers is kept. Do not edit inside the markers by hand.
-EOF
-  fi
-  ns=$(grep -cxF -- "$start" "$file" || true)
-  ne=$(grep -cxF -- "$end" "$file" || true)
-  if [ "$ns" -eq 0 ] && [ "$ne" -eq 0 ]; then
-    { cat "$file"; echo; echo "$start"; cat "$body"; echo "$end"; } >"$file.tmp.$$"
-  elif [ "$ns" -eq 1 ] && [ "$ne" -eq 1 ]; then
-    first=$(grep -nxF -- "$start" "$file" | cut -d: -f1)
-    last=$(grep -nxF -- "$end" "$file" | cut -d: -f1)
-    [ "$first" -lt "$last" ] || die "$file: '$end' comes before '$start'"
-    awk -v s="$start" -v e="$end" -v b="$body" '
-      $0 == s { print; while ((getline l < b) > 0) print l; skip = 1; next }
-      $0 == e { skip = 0 }
-      !skip { print }' "$file" >"$file.tmp.$$"
-  else
-    die "$file: expected one '$start' and one '$end' line, found $ns and $ne"
-  fi
-  mv "$file.tmp.$$" "$file"
-}
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 splice_section "$OUT" "$SECTION" "$tmp/section.md"
 
 for name in "${names[@]}"; do
