@@ -86,6 +86,9 @@ TEST_F(AccountsTest, SignUpRules) {
             "name");
   EXPECT_EQ(svc_->signup({"ola@skole.no", "Ola", "a long enough password", "de"}).error().param,
             "language");
+  // Characters, not bytes: five ø are ten bytes but five characters.
+  EXPECT_EQ(svc_->signup({"ola@skole.no", "Ola", "øøøøø", "nb"}).error().param, "password");
+  EXPECT_TRUE(svc_->signup({"ola@skole.no", "Ola", "øøøøøøøøøø", "nb"}));
 }
 
 TEST_F(AccountsTest, SessionsExpire) {
@@ -121,6 +124,19 @@ TEST_F(AccountsTest, SignInBacksOffAfterFiveFailures) {
   // Success clears the address's count.
   auto after = svc_->login("kari@skole.no", "wrong password!", "198.51.100.10");
   EXPECT_EQ(after.error().kind, ErrorKind::unauthenticated);
+}
+
+TEST_F(AccountsTest, ASharedClientAddressGetsMoreRoom) {
+  signup();
+  ASSERT_TRUE(svc_->signup({"ola@skole.no", "Ola", "a long enough password", "nb"}));
+  // Five pupils mistype their own passwords from the school's one address:
+  // nobody else on that address is locked out by it.
+  for (const char* who :
+       {"a@skole.no", "b@skole.no", "c@skole.no", "d@skole.no", "e@skole.no", "f@skole.no"}) {
+    EXPECT_EQ(svc_->login(who, "wrong password!", "203.0.113.1").error().kind,
+              ErrorKind::unauthenticated);
+  }
+  EXPECT_TRUE(svc_->login("ola@skole.no", "a long enough password", "203.0.113.1"));
 }
 
 TEST_F(AccountsTest, BackOffDoublesAndIsCapped) {

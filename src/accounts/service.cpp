@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 
 namespace stemnet::accounts {
 
@@ -23,8 +24,10 @@ Result<std::string> normalise_email(const std::string& email) {
 namespace {
 
 Result<void> check_password(const std::string& password) {
-  if (password.size() < 10)
-    return Error::invalid("password", "a password has at least 10 characters");
+  const auto characters = std::count_if(password.begin(), password.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  if (characters < 10) return Error::invalid("password", "a password has at least 10 characters");
   if (password.size() > 1024)
     return Error::invalid("password", "a password has at most 1024 bytes");
   return ok();
@@ -107,7 +110,8 @@ Result<SignedIn> Service::login(const std::string& email_in, const std::string& 
       for (const auto& key : keys) {
         STEMNET_TRY(store::Throttle t, store::throttle(c, key));
         ++t.failures;
-        const long over = t.failures - kFreeFailures;
+        const long over =
+            t.failures - (key.starts_with("ip:") ? kFreeFailuresPerClient : kFreeFailures);
         const long wait =
             over < 0 ? 0 : std::min<long>(kMaxLockSeconds, 1L << std::min<long>(over, 20));
         t.locked_until = wait > 0 ? iso(now + wait) : "";
@@ -155,7 +159,9 @@ Result<void> Service::request_reset(const std::string& email_in) {
   // Until the SMTP outbox exists, mail is written where a developer can read it.
   std::error_code ec;
   std::filesystem::create_directories(mail_dir_, ec);
-  const auto file = mail_dir_ / (iso(clock_()) + "-reset-" + found->first.id + ".eml");
+  std::string stamp = iso(clock_());
+  std::replace(stamp.begin(), stamp.end(), ':', '-');
+  const auto file = mail_dir_ / (stamp + "-reset-" + found->first.id + ".eml");
   std::ofstream out(file);
   const bool en = found->first.language == "en";
   out << "To: " << found->first.email << "\r\n"
@@ -164,14 +170,24 @@ Result<void> Service::request_reset(const std::string& email_in) {
       << (en ? "Use this code within an hour to choose a new password:\r\n\r\n"
              : "Bruk denne koden innen en time for å velge nytt passord:\r\n\r\n")
       << token << "\r\n";
-  if (!out) return Error::unavailable("cannot write mail to " + file.string());
+  if (!out) {
+    // Answer as for any address (no account enumeration); the operator's log says why.
+    std::cerr << "stemnet: error: cannot write mail to " << file.string() << std::endl;
+  }
   return ok();
 }
 
 Result<SignedIn> Service::reset(const std::string& token, const std::string& new_password) {
   STEMNET_TRY_VOID(check_password(new_password));
-  STEMNET_TRY(std::string hash, hash_password(new_password));
   STEMNET_TRY(auto conn, pool_.acquire());
+  // A wrong code costs no password hash.
+  STEMNET_TRY(auto live,
+              conn->query("SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL"
+                          " AND expires_at > $2",
+                          {sha256_hex(token), iso(clock_())}));
+  if (live.empty())
+    return Error::invalid("token", "the reset code is wrong, used or more than an hour old");
+  STEMNET_TRY(std::string hash, hash_password(new_password));
   return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
     STEMNET_TRY(auto person_id, store::use_reset(c, sha256_hex(token), iso(clock_())));
     if (!person_id)

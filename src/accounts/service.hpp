@@ -2,7 +2,8 @@
 // session belongs to.
 //
 // Sign-in is throttled per e-mail address and per client address: after 5
-// failures in a row each further attempt waits 2^(failures-5) seconds, at
+// failures in a row for an address (20 for a client address, which a school
+// network shares) each further attempt waits 2^(failures-free) seconds, at
 // most 15 minutes (ErrorKind::rate_limited with retry_after). A wrong e-mail
 // and a wrong password get the same answer, and cost the same time.
 // Example:
@@ -61,7 +62,9 @@ class Service {
 
   static constexpr long kSessionSeconds = 14 * 24 * 3600;
   static constexpr long kResetSeconds = 3600;
-  static constexpr long kFreeFailures = 5;
+  static constexpr long kFreeFailures = 5;  // per e-mail address
+  static constexpr long kFreeFailuresPerClient =
+      20;  // per client address: a school's NAT is shared
   static constexpr long kMaxLockSeconds = 900;
 
  private:

@@ -68,7 +68,7 @@ int serve(const Config& config) {
   monitor::add_routes(router, monitor_service);
   accounts::Service accounts_service(**pool, config.mail_dir);
   accounts::add_routes(router, accounts_service);
-  organisations::Service organisations_service(**pool, accounts_service);
+  organisations::Service organisations_service(**pool);
   organisations::add_routes(router, organisations_service, accounts_service);
   catalogue::Service catalogue_service(**pool);
   if (auto prepared = catalogue_service.prepare(); !prepared) {

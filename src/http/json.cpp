@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace stemnet::http {
@@ -52,8 +53,13 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
 }
 
 Result<boost::json::object> json_body(const Request& req) {
-  const auto type = req.header("Content-Type");
-  if (!type || type->substr(0, 16) != "application/json") {
+  // The media type before any parameters (charset), compared case-insensitively.
+  std::string type(req.header("Content-Type").value_or(""));
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (type != "application/json") {
     Error e{ErrorKind::unsupported_media, "unsupported-media-type", "Unsupported media type",
             "send the body as application/json"};
     e.param = "Content-Type";

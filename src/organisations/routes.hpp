@@ -2,6 +2,7 @@
 // change a profile, approve or reject. See docs/api.md.
 #pragma once
 
+#include "accounts/service.hpp"
 #include "http/router.hpp"
 #include "organisations/service.hpp"
 

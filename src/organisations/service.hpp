@@ -13,7 +13,6 @@
 #pragma once
 
 #include "accounts/model.hpp"
-#include "accounts/service.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "organisations/model.hpp"
@@ -30,7 +29,7 @@ struct ListQuery {
 
 class Service {
  public:
-  Service(db::Pool& pool, accounts::Service& accounts) : pool_(pool), accounts_(accounts) {}
+  explicit Service(db::Pool& pool) : pool_(pool) {}
 
   Result<Organisation> register_provider(const accounts::Actor& actor, const ProviderInput& in);
   // What `actor` (nullptr: the public) may see; ErrorKind::not_found otherwise.
@@ -46,7 +45,6 @@ class Service {
   Result<std::optional<Organisation>> find(db::Connection& c, const std::string& id);
   bool may_see(const accounts::Actor* actor, const Organisation& o) const;
   db::Pool& pool_;
-  accounts::Service& accounts_;
 };
 
 // Checks a provider's input; Error::invalid naming the field.

@@ -101,6 +101,16 @@ TEST_F(AccountsApi, BodiesMustBeJson) {
       c.request("POST", "/api/v1/auth/login",
                 {{"Content-Type", "application/x-www-form-urlencoded"}}, "email=a&password=b");
   EXPECT_EQ(form.status, 415);
+  HttpConnection charset(server_->port());
+  auto with_charset = charset.request(
+      "POST", "/api/v1/auth/login", {{"Content-Type", "Application/JSON; charset=utf-8"}},
+      R"({"email":"nobody@skole.no","password":"a long enough password"})");
+  EXPECT_EQ(with_charset.status, 401);  // read as JSON; the account does not exist
+  HttpConnection lookalike(server_->port());
+  EXPECT_EQ(
+      lookalike.request("POST", "/api/v1/auth/login", {{"Content-Type", "application/jsonx"}}, "{}")
+          .status,
+      415);
   auto broken = post("/api/v1/auth/login", "{not json");
   EXPECT_EQ(broken.status, 400);
   auto missing = post("/api/v1/auth/login", R"({"email":"kari@skole.no"})");

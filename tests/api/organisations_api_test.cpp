@@ -102,6 +102,22 @@ TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
   EXPECT_EQ(json::parse(own.body).at("name").as_string(), "Overtatt AS");
 }
 
+TEST_F(OrganisationsApi, ProvidersOnSvalbardAreDecidedByAnAdmin) {
+  auto eva = signup("eva@svalbard.test");
+  std::string body = kProvider;
+  body.replace(body.find("\"4601\""), 6, "\"2100\"");
+  auto reg = call("POST", "/api/v1/organisations", &eva, body);
+  ASSERT_EQ(reg.status, 201) << reg.body;
+  auto admin = signup("admin@stemnet.test");
+  grant("admin@stemnet.test", "admin", "NO");
+  EXPECT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin).status, 200);
+  // A change to a municipality that does not exist is a bad request, not a database error.
+  std::string moved = kProvider;
+  moved.replace(moved.find("\"4601\""), 6, "\"9999\"");
+  auto bad = call("PATCH", "/api/v1/organisations/org:923456783", &eva, moved);
+  EXPECT_EQ(bad.status, 400) << bad.body;
+}
+
 TEST_F(OrganisationsApi, RejectionNeedsAReason) {
   auto eva = signup("eva@fjordkraft.test");
   const std::string id = register_provider(eva);
