@@ -1,6 +1,7 @@
 #include "app/serve.hpp"
 
 #include "accounts/routes.hpp"
+#include "booking/routes.hpp"
 #include "catalogue/routes.hpp"
 #include "http/json.hpp"
 #include "http/server.hpp"
@@ -76,6 +77,8 @@ int serve(const Config& config) {
     return 1;
   }
   catalogue::add_routes(router, catalogue_service, accounts_service);
+  booking::Service booking_service(**pool, booking::local_minute_now);
+  booking::add_routes(router, booking_service, accounts_service);
 
   http::ServerOptions options;
   options.bind = config.bind;

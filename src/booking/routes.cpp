@@ -1,0 +1,140 @@
+#include "booking/routes.hpp"
+
+#include "accounts/routes.hpp"
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::booking {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+json::value request_json(const BookingRequest& r) {
+  json::array messages;
+  for (const auto& m : r.messages) {
+    messages.push_back({{"id", m.id},
+                        {"author", {{"id", m.author_id}, {"name", m.author_name}}},
+                        {"body", m.body},
+                        {"created_at", m.created_at}});
+  }
+  json::value slot = nullptr;
+  if (r.slot_id) {
+    slot = json::object{{"id", *r.slot_id},
+                        {"starts_at", http::or_null(r.slot_starts_at)},
+                        {"ends_at", http::or_null(r.slot_ends_at)}};
+  }
+  return json::object{
+      {"id", r.id},
+      {"offer", {{"id", r.offer_id}, {"title", r.offer_title}, {"provider", r.provider_id}}},
+      {"school", {{"orgnr", r.school_orgnr}, {"name", r.school_name}}},
+      {"grade", r.grade},
+      {"pupils", r.pupils},
+      {"wished", r.wished},
+      {"slot", slot},
+      {"proposed_time", http::or_null(r.proposed_time)},
+      {"state", r.state},
+      {"reason", r.reason},
+      {"allowed_moves", json::array(r.allowed.begin(), r.allowed.end())},
+      {"messages", messages},
+      {"created_at", r.created_at},
+      {"updated_at", r.updated_at}};
+}
+
+std::optional<std::string> opt_str(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  if (!v || !v->is_string()) return std::nullopt;
+  return std::string(v->as_string());
+}
+std::optional<int> opt_int(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  if (!v || !v->is_int64()) return std::nullopt;
+  return static_cast<int>(v->as_int64());
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
+  router.post("/api/v1/requests", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    NewRequest in;
+    in.offer_id = opt_str(*body, "offer_id").value_or("");
+    in.school = opt_str(*body, "school").value_or("");
+    in.grade = opt_int(*body, "grade").value_or(0);
+    in.pupils = opt_int(*body, "pupils").value_or(0);
+    in.wished = opt_str(*body, "wished").value_or("");
+    in.message = opt_str(*body, "message").value_or("");
+    in.slot_id = opt_str(*body, "slot_id");
+    auto out = svc.create(*actor, in);
+    if (!out) return http::problem(out.error());
+    Response res = http::json(201, request_json(*out));
+    res.set_header("Location", "/api/v1/requests/" + out->id);
+    return res;
+  });
+
+  router.get("/api/v1/requests", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_of(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto list = svc.list(*actor);
+    if (!list) return http::problem(list.error());
+    json::array items;
+    for (const auto& r : *list) items.push_back(request_json(r));
+    Response res = http::json(200, json::object{{"items", items},
+                                                {"total", static_cast<std::int64_t>(list->size())},
+                                                {"next_cursor", nullptr}});
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
+  router.get("/api/v1/requests/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
+    auto actor = accounts::actor_of(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto out = svc.get(*actor, std::string(p.get("id")));
+    if (!out) return http::problem(out.error());
+    Response res = http::json(200, request_json(*out));
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
+  router.post(
+      "/api/v1/requests/{id}/messages", [&svc, &accounts](const Request& req, const PathParams& p) {
+        auto actor = accounts::actor_for_change(req, accounts);
+        if (!actor) return http::problem(actor.error());
+        auto body = http::json_body(req);
+        if (!body) return http::problem(body.error());
+        auto out =
+            svc.post_message(*actor, std::string(p.get("id")), opt_str(*body, "body").value_or(""));
+        if (!out) return http::problem(out.error());
+        return http::json(201, request_json(*out));
+      });
+
+  router.post(
+      "/api/v1/requests/{id}/{move}", [&svc, &accounts](const Request& req, const PathParams& p) {
+        auto actor = accounts::actor_for_change(req, accounts);
+        if (!actor) return http::problem(actor.error());
+        MoveInput in;
+        if (!req.body.empty()) {
+          auto body = http::json_body(req);
+          if (!body) return http::problem(body.error());
+          in.slot_id = opt_str(*body, "slot_id");
+          in.time = opt_str(*body, "time");
+          in.reason = opt_str(*body, "reason");
+          in.score = opt_int(*body, "score");
+          in.comment = opt_str(*body, "comment").value_or("");
+          in.pupils_reached = opt_int(*body, "pupils_reached");
+          in.girls = opt_int(*body, "girls");
+          in.boys = opt_int(*body, "boys");
+        }
+        auto out = svc.move(*actor, std::string(p.get("id")), std::string(p.get("move")), in);
+        if (!out) return http::problem(out.error());
+        return http::json(200, request_json(*out));
+      });
+}
+
+}  // namespace stemnet::booking

@@ -1,0 +1,302 @@
+#include "booking/service.hpp"
+
+#include "accounts/secrets.hpp"
+#include "core/clock.hpp"
+#include "geo/area_code.hpp"
+
+#include <ctime>
+
+namespace stemnet::booking {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT r.id, r.offer_id, o.title, r.provider_id, r.school_orgnr, s.name, r.teacher_id, "
+    "r.grade, r.pupils,"
+    " r.wished, r.slot_id, sl.starts_at, sl.ends_at, r.proposed_time, r.state, r.reason, "
+    "r.created_at, r.updated_at"
+    " FROM booking_request r JOIN offer o ON o.id = r.offer_id JOIN school s ON s.orgnr = "
+    "r.school_orgnr"
+    " LEFT JOIN offer_slot sl ON sl.id = r.slot_id";
+
+BookingRequest from_row(const db::Row& r) {
+  BookingRequest q;
+  q.id = r.text(0);
+  q.offer_id = r.text(1);
+  q.offer_title = r.text(2);
+  q.provider_id = r.text(3);
+  q.school_orgnr = r.text(4);
+  q.school_name = r.text(5);
+  q.teacher_id = r.text(6);
+  q.grade = static_cast<int>(r.integer(7));
+  q.pupils = static_cast<int>(r.integer(8));
+  q.wished = r.text(9);
+  q.slot_id = r.opt_text(10);
+  q.slot_starts_at = r.opt_text(11);
+  q.slot_ends_at = r.opt_text(12);
+  q.proposed_time = r.opt_text(13);
+  q.state = r.text(14);
+  q.reason = r.text(15);
+  q.created_at = r.text(16);
+  q.updated_at = r.text(17);
+  return q;
+}
+
+bool school_side(const accounts::Actor& a, const std::string& orgnr) {
+  return a.has("teacher", "school:" + orgnr) || a.has("school_contact", "school:" + orgnr);
+}
+
+Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
+                   const std::string& subject, const std::string& detail) {
+  return c.execute(
+              "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES ($1, $2, "
+              "$3, $4, $5, $6)",
+              {accounts::random_token().substr(0, 22), utc_now_iso_ms(), a.person.id, action,
+               subject, detail})
+                 .has_value()
+             ? ok()
+             : Result<void>(Error::internal("cannot write the audit log"));
+}
+
+bool valid_minute(const std::string& s) {
+  return s.size() == 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':';
+}
+
+}  // namespace
+
+std::string local_minute_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[20];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+  return buf;
+}
+
+Service::Service(db::Pool& pool, Now now) : pool_(pool), now_(std::move(now)) {}
+
+Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
+  STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE r.id = $1", {id}));
+  if (rows.empty()) return Error::not_found("no request '" + id + "'");
+  BookingRequest r = from_row(rows[0]);
+  STEMNET_TRY(
+      auto msgs,
+      c.query("SELECT m.id, m.author_id, p.name, m.body, m.created_at FROM request_message m"
+              " JOIN person p ON p.id = m.author_id WHERE m.request_id = $1"
+              " ORDER BY m.created_at, m.id",
+              {id}));
+  for (const auto& m : msgs)
+    r.messages.push_back({m.text(0), m.text(1), m.text(2), m.text(3), m.text(4)});
+  return r;
+}
+
+Result<Side> Service::side_of(const accounts::Actor& a, const BookingRequest& r) {
+  if (a.has("provider_member", r.provider_id)) return Side::provider;
+  if (school_side(a, r.school_orgnr)) return Side::school;
+  return Error::not_found("no request '" + r.id + "'");  // not a party: not shown to exist
+}
+
+Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRequest& in) {
+  if (!geo::is_organisation_number(in.school))
+    return Error::invalid("school", "the school's organisation number");
+  if (!school_side(actor, in.school)) {
+    return Error::forbidden("only a teacher or contact of this school requests for it");
+  }
+  if (in.grade < 1 || in.grade > 13) return Error::invalid("grade", "a grade is 1 to 13");
+  if (in.pupils < 1 || in.pupils > 1000) return Error::invalid("pupils", "1 to 1000 pupils");
+  if (in.message.size() > 4000)
+    return Error::invalid("message", "a message has at most 4000 characters");
+  const std::string id = accounts::random_token().substr(0, 16);
+  {
+    // The lease ends before get() takes its own: a handler never holds two.
+    STEMNET_TRY(auto conn, pool_.acquire());
+    auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+      STEMNET_TRY(auto offer,
+                  c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
+                          " JOIN organisation g ON g.id = o.organisation_id"
+                          " WHERE o.id = $1 AND o.status = 'published' AND g.status = 'approved'",
+                          {in.offer_id}));
+      if (offer.empty()) return Error::not_found("no published offer '" + in.offer_id + "'");
+      if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2)) {
+        return Error::invalid("grade", "the offer is for grades " +
+                                           std::to_string(offer[0].integer(1)) + " to " +
+                                           std::to_string(offer[0].integer(2)));
+      }
+      if (in.slot_id) {
+        STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
+                                       {*in.slot_id, in.offer_id}));
+        if (slot.empty())
+          return Error::invalid("slot_id", "the offer has no slot '" + *in.slot_id + "'");
+      }
+      const std::string now = utc_now_iso();
+      STEMNET_TRY_VOID(
+          c.execute("INSERT INTO booking_request (id, offer_id, provider_id, school_orgnr, "
+                    "teacher_id, grade, pupils, wished,"
+                    " slot_id, state, reason, created_at, updated_at)"
+                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', '', $10, $10)",
+                    {id, in.offer_id, offer[0].text(0), in.school, actor.person.id, in.grade,
+                     in.pupils, in.wished, in.slot_id, now}));
+      if (!in.message.empty()) {
+        STEMNET_TRY_VOID(
+            c.execute("INSERT INTO request_message (id, request_id, author_id, body, created_at)"
+                      " VALUES ($1, $2, $3, $4, $5)",
+                      {accounts::random_token().substr(0, 16), id, actor.person.id, in.message,
+                       utc_now_iso_ms()}));
+      }
+      return audit(c, actor, "request.create", id, "offer " + in.offer_id);
+    });
+    if (!done) return std::move(done).error();
+  }
+  return get(actor, id);
+}
+
+Result<BookingRequest> Service::get(const accounts::Actor& actor, const std::string& id) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(BookingRequest r, load(*conn, id));
+  STEMNET_TRY(Side side, side_of(actor, r));
+  STEMNET_TRY(State state, state_from(r.state));
+  for (Move m : allowed(state, side)) r.allowed.emplace_back(name(m));
+  return r;
+}
+
+Result<std::vector<BookingRequest>> Service::list(const accounts::Actor& actor) {
+  std::vector<std::string> schools, providers;
+  for (const auto& role : actor.roles) {
+    if ((role.role == "teacher" || role.role == "school_contact") &&
+        role.scope.starts_with("school:")) {
+      schools.push_back(role.scope.substr(7));
+    }
+    if (role.role == "provider_member") providers.push_back(role.scope);
+  }
+  STEMNET_TRY(auto conn, pool_.acquire());
+  std::vector<BookingRequest> out;
+  for (const auto& s : schools) {
+    STEMNET_TRY(auto rows, conn->query(std::string(kColumns) +
+                                           " WHERE r.school_orgnr = $1 ORDER BY r.created_at DESC",
+                                       {s}));
+    for (const auto& row : rows) out.push_back(from_row(row));
+  }
+  for (const auto& p : providers) {
+    STEMNET_TRY(auto rows, conn->query(std::string(kColumns) +
+                                           " WHERE r.provider_id = $1 ORDER BY r.created_at DESC",
+                                       {p}));
+    for (const auto& row : rows) out.push_back(from_row(row));
+  }
+  return out;
+}
+
+Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::string& id,
+                                     const std::string& move_name, const MoveInput& in) {
+  STEMNET_TRY(Move move, move_from(move_name));
+  {
+    // The lease ends before get() takes its own: a handler never holds two.
+    STEMNET_TRY(auto conn, pool_.acquire());
+    auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+      STEMNET_TRY(BookingRequest r, load(c, id));
+      STEMNET_TRY(Side side, side_of(actor, r));
+      STEMNET_TRY(State state, state_from(r.state));
+      STEMNET_TRY(State next, transition(state, move, side));
+      const std::string now = now_();
+      const std::optional<std::string> starts =
+          r.slot_starts_at ? r.slot_starts_at : r.proposed_time;
+      const std::optional<std::string> ends = r.slot_ends_at ? r.slot_ends_at : r.proposed_time;
+      std::string slot = r.slot_id.value_or("");
+      std::string proposed = r.proposed_time.value_or("");
+      std::string reason = r.reason;
+      switch (move) {
+        case Move::accept:
+          if (side == Side::provider) {
+            slot = in.slot_id.value_or(slot);
+            if (slot.empty())
+              return Error::invalid("slot_id",
+                                    "accepting confirms a slot: name one, or propose a time");
+            // The conditional update is the guard against overbooking.
+            STEMNET_TRY(std::int64_t taken,
+                        c.execute("UPDATE offer_slot SET booked = booked + 1 WHERE id = $1"
+                                  " AND offer_id = $2 AND booked < capacity",
+                                  {slot, r.offer_id}));
+            if (taken == 0) {
+              Error e = Error::conflict("the slot is full (or not one of this offer's)");
+              e.type = "slot-full";
+              return e;
+            }
+          }
+          break;
+        case Move::propose:
+          if (!in.time || !valid_minute(*in.time))
+            return Error::invalid("time", "propose a time as YYYY-MM-DDTHH:MM");
+          proposed = *in.time;
+          slot.clear();
+          break;
+        case Move::decline:
+        case Move::cancel:
+        case Move::not_held:
+          if (!in.reason || in.reason->empty()) return Error::invalid("reason", "say why");
+          reason = *in.reason;
+          if (move == Move::cancel && starts && *starts <= now && state == State::accepted) {
+            return Error::conflict("it has started already: mark it completed or not held instead");
+          }
+          if (move == Move::not_held && (!ends || *ends > now)) {
+            return Error::conflict("it has not happened yet: cancel it instead");
+          }
+          if (move == Move::cancel && state == State::accepted && !slot.empty()) {
+            STEMNET_TRY_VOID(c.execute(
+                "UPDATE offer_slot SET booked = booked - 1 WHERE id = $1 AND booked > 0", {slot}));
+          }
+          break;
+        case Move::complete:
+          if (!ends || *ends > now)
+            return Error::conflict("it can be completed when it has taken place");
+          break;
+        case Move::feedback: {
+          if (!in.score || *in.score < 1 || *in.score > 5)
+            return Error::invalid("score", "a score is 1 to 5");
+          auto inserted = c.execute(
+              "INSERT INTO booking_feedback (request_id, side, score, comment, pupils_reached, "
+              "girls, boys, created_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              {id, side == Side::school ? "school" : "provider", *in.score, in.comment,
+               side == Side::school ? in.pupils_reached : std::nullopt,
+               side == Side::school ? in.girls : std::nullopt,
+               side == Side::school ? in.boys : std::nullopt, utc_now_iso()});
+          if (!inserted && inserted.error().kind == ErrorKind::conflict) {
+            return Error::conflict("this side has given its feedback already");
+          }
+          if (!inserted) return std::move(inserted).error();
+          break;
+        }
+      }
+      STEMNET_TRY_VOID(c.execute(
+          "UPDATE booking_request SET state = $1, slot_id = $2, proposed_time = $3, reason = $4,"
+          " updated_at = $5 WHERE id = $6",
+          {std::string(name(next)), slot.empty() ? db::Value() : db::Value(slot),
+           proposed.empty() ? db::Value() : db::Value(proposed), reason, utc_now_iso(), id}));
+      return audit(c, actor, "request." + move_name, id,
+                   std::string(name(state)) + " -> " + std::string(name(next)));
+    });
+    if (!done) return std::move(done).error();
+  }
+  return get(actor, id);
+}
+
+Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const std::string& id,
+                                             const std::string& body) {
+  if (body.empty() || body.size() > 4000)
+    return Error::invalid("body", "a message has 1 to 4000 characters");
+  {
+    // The lease ends before get() takes its own: a handler never holds two.
+    STEMNET_TRY(auto conn, pool_.acquire());
+    auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+      STEMNET_TRY(BookingRequest r, load(c, id));
+      STEMNET_TRY_VOID(side_of(actor, r));
+      STEMNET_TRY_VOID(c.execute(
+          "INSERT INTO request_message (id, request_id, author_id, body, created_at)"
+          " VALUES ($1, $2, $3, $4, $5)",
+          {accounts::random_token().substr(0, 16), id, actor.person.id, body, utc_now_iso_ms()}));
+      return audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters");
+    });
+    if (!done) return std::move(done).error();
+  }
+  return get(actor, id);
+}
+
+}  // namespace stemnet::booking

@@ -1,0 +1,80 @@
+// booking/service.hpp — requests for offers, the moves on them, the message
+// thread, feedback, and the audit log. Every change is one transaction and
+// one audit row.
+//
+// Who: the school side is a teacher or school contact of the request's
+// school; the provider side is a member of the offer's provider. Others do
+// not see the request (404). A slot is never overbooked: accepting takes a
+// place with a conditional update inside the transaction, so of two racing
+// acceptances of the last place one gets 409 "slot-full".
+// Example:
+//   auto r = svc.create(teacher, {.offer_id = id, .school = "974795655", .grade = 9, .pupils =
+//   24}); auto a = svc.move(provider, r->id, "accept", {.slot_id = slot});
+#pragma once
+
+#include "accounts/model.hpp"
+#include "booking/state.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+
+#include <ctime>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stemnet::booking {
+
+struct NewRequest {
+  std::string offer_id, school;  // school: organisation number
+  int grade = 0, pupils = 0;
+  std::string wished, message;
+  std::optional<std::string> slot_id;
+};
+
+struct MoveInput {
+  std::optional<std::string> slot_id, time, reason;
+  // feedback
+  std::optional<int> score, pupils_reached, girls, boys;
+  std::string comment;
+};
+
+struct Message {
+  std::string id, author_id, author_name, body, created_at;
+};
+
+struct BookingRequest {
+  std::string id, offer_id, offer_title, provider_id, school_orgnr, school_name, teacher_id;
+  int grade = 0, pupils = 0;
+  std::string wished;
+  std::optional<std::string> slot_id, slot_starts_at, slot_ends_at, proposed_time;
+  std::string state, reason, created_at, updated_at;
+  std::vector<Message> messages;
+  std::vector<std::string> allowed;  // moves the asking side may make now
+};
+
+class Service {
+ public:
+  // `now` gives local time as "YYYY-MM-DDTHH:MM" (when slots start and end).
+  using Now = std::function<std::string()>;
+  Service(db::Pool& pool, Now now);
+
+  Result<BookingRequest> create(const accounts::Actor& actor, const NewRequest& in);
+  Result<BookingRequest> get(const accounts::Actor& actor, const std::string& id);
+  Result<std::vector<BookingRequest>> list(const accounts::Actor& actor);
+  Result<BookingRequest> move(const accounts::Actor& actor, const std::string& id,
+                              const std::string& move, const MoveInput& in);
+  Result<BookingRequest> post_message(const accounts::Actor& actor, const std::string& id,
+                                      const std::string& body);
+
+ private:
+  Result<BookingRequest> load(db::Connection& c, const std::string& id);
+  Result<Side> side_of(const accounts::Actor& actor, const BookingRequest& r);
+  db::Pool& pool_;
+  Now now_;
+};
+
+// Local time now as "YYYY-MM-DDTHH:MM" (Europe/Oslo is the TZ of the process).
+std::string local_minute_now();
+
+}  // namespace stemnet::booking

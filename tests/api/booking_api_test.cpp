@@ -1,0 +1,185 @@
+// Requests and bookings over real HTTP: the whole flow, the refusals, and
+// the race for the last place in a slot.
+#include "api_session.hpp"
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <thread>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+constexpr const char* kSchool = "975280640";  // Kirkelund skole, Skiptvet
+
+class BookingApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = "sqlite:" + dir_.path() + "/b.db";
+    ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
+    server_ = std::make_unique<ServerProcess>(
+        db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
+    ASSERT_NE(server_->port(), 0);
+    eva_ = signup_session(port(), "eva@fjordkraft.test");
+    ASSERT_EQ(
+        call(
+            "POST", "/api/v1/organisations", &eva_,
+            R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783","municipality":"3116"})")
+            .status,
+        201);
+    auto admin = signup_session(port(), "admin@stemnet.test");
+    grant("admin@stemnet.test", "admin", "NO");
+    ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin).status, 200);
+    auto offer = call(
+        "POST", "/api/v1/offers", &eva_,
+        R"({"organisation_id":"org:923456783","title":"Besøk på kraftverket","description":"Strøm.",)"
+        R"("format":"workplace_visit","subjects":["natural_science"],"grades":{"min":8,"max":10},)"
+        R"("municipality":"3116","address":"Kraftverksveien 1","travel_radius_km":40})");
+    ASSERT_EQ(offer.status, 201) << offer.body;
+    offer_ = std::string(json::parse(offer.body).at("id").as_string());
+    ASSERT_EQ(call("POST", "/api/v1/offers/" + offer_ + "/publish", &eva_).status, 200);
+    past_slot_ = slot("2020-03-16T09:00", "2020-03-16T11:00", 5);
+    future_slot_ = slot("2099-03-16T09:00", "2099-03-16T11:00", 1);
+    kari_ = signup_session(port(), "kari@skole.test");
+    grant("kari@skole.test", "teacher", std::string("school:") + kSchool);
+  }
+  int port() const { return server_->port(); }
+  void grant(const std::string& email, const std::string& role, const std::string& scope) {
+    auto r = run_stemnet({"accounts", "grant", email, role, scope, "--db", db_});
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  HttpResponse call(const std::string& method, const std::string& target, const ApiSession* s,
+                    const std::string& body = "") {
+    return api_call(port(), method, target, s, body);
+  }
+  std::string slot(const std::string& from, const std::string& to, int capacity) {
+    auto res = call("POST", "/api/v1/offers/" + offer_ + "/slots", &eva_,
+                    R"({"starts_at":")" + from + R"(","ends_at":")" + to + R"(","capacity":)" +
+                        std::to_string(capacity) + "}");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(json::parse(res.body).at("id").as_string());
+  }
+  std::string request(const std::string& slot_id) {
+    auto res = call(
+        "POST", "/api/v1/requests", &kari_,
+        R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool +
+            R"(","grade":9,"pupils":24,"wished":"uke 12","message":"Vi gleder oss!","slot_id":")" +
+            slot_id + R"("})");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(json::parse(res.body).at("id").as_string());
+  }
+  json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
+  TempDir dir_;
+  std::string db_, offer_, past_slot_, future_slot_;
+  std::unique_ptr<ServerProcess> server_;
+  ApiSession eva_, kari_;
+};
+
+TEST_F(BookingApi, RequestAcceptCompleteFeedback) {
+  const std::string id = request(past_slot_);
+  auto seen = call("GET", "/api/v1/requests/" + id, &eva_);
+  ASSERT_EQ(seen.status, 200);
+  EXPECT_EQ(body(seen).at("state").as_string(), "requested");
+  EXPECT_EQ(body(seen).at("messages").as_array()[0].at("body").as_string(), "Vi gleder oss!");
+  auto accepted = call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                       R"({"slot_id":")" + past_slot_ + R"("})");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(body(accepted).at("state").as_string(), "accepted");
+  auto done = call("POST", "/api/v1/requests/" + id + "/complete", &kari_);
+  ASSERT_EQ(done.status, 200) << done.body;
+  auto fb = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,
+                 R"({"score":5,"comment":"Flott!","pupils_reached":24,"girls":11,"boys":13})");
+  EXPECT_EQ(fb.status, 200) << fb.body;
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &kari_, R"({"score":4})").status,
+            409);
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &eva_,
+                 R"({"score":4,"comment":"Bra klasse"})")
+                .status,
+            200);
+  auto mine = call("GET", "/api/v1/requests", &kari_);
+  EXPECT_EQ(body(mine).at("total").as_int64(), 1);
+}
+
+TEST_F(BookingApi, IllegalMovesName409AndTheAllowedOnes) {
+  const std::string id = request(future_slot_);
+  auto early = call("POST", "/api/v1/requests/" + id + "/complete", &eva_);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.body.find("allowed now: accept, propose, decline, cancel"), std::string::npos)
+      << early.body;
+  EXPECT_NE(early.body.find("/problems/illegal-move"), std::string::npos);
+  // The school cannot accept its own request; the provider cannot give the school's feedback.
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &kari_).status, 409);
+  auto proposed =
+      call("POST", "/api/v1/requests/" + id + "/propose", &eva_, R"({"time":"2099-04-02T10:00"})");
+  ASSERT_EQ(proposed.status, 200) << proposed.body;
+  auto accepted = call("POST", "/api/v1/requests/" + id + "/accept", &kari_);
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(body(accepted).at("proposed_time").as_string(), "2099-04-02T10:00");
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &kari_).status,
+            409);  // not yet happened
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/cancel", &kari_).status,
+            400);  // needs a reason
+  auto cancelled =
+      call("POST", "/api/v1/requests/" + id + "/cancel", &kari_, R"({"reason":"sykdom"})");
+  EXPECT_EQ(cancelled.status, 200);
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/teleport", &kari_).status, 404);
+}
+
+TEST_F(BookingApi, OutsidersNeitherSeeNorMove) {
+  const std::string id = request(future_slot_);
+  auto other_teacher = signup_session(port(), "ola@annen.test");
+  grant("ola@annen.test", "teacher", "school:974795655");
+  auto other_provider = signup_session(port(), "per@konkurrent.test");
+  for (const auto* s : {&other_teacher, &other_provider}) {
+    EXPECT_EQ(call("GET", "/api/v1/requests/" + id, s).status, 404);
+    EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", s,
+                   R"({"slot_id":")" + future_slot_ + R"("})")
+                  .status,
+              404);
+    EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/messages", s, R"({"body":"hei"})").status,
+              404);
+  }
+  EXPECT_EQ(call("GET", "/api/v1/requests/" + id, nullptr).status, 401);
+  // A teacher requests only for their own school.
+  auto for_other = call(
+      "POST", "/api/v1/requests", &other_teacher,
+      R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool + R"(","grade":9,"pupils":20})");
+  EXPECT_EQ(for_other.status, 403);
+}
+
+TEST_F(BookingApi, NoSlotIsOverbookedWhenAcceptancesRace) {
+  constexpr int kRacers = 8;
+  std::vector<std::string> ids;
+  for (int i = 0; i < kRacers; ++i) ids.push_back(request(future_slot_));
+  std::atomic<int> ok = 0, full = 0, other = 0;
+  std::vector<std::thread> threads;
+  for (const auto& id : ids) {
+    threads.emplace_back([&, id] {
+      auto r = call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                    R"({"slot_id":")" + future_slot_ + R"("})");
+      if (r.status == 200) {
+        ++ok;
+      } else if (r.status == 409 && r.body.find("slot-full") != std::string::npos) {
+        ++full;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 1);  // capacity 1: one class gets it
+  EXPECT_EQ(full, kRacers - 1);
+  EXPECT_EQ(other, 0);
+  auto slots = call("GET", "/api/v1/offers/" + offer_ + "/slots", nullptr);
+  const auto list = body(slots);  // kept alive for the loop
+  for (const auto& s : list.at("items").as_array()) {
+    if (s.at("id").as_string() == future_slot_) EXPECT_EQ(s.at("booked").as_int64(), 1);
+  }
+}
+
+}  // namespace
+}  // namespace stemnet::testing
