@@ -102,6 +102,43 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     return res;
   });
 
+  // GET /api/v1/bookings/{id}.ics: the booking for a calendar (parties only).
+  router.get("/api/v1/bookings/{file}", [&svc, &accounts](const Request& req, const PathParams& p) {
+    const std::string file(p.get("file"));
+    if (!file.ends_with(".ics"))
+      return http::problem(Error::not_found("bookings are served as {id}.ics"));
+    auto actor = accounts::actor_of(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto out = svc.ical(*actor, file.substr(0, file.size() - 4));
+    if (!out) return http::problem(out.error());
+    Response res = Response::text(200, *out, "text/calendar; charset=utf-8");
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
+  // POST /api/v1/calendar: a new secret feed address for the signed-in person.
+  router.post("/api/v1/calendar", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto token = svc.new_calendar_token(*actor);
+    if (!token) return http::problem(token.error());
+    Response res = http::json(201, json::object{{"url", "/api/v1/calendar/" + *token + ".ics"}});
+    res.set_header("Cache-Control", "no-store");
+    return res;
+  });
+
+  // GET /api/v1/calendar/{token}.ics: the feed; the token is the credential.
+  router.get("/api/v1/calendar/{file}", [&svc](const Request& req, const PathParams& p) {
+    const std::string file(p.get("file"));
+    if (!file.ends_with(".ics"))
+      return http::problem(Error::not_found("feeds are served as {token}.ics"));
+    auto out = svc.calendar_feed(file.substr(0, file.size() - 4));
+    if (!out) return http::problem(out.error());
+    Response res = Response::text(200, *out, "text/calendar; charset=utf-8");
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
   router.post(
       "/api/v1/requests/{id}/messages", [&svc, &accounts](const Request& req, const PathParams& p) {
         auto actor = accounts::actor_for_change(req, accounts);

@@ -2,6 +2,7 @@
 
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
+#include "core/encoding.hpp"
 #include "geo/area_code.hpp"
 
 #include <ctime>
@@ -297,6 +298,90 @@ Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const
     if (!done) return std::move(done).error();
   }
   return get(actor, id);
+}
+
+Result<std::optional<Event>> Service::event_of(db::Connection& c, const BookingRequest& r) {
+  const bool timed = r.state == "accepted" || r.state == "completed" || r.state == "not_held" ||
+                     (r.state == "cancelled" && (r.slot_starts_at || r.proposed_time));
+  if (!timed) return std::optional<Event>();
+  STEMNET_TRY(auto offer,
+              c.query("SELECT duration_minutes, address FROM offer WHERE id = $1", {r.offer_id}));
+  STEMNET_TRY(auto changes, c.query("SELECT COUNT(*) FROM audit_log WHERE subject = $1", {r.id}));
+  Event e;
+  e.uid = r.id + "@stemnet.no";
+  e.sequence = static_cast<int>(changes.at(0).integer(0));
+  if (r.slot_starts_at && r.slot_ends_at) {
+    e.starts_at = *r.slot_starts_at;
+    e.ends_at = *r.slot_ends_at;
+  } else if (r.proposed_time) {
+    // A proposed time lasts as long as the offer does.
+    std::tm tm{};
+    strptime(r.proposed_time->c_str(), "%Y-%m-%dT%H:%M", &tm);
+    tm.tm_isdst = -1;
+    e.starts_at = *r.proposed_time;
+    std::time_t t = std::mktime(&tm) + 60 * (offer.empty() ? 60 : offer[0].integer(0));
+    std::tm end{};
+    localtime_r(&t, &end);
+    char buf[20];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &end);
+    e.ends_at = buf;
+  } else {
+    return std::optional<Event>();
+  }
+  e.summary = r.offer_title + " — " + r.school_name;
+  e.location = offer.empty() ? "" : offer[0].text(1);
+  e.description = "Trinn " + std::to_string(r.grade) + ", " + std::to_string(r.pupils) + " elever.";
+  e.cancelled = r.state == "cancelled";
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[20];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  e.stamp = stamp;
+  return std::optional<Event>(std::move(e));
+}
+
+Result<std::string> Service::ical(const accounts::Actor& actor, const std::string& id) {
+  STEMNET_TRY(BookingRequest r, get(actor, id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto event, event_of(*conn, r));
+  if (!event) return Error::not_found("the request '" + id + "' has no agreed time yet");
+  return to_ical({*event}, event->cancelled ? "CANCEL" : "PUBLISH");
+}
+
+Result<std::string> Service::new_calendar_token(const accounts::Actor& actor) {
+  const std::string token = accounts::random_token();
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY_VOID(conn->execute(
+      "INSERT INTO calendar_token (person_id, token_hash, created_at) VALUES ($1, $2, $3)"
+      " ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash,"
+      " created_at = excluded.created_at",
+      {actor.person.id, sha256_hex(token), utc_now_iso()}));
+  return token;
+}
+
+Result<std::string> Service::calendar_feed(const std::string& token) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto who, conn->query("SELECT person_id FROM calendar_token WHERE token_hash = $1",
+                                    {sha256_hex(token)}));
+  if (who.empty()) return Error::not_found("no calendar has this address");
+  STEMNET_TRY(auto roles, conn->query("SELECT role, scope FROM person_role WHERE person_id = $1",
+                                      {who[0].text(0)}));
+  std::vector<Event> events;
+  for (const auto& role : roles) {
+    const std::string r = role.text(0), scope = role.text(1);
+    const bool school = (r == "teacher" || r == "school_contact") && scope.starts_with("school:");
+    if (!school && r != "provider_member") continue;
+    STEMNET_TRY(auto rows,
+                conn->query(std::string(kColumns) + (school ? " WHERE r.school_orgnr = $1"
+                                                            : " WHERE r.provider_id = $1"),
+                            {school ? scope.substr(7) : scope}));
+    for (const auto& row : rows) {
+      STEMNET_TRY(auto e, event_of(*conn, from_row(row)));
+      if (e) events.push_back(std::move(*e));
+    }
+  }
+  return to_ical(events, "PUBLISH");
 }
 
 }  // namespace stemnet::booking

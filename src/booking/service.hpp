@@ -13,6 +13,7 @@
 #pragma once
 
 #include "accounts/model.hpp"
+#include "booking/ical.hpp"
 #include "booking/state.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -66,10 +67,18 @@ class Service {
                               const std::string& move, const MoveInput& in);
   Result<BookingRequest> post_message(const accounts::Actor& actor, const std::string& id,
                                       const std::string& body);
+  // The booking as an iCalendar document (parties only; once it has a time).
+  Result<std::string> ical(const accounts::Actor& actor, const std::string& id);
+  // A new secret feed token for the actor (the old one stops working).
+  Result<std::string> new_calendar_token(const accounts::Actor& actor);
+  // Every booking with a time of the schools and providers of the person
+  // whose feed token this is; ErrorKind::not_found for an unknown token.
+  Result<std::string> calendar_feed(const std::string& token);
 
  private:
   Result<BookingRequest> load(db::Connection& c, const std::string& id);
   Result<Side> side_of(const accounts::Actor& actor, const BookingRequest& r);
+  Result<std::optional<struct Event>> event_of(db::Connection& c, const BookingRequest& r);
   db::Pool& pool_;
   Now now_;
 };

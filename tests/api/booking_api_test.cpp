@@ -183,3 +183,50 @@ TEST_F(BookingApi, NoSlotIsOverbookedWhenAcceptancesRace) {
 
 }  // namespace
 }  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST_F(BookingApi, BookingsAsICalendarAndAPersonalFeed) {
+  const std::string id = request(future_slot_);
+  EXPECT_EQ(call("GET", "/api/v1/bookings/" + id + ".ics", &kari_).status,
+            404);  // no agreed time yet
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + future_slot_ + R"("})")
+                .status,
+            200);
+  auto ics = call("GET", "/api/v1/bookings/" + id + ".ics", &kari_);
+  ASSERT_EQ(ics.status, 200) << ics.body;
+  EXPECT_TRUE(ics.header("content-type").starts_with("text/calendar"));
+  EXPECT_NE(ics.body.find("UID:" + id + "@stemnet.no\r\n"), std::string::npos) << ics.body;
+  EXPECT_NE(ics.body.find("DTSTART;TZID=Europe/Oslo:20990316T090000\r\n"), std::string::npos);
+  EXPECT_NE(ics.body.find("STATUS:CONFIRMED"), std::string::npos);
+  const auto sequence_of = [](const std::string& body) {
+    const auto at = body.find("SEQUENCE:");
+    return std::stoi(body.substr(at + 9, body.find("\r\n", at) - at - 9));
+  };
+  const int before = sequence_of(ics.body);
+  auto outsider = signup_session(port(), "ola@annen.test");
+  EXPECT_EQ(call("GET", "/api/v1/bookings/" + id + ".ics", &outsider).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/bookings/" + id + ".ics", nullptr).status, 401);
+
+  auto feed = call("POST", "/api/v1/calendar", &eva_);
+  ASSERT_EQ(feed.status, 201) << feed.body;
+  const std::string url(json::parse(feed.body).at("url").as_string());
+  auto events = call("GET", url, nullptr);  // the secret address is the credential
+  ASSERT_EQ(events.status, 200);
+  EXPECT_NE(events.body.find("UID:" + id + "@stemnet.no"), std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/calendar/not-a-token.ics", nullptr).status, 404);
+
+  ASSERT_EQ(
+      call("POST", "/api/v1/requests/" + id + "/cancel", &eva_, R"({"reason":"storm"})").status,
+      200);
+  auto cancelled = call("GET", "/api/v1/bookings/" + id + ".ics", &kari_);
+  ASSERT_EQ(cancelled.status, 200);
+  EXPECT_NE(cancelled.body.find("METHOD:CANCEL"), std::string::npos);
+  EXPECT_NE(cancelled.body.find("STATUS:CANCELLED"), std::string::npos);
+  EXPECT_GT(sequence_of(cancelled.body), before);
+}
+
+}  // namespace
+}  // namespace stemnet::testing

@@ -1,0 +1,70 @@
+#include "booking/ical.hpp"
+
+namespace stemnet::booking {
+namespace {
+
+// "2026-03-16T09:00" -> "20260316T090000"
+std::string local(const std::string& t) {
+  std::string out;
+  for (char c : t) {
+    if (c != '-' && c != ':') out += c;
+  }
+  return out + "00";
+}
+
+// Lines longer than 75 octets are folded (CRLF and a space), never inside a
+// UTF-8 character.
+void line(std::string& out, const std::string& content) {
+  std::size_t start = 0, width = 75;
+  while (content.size() - start > width) {
+    std::size_t cut = start + width;
+    while (cut > start && (static_cast<unsigned char>(content[cut]) & 0xC0) == 0x80) --cut;
+    out += content.substr(start, cut - start) + "\r\n ";
+    start = cut;
+    width = 74;  // the leading space counts
+  }
+  out += content.substr(start) + "\r\n";
+}
+
+}  // namespace
+
+std::string ical_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string to_ical(const std::vector<Event>& events, const std::string& method) {
+  std::string out;
+  line(out, "BEGIN:VCALENDAR");
+  line(out, "VERSION:2.0");
+  line(out, "PRODID:-//stemnet//bookings//NB");
+  line(out, "CALSCALE:GREGORIAN");
+  line(out, "METHOD:" + method);
+  for (const auto& e : events) {
+    line(out, "BEGIN:VEVENT");
+    line(out, "UID:" + e.uid);
+    line(out, "SEQUENCE:" + std::to_string(e.sequence));
+    line(out, "DTSTAMP:" + e.stamp);
+    line(out, "DTSTART;TZID=Europe/Oslo:" + local(e.starts_at));
+    line(out, "DTEND;TZID=Europe/Oslo:" + local(e.ends_at));
+    line(out, "SUMMARY:" + ical_text(e.summary));
+    if (!e.location.empty()) line(out, "LOCATION:" + ical_text(e.location));
+    if (!e.description.empty()) line(out, "DESCRIPTION:" + ical_text(e.description));
+    line(out, std::string("STATUS:") + (e.cancelled ? "CANCELLED" : "CONFIRMED"));
+    line(out, "END:VEVENT");
+  }
+  line(out, "END:VCALENDAR");
+  return out;
+}
+
+}  // namespace stemnet::booking
