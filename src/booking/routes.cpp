@@ -2,6 +2,7 @@
 
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "text/json_write.hpp"
 
 #include <boost/json.hpp>
 
@@ -100,6 +101,51 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     Response res = http::json(200, request_json(*out));
     res.set_header("Cache-Control", "private, no-cache");
     return res;
+  });
+
+  // GET /api/v1/organisations/{id}/impact[?format=csv]: public; pupil counts under 5 are withheld.
+  router.get("/api/v1/organisations/{id}/impact", [&svc](const Request& req, const PathParams& p) {
+    if (auto q = http::check_query(req, {"format"}); !q) return http::problem(q.error());
+    const std::string format = http::query_string(req, "format").value_or("json");
+    if (format != "json" && format != "csv")
+      return http::problem(Error::invalid("format", "format is json or csv"));
+    auto years = svc.impact(std::string(p.get("id")));
+    if (!years) return http::problem(years.error());
+    auto opt = [](const std::optional<long>& v) { return v ? std::to_string(*v) : std::string(); };
+    if (format == "csv") {
+      std::string out =
+          "year,bookings,schools,municipalities,pupils,girls,boys,hours,average_feedback,"
+          "feedbacks\r\n";
+      for (const auto& y : *years) {
+        out += std::to_string(y.year) + "," + std::to_string(y.bookings) + "," +
+               std::to_string(y.schools) + "," + std::to_string(y.municipalities) + "," +
+               opt(y.pupils) + "," + opt(y.girls) + "," + opt(y.boys) + ",";
+        text::append_number(out, y.hours);
+        out += ",";
+        if (y.average_feedback) text::append_number(out, *y.average_feedback);
+        out += "," + std::to_string(y.feedbacks) + "\r\n";
+      }
+      return Response::text(200, out, "text/csv; charset=utf-8; header=present");
+    }
+    json::array items;
+    for (const auto& y : *years) {
+      items.push_back({{"year", y.year},
+                       {"bookings", y.bookings},
+                       {"schools", y.schools},
+                       {"municipalities", y.municipalities},
+                       {"pupils", http::or_null(y.pupils)},
+                       {"girls", http::or_null(y.girls)},
+                       {"boys", http::or_null(y.boys)},
+                       {"hours", y.hours},
+                       {"average_feedback", http::or_null(y.average_feedback)},
+                       {"feedbacks", y.feedbacks}});
+    }
+    return http::json(200,
+                      json::object{{"organisation", std::string(p.get("id"))},
+                                   {"items", items},
+                                   {"total", static_cast<std::int64_t>(years->size())},
+                                   {"next_cursor", nullptr},
+                                   {"suppression", "pupil counts under 5 are withheld (null)"}});
   });
 
   // GET /api/v1/bookings/{id}.ics: the booking for a calendar (parties only).

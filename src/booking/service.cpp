@@ -6,6 +6,8 @@
 #include "geo/area_code.hpp"
 
 #include <ctime>
+#include <map>
+#include <set>
 
 namespace stemnet::booking {
 namespace {
@@ -382,6 +384,79 @@ Result<std::string> Service::calendar_feed(const std::string& token) {
     }
   }
   return to_ical(events, "PUBLISH");
+}
+
+Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_id) {
+  const bool school = organisation_id.starts_with("school:");
+  const std::string key = school ? organisation_id.substr(7) : organisation_id;
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto exists, school ? conn->query("SELECT 1 FROM school WHERE orgnr = $1", {key})
+                                  : conn->query("SELECT 1 FROM organisation WHERE id = $1", {key}));
+  if (exists.empty()) return Error::not_found("no organisation '" + organisation_id + "'");
+  // Completed bookings with their year, school, municipality, hours and the
+  // school's reach; feedback scores given by the other side.
+  STEMNET_TRY(
+      auto rows,
+      conn->query(
+          std::string(
+              "SELECT r.id, COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr,"
+              " s.municipality_number, o.duration_minutes, fs.pupils_reached, fs.girls,"
+              " fs.boys, fo.score"
+              " FROM booking_request r JOIN offer o ON o.id = r.offer_id"
+              " JOIN school s ON s.orgnr = r.school_orgnr"
+              " LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+              " LEFT JOIN booking_feedback fs ON fs.request_id = r.id AND fs.side = 'school'"
+              " LEFT JOIN booking_feedback fo ON fo.request_id = r.id AND fo.side = $2"
+              " WHERE r.state = 'completed' AND ") +
+              (school ? "r.school_orgnr = $1" : "r.provider_id = $1") + " ORDER BY 2",
+          {key, school ? "provider" : "school"}));
+  struct Acc {
+    ImpactYear y;
+    std::set<std::string> schools, municipalities;
+    long pupils = 0, girls = 0, boys = 0, score_sum = 0;
+    bool any_pupils = false, any_girls = false, any_boys = false;
+  };
+  std::map<int, Acc> years;
+  for (const auto& r : rows) {
+    const std::string when = r.text(1);
+    if (when.size() < 4) continue;
+    const int year = std::stoi(when.substr(0, 4));
+    Acc& a = years[year];
+    a.y.year = year;
+    ++a.y.bookings;
+    a.schools.insert(r.text(2));
+    a.municipalities.insert(r.text(3));
+    a.y.hours += static_cast<double>(r.integer(4)) / 60.0;
+    if (!r.is_null(5)) {
+      a.pupils += r.integer(5);
+      a.any_pupils = true;
+    }
+    if (!r.is_null(6)) {
+      a.girls += r.integer(6);
+      a.any_girls = true;
+    }
+    if (!r.is_null(7)) {
+      a.boys += r.integer(7);
+      a.any_boys = true;
+    }
+    if (!r.is_null(8)) {
+      a.score_sum += r.integer(8);
+      ++a.y.feedbacks;
+    }
+  }
+  std::vector<ImpactYear> out;
+  for (auto& [year, a] : years) {
+    a.y.schools = static_cast<long>(a.schools.size());
+    a.y.municipalities = static_cast<long>(a.municipalities.size());
+    // Small counts of pupils could point at individuals: withheld under kMinPupils.
+    if (a.any_pupils && a.pupils >= kMinPupils) a.y.pupils = a.pupils;
+    if (a.any_girls && a.girls >= kMinPupils) a.y.girls = a.girls;
+    if (a.any_boys && a.boys >= kMinPupils) a.y.boys = a.boys;
+    if (a.y.feedbacks > 0)
+      a.y.average_feedback = static_cast<double>(a.score_sum) / static_cast<double>(a.y.feedbacks);
+    out.push_back(a.y);
+  }
+  return out;
 }
 
 }  // namespace stemnet::booking

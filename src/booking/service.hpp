@@ -54,6 +54,8 @@ struct BookingRequest {
   std::vector<std::string> allowed;  // moves the asking side may make now
 };
 
+struct ImpactYear;
+
 class Service {
  public:
   // `now` gives local time as "YYYY-MM-DDTHH:MM" (when slots start and end).
@@ -74,6 +76,8 @@ class Service {
   // Every booking with a time of the schools and providers of the person
   // whose feed token this is; ErrorKind::not_found for an unknown token.
   Result<std::string> calendar_feed(const std::string& token);
+  // Impact of a provider ("org:…") or a school ("school:<orgnr>"), by year.
+  Result<std::vector<ImpactYear>> impact(const std::string& organisation_id);
 
  private:
   Result<BookingRequest> load(db::Connection& c, const std::string& id);
@@ -82,6 +86,18 @@ class Service {
   db::Pool& pool_;
   Now now_;
 };
+
+// What an organisation's bookings did, one row per year of completed
+// bookings. Pupil counts under kMinPupils are withheld (nullopt), always.
+struct ImpactYear {
+  int year = 0;
+  long bookings = 0, schools = 0, municipalities = 0;
+  std::optional<long> pupils, girls, boys;
+  double hours = 0;
+  std::optional<double> average_feedback;  // what the other side scored, 1-5
+  long feedbacks = 0;
+};
+inline constexpr long kMinPupils = 5;
 
 // Local time now as "YYYY-MM-DDTHH:MM" (Europe/Oslo is the TZ of the process).
 std::string local_minute_now();

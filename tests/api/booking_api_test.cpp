@@ -102,6 +102,49 @@ TEST_F(BookingApi, RequestAcceptCompleteFeedback) {
             200);
   auto mine = call("GET", "/api/v1/requests", &kari_);
   EXPECT_EQ(body(mine).at("total").as_int64(), 1);
+
+  // Impact, public: one booking, one school, 24 pupils (11 girls, 13 boys), one hour (the offer's
+  // 60 minutes).
+  auto impact = call("GET", "/api/v1/organisations/org:923456783/impact", nullptr);
+  ASSERT_EQ(impact.status, 200) << impact.body;
+  const auto years = body(impact);
+  ASSERT_EQ(years.at("items").as_array().size(), 1u);
+  const auto& y = years.at("items").as_array()[0].as_object();
+  EXPECT_EQ(y.at("year").as_int64(), 2020);
+  EXPECT_EQ(y.at("bookings").as_int64(), 1);
+  EXPECT_EQ(y.at("schools").as_int64(), 1);
+  EXPECT_EQ(y.at("pupils").as_int64(), 24);
+  EXPECT_EQ(y.at("girls").as_int64(), 11);
+  EXPECT_EQ(y.at("hours").to_number<double>(), 1.0);
+  EXPECT_EQ(y.at("average_feedback").to_number<double>(), 5.0);
+  auto csv = call("GET", "/api/v1/organisations/org:923456783/impact?format=csv", nullptr);
+  EXPECT_EQ(
+      csv.body,
+      "year,bookings,schools,municipalities,pupils,girls,boys,hours,average_feedback,feedbacks\r\n"
+      "2020,1,1,1,24,11,13,1,5,1\r\n");
+  auto for_school =
+      call("GET", std::string("/api/v1/organisations/school:") + kSchool + "/impact", nullptr);
+  EXPECT_EQ(body(for_school).at("items").as_array()[0].at("average_feedback").to_number<double>(),
+            4.0);
+  EXPECT_EQ(call("GET", "/api/v1/organisations/org:000000000/impact", nullptr).status, 404);
+}
+
+TEST_F(BookingApi, SmallPupilCountsAreWithheld) {
+  const std::string id = request(past_slot_);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + past_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &eva_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,
+                 R"({"score":4,"comment":"","pupils_reached":12,"girls":3,"boys":9})")
+                .status,
+            200);
+  const auto years = body(call("GET", "/api/v1/organisations/org:923456783/impact", nullptr));
+  const auto& y = years.at("items").as_array()[0].as_object();
+  EXPECT_EQ(y.at("pupils").as_int64(), 12);
+  EXPECT_TRUE(y.at("girls").is_null());  // 3 girls: under 5, never shown
+  EXPECT_EQ(y.at("boys").as_int64(), 9);
 }
 
 TEST_F(BookingApi, IllegalMovesName409AndTheAllowedOnes) {
