@@ -30,6 +30,11 @@ void add_monitor_commands(Cli& cli) {
       cli.app.add_subcommand("monitor", "the STEM monitor: indicators and their figures");
   monitor_cmd->require_subcommand(1);
   add_refresh_command(cli, monitor_cmd);
+  auto* compute_cmd = monitor_cmd->add_subcommand(
+      "compute", "compute the indicators the platform yields (schools engaged)");
+  add_db_option(compute_cmd, cli.config);
+  compute_cmd->callback(
+      [&cli] { cli.action = [&cli] { return compute_engagement(cli.config.db_url); }; });
 
   static std::string catalogue_file = "data/indicators/catalogue.json";
   auto* catalogue_cmd = monitor_cmd->add_subcommand("catalogue", "load the indicator catalogue");
@@ -115,6 +120,61 @@ void add_monitor_commands(Cli& cli) {
       return 0;
     };
   });
+}
+
+}  // namespace stemnet::app
+
+// `stemnet monitor compute`: the indicators the platform itself yields, into
+// the cube through the same write path as any import (provenance, history;
+// the same figures again change nothing).
+#include "booking/service.hpp"
+#include "core/encoding.hpp"
+#include "monitor/store.hpp"
+
+namespace stemnet::app {
+
+int compute_engagement(const std::string& db_url) {
+  auto pool = open_database(db_url, 1);
+  if (!pool) return fail(pool.error());
+  booking::Service bookings(**pool, booking::local_minute_now);
+  auto rows = bookings.engagement();
+  if (!rows) return fail(rows.error());
+  monitor::ImportBatch batch;
+  batch.kind = "computed";
+  batch.source = "stemnet";
+  batch.licence = "CC BY 4.0";
+  std::string fingerprint;
+  for (const auto& e : *rows) {
+    monitor::Cell cell{"schools_engaged", e.level, e.code, std::to_string(e.year), "",
+                       std::nullopt,      ""};
+    if (e.schools > 0) {
+      cell.value = 100.0 * static_cast<double>(e.engaged) / static_cast<double>(e.schools);
+    } else {
+      cell.status = ".";  // an area with no school
+    }
+    fingerprint += e.level + e.code + std::to_string(e.year) + ":" + std::to_string(e.engaged) +
+                   "/" + std::to_string(e.schools) + ";";
+    batch.cells.push_back(std::move(cell));
+  }
+  batch.sha256 = sha256_hex(fingerprint);
+  batch.id = "computed:schools_engaged:" + batch.sha256;
+  batch.file_name = "schools_engaged (computed from completed bookings)";
+  batch.rows = static_cast<std::int64_t>(rows->size());
+  if (batch.cells.empty()) {
+    std::cout << "schools_engaged: no completed bookings yet, nothing to compute\n";
+    return 0;
+  }
+  auto conn = (*pool)->acquire();
+  if (!conn) return fail(conn.error());
+  auto outcome = db::transaction(
+      **conn, [&](db::Connection& c) { return monitor::Store::write_import(c, batch); });
+  if (!outcome) return fail(outcome.error());
+  std::cout << "schools_engaged: " << batch.cells.size() << " cells"
+            << (outcome->already_imported
+                    ? ", unchanged"
+                    : ", " + std::to_string(outcome->cells_changed) + " written")
+            << "\n";
+  return 0;
 }
 
 }  // namespace stemnet::app

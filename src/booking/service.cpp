@@ -8,6 +8,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace stemnet::booking {
 namespace {
@@ -455,6 +456,50 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
     if (a.y.feedbacks > 0)
       a.y.average_feedback = static_cast<double>(a.score_sum) / static_cast<double>(a.y.feedbacks);
     out.push_back(a.y);
+  }
+  return out;
+}
+
+Result<std::vector<Engagement>> Service::engagement() {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  // Years with completed bookings, and the schools engaged in each.
+  STEMNET_TRY(
+      auto done,
+      conn->query(
+          "SELECT DISTINCT SUBSTR(COALESCE(sl.starts_at, r.proposed_time), 1, 4), r.school_orgnr"
+          " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+          " WHERE r.state = 'completed' ORDER BY 1, 2"));
+  STEMNET_TRY(auto schools,
+              conn->query("SELECT orgnr, municipality_number, county_number FROM school"));
+  std::map<std::string, std::pair<std::string, std::string>>
+      where;                                                   // orgnr -> (municipality, county)
+  std::map<std::pair<std::string, std::string>, long> totals;  // (level, code) -> schools
+  for (const auto& s : schools) {
+    const std::string county = s.opt_text(2).value_or("");
+    where[s.text(0)] = {s.text(1), county};
+    ++totals[{"country", "NO"}];
+    ++totals[{"municipality", s.text(1)}];
+    if (!county.empty()) ++totals[{"county", county}];
+  }
+  std::map<std::tuple<int, std::string, std::string>, long> engaged;
+  std::set<int> years;
+  for (const auto& r : done) {
+    if (r.text(0).size() != 4) continue;
+    const int year = std::stoi(r.text(0));
+    years.insert(year);
+    auto w = where.find(r.text(1));
+    if (w == where.end()) continue;
+    ++engaged[{year, "country", "NO"}];
+    ++engaged[{year, "municipality", w->second.first}];
+    if (!w->second.second.empty()) ++engaged[{year, "county", w->second.second}];
+  }
+  // Every area of every year with bookings: an area with none engaged is a 0, not a gap.
+  std::vector<Engagement> out;
+  for (int year : years) {
+    for (const auto& [area, total] : totals) {
+      auto e = engaged.find({year, area.first, area.second});
+      out.push_back({area.first, area.second, year, e == engaged.end() ? 0 : e->second, total});
+    }
   }
   return out;
 }

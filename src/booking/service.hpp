@@ -55,6 +55,7 @@ struct BookingRequest {
 };
 
 struct ImpactYear;
+struct Engagement;
 
 class Service {
  public:
@@ -78,6 +79,8 @@ class Service {
   Result<std::string> calendar_feed(const std::string& token);
   // Impact of a provider ("org:…") or a school ("school:<orgnr>"), by year.
   Result<std::vector<ImpactYear>> impact(const std::string& organisation_id);
+  // Schools engaged per area and year, for the monitor's schools_engaged.
+  Result<std::vector<Engagement>> engagement();
 
  private:
   Result<BookingRequest> load(db::Connection& c, const std::string& id);
@@ -98,6 +101,14 @@ struct ImpactYear {
   long feedbacks = 0;
 };
 inline constexpr long kMinPupils = 5;
+
+// Schools with at least one completed booking in a year, against all the
+// registry's schools, per area (country "NO", county, municipality).
+struct Engagement {
+  std::string level, code;
+  int year = 0;
+  long engaged = 0, schools = 0;
+};
 
 // Local time now as "YYYY-MM-DDTHH:MM" (Europe/Oslo is the TZ of the process).
 std::string local_minute_now();

@@ -273,3 +273,36 @@ TEST_F(BookingApi, BookingsAsICalendarAndAPersonalFeed) {
 
 }  // namespace
 }  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST_F(BookingApi, CompletedBookingsFeedTheMonitor) {
+  ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db_}).exit_code, 0);
+  auto none = run_stemnet({"monitor", "compute", "--db", db_});
+  EXPECT_NE(none.out.find("nothing to compute"), std::string::npos) << none.out;
+  const std::string id = request(past_slot_);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + past_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &eva_).status, 200);
+  auto first = run_stemnet({"monitor", "compute", "--db", db_});
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  auto again = run_stemnet({"monitor", "compute", "--db", db_});
+  EXPECT_NE(again.out.find("unchanged"), std::string::npos) << again.out;
+  auto csv = call("GET", "/api/v1/indicators/schools_engaged/data?area=3116&format=csv", nullptr);
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  // Skiptvet: one of its schools engaged in 2020; every other municipality 0.
+  EXPECT_NE(csv.body.find("schools_engaged,municipality,3116,Skiptvet,2020,"), std::string::npos)
+      << csv.body;
+  EXPECT_EQ(csv.body.find(",0,"), std::string::npos) << csv.body;
+  auto oslo = call("GET", "/api/v1/indicators/schools_engaged/data?area=0301&format=csv", nullptr);
+  EXPECT_NE(oslo.body.find("0301,Oslo,2020,0,"), std::string::npos) << oslo.body;
+  auto detail = body(call("GET", "/api/v1/indicators/schools_engaged", nullptr));
+  EXPECT_TRUE(detail.at("has_data").as_bool());
+  EXPECT_EQ(detail.at("provenance").as_array()[0].at("kind").as_string(), "computed");
+}
+
+}  // namespace
+}  // namespace stemnet::testing
