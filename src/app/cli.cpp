@@ -63,6 +63,7 @@ int run_cli(int argc, char** argv) {
   add_monitor_commands(cli);
   add_jsonstat_commands(cli);
   add_accounts_commands(cli);
+  add_demo_commands(cli);
 
   try {
     app.parse(argc, argv);

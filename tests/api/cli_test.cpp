@@ -1,5 +1,8 @@
 // The command line: subcommands, exit codes and import errors as a user sees them.
+#include "http_client.hpp"
 #include "server_process.hpp"
+
+#include <boost/json.hpp>
 
 #include <gtest/gtest.h>
 
@@ -117,6 +120,40 @@ TEST(Cli, ReimportingReferenceChangesNothing) {
     ++unchanged;
   }
   EXPECT_EQ(unchanged, lines) << again.out;
+}
+
+}  // namespace
+}  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/demo.db";
+  auto no_registry = run_stemnet({"demo", "seed", "--db", db});
+  EXPECT_EQ(no_registry.exit_code, 1);
+  EXPECT_NE(no_registry.out.find("import the reference data first"), std::string::npos)
+      << no_registry.out;
+  ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
+  auto seeded = run_stemnet({"demo", "seed", "--db", db});
+  ASSERT_EQ(seeded.exit_code, 0) << seeded.out;
+  EXPECT_NE(seeded.out.find("6 providers and offers"), std::string::npos) << seeded.out;
+  EXPECT_NE(seeded.out.find("3 requests"), std::string::npos) << seeded.out;
+  auto again = run_stemnet({"demo", "seed", "--db", db});
+  EXPECT_EQ(again.exit_code, 1);  // never twice, never into real data
+  EXPECT_NE(again.out.find("never mixes with real data"), std::string::npos) << again.out;
+  // Every demo organisation says so in its name, and is served as approved.
+  ServerProcess server(db);
+  ASSERT_NE(server.port(), 0);
+  auto list = http_get(server.port(), "/api/v1/organisations");
+  auto body = boost::json::parse(list.body).as_object();
+  EXPECT_EQ(body.at("total").as_int64(), 6);
+  for (const auto& o : body.at("items").as_array()) {
+    EXPECT_TRUE(std::string(o.at("name").as_string()).ends_with("(demo)")) << o;
+  }
+  auto offers = boost::json::parse(http_get(server.port(), "/api/v1/offers").body).as_object();
+  EXPECT_EQ(offers.at("total").as_int64(), 6);
 }
 
 }  // namespace
