@@ -18,6 +18,8 @@
 #
 # Installs wrk and nginx-light (by name, apt-get; sudo when not root) if missing.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -44,17 +46,7 @@ missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || die "need ${missing[*]} and not root, and no sudo"
-    sudo="sudo"
-  fi
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}"
 NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 
 # --- temporary folder and cleanup -------------------------------------------------
@@ -358,8 +350,6 @@ if [ -n "${errors[stemnet]:-}${errors[nginx]:-}" ]; then
 fi
 } >"$tmp/section.md"
 
-# shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 splice_section "$OUT" http "$tmp/section.md"
 log "stemnet $(fmt_rps "$s_rps") req/s, p99 $(fmt_ms "$s_p99") ms; nginx $(fmt_rps "$n_rps") req/s, p99 $(fmt_ms "$n_p99") ms; ratio ${ratio}x"
 log "wrote the http section of $OUT"

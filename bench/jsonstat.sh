@@ -25,6 +25,8 @@
 # jsonstat-toolkit into bench/node with `npm ci` when its node_modules is missing
 # or stale.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export LC_ALL=C # "." as the decimal mark in EPOCHREALTIME and awk
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -67,17 +69,7 @@ missing=()
 [ -x /usr/bin/time ] || missing+=(time)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || die "need ${missing[*]} and not root, and no sudo"
-    sudo="sudo"
-  fi
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}"
 /usr/bin/time -v true 2>/dev/null || die "/usr/bin/time -v does not work (GNU time needed)"
 
 # jsonstat-toolkit, at the version package-lock.json pins.
@@ -349,8 +341,6 @@ while IFS=$'\t' read -r key ms rss el; do
 done <"$tmp/runs.tsv"
 } >"$tmp/section.md"
 
-# shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 splice_section "$OUT" "$SECTION" "$tmp/section.md"
 
 for name in "${names[@]}"; do

@@ -1,5 +1,20 @@
 # bench/lib.sh — what the benchmark scripts share. Sourced, not run.
-# Needs a die() function in the sourcing script.
+# Needs die() and log() functions in the sourcing script (called, not at source time).
+
+# install_missing PKG...: install Debian packages by name (sudo when not root);
+# nothing when none are named.
+install_missing() {
+  [ $# -gt 0 ] || return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "need $* and not root, and no sudo"
+    sudo="sudo"
+  fi
+  log "installing $*"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 # splice_section FILE NAME BODY: put BODY between <!-- bench:NAME --> and
 # <!-- /bench:NAME --> in FILE, replacing what was there; other text is kept.
