@@ -1,7 +1,7 @@
 // `stemnet demo seed`: a realistic, clearly fictitious set of providers,
 // offers, slots, requests and bookings across the country, for trying the
-// product. Everything it makes is marked: organisation ids start with
-// "org:" and names end in "(demo)", people have @demo.stemnet.invalid
+// product. Everything it makes is marked: organisation names end in
+// "(demo)", people have @demo.stemnet.invalid
 // addresses. It refuses a database that has anyone or anything else, so demo
 // data never mixes with real data.
 #include "accounts/service.hpp"
@@ -11,6 +11,7 @@
 #include "geo/area_code.hpp"
 #include "organisations/service.hpp"
 
+#include <ctime>
 #include <iostream>
 
 namespace stemnet::app {
@@ -54,6 +55,16 @@ std::string demo_orgnr(int i) {
     const std::string s = std::to_string(n);
     if (geo::is_organisation_number(s)) return s;
   }
+}
+
+// The date `weeks` weeks from today, "YYYY-MM-DD".
+std::string day_in_weeks(int weeks) {
+  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(weeks) * 7 * 24 * 3600;
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 Error demo_error(const std::string& step, const Error& e) {
@@ -140,10 +151,11 @@ int demo_seed(const Config& config) {
     auto made = catalogue.create(*actor, org->id, o);
     if (!made) return fail(demo_error(p.title, made.error()));
     if (auto r = catalogue.set_status(*actor, made->id, "published"); !r) return fail(r.error());
-    for (const char* day : {"2026-03-10", "2026-04-14", "2026-05-12"}) {
+    for (int weeks : {4, 8, 12}) {  // ahead of today, so there is something to book
+      const std::string day = day_in_weeks(weeks);
       catalogue::Slot s;
-      s.starts_at = std::string(day) + "T09:00";
-      s.ends_at = std::string(day) + "T10:30";
+      s.starts_at = day + "T09:00";
+      s.ends_at = day + "T10:30";
       s.capacity = 2;
       if (auto r = catalogue.add_slot(*actor, made->id, s); !r) return fail(r.error());
     }
@@ -187,7 +199,7 @@ int demo_seed(const Config& config) {
     ++made_requests;
     if (t == 1) {
       booking::MoveInput in;
-      in.time = "2026-04-21T10:00";
+      in.time = day_in_weeks(6) + "T10:00";
       if (auto r = bookings.move(provider, made->id, "propose", in); !r) return fail(r.error());
     } else if (t == 2) {
       booking::MoveInput in;

@@ -32,11 +32,26 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
   });
   router.get("/api/v1", [](const http::Request&, const http::PathParams&) {
     boost::json::array links;
-    for (const char* path :
-         {"/api/v1/counties", "/api/v1/municipalities", "/api/v1/municipalities/{number}",
-          "/api/v1/schools", "/api/v1/schools/{orgnr}", "/api/v1/institutions",
-          "/api/v1/indicators", "/api/v1/indicators/{id}", "/api/v1/indicators/{id}/data",
-          "/api/v1/areas/{code}/profile", "/api/v1/jsonstat/validate"}) {
+    for (const char* path : {"/api/v1/counties",
+                             "/api/v1/municipalities",
+                             "/api/v1/municipalities/{number}",
+                             "/api/v1/schools",
+                             "/api/v1/schools/{orgnr}",
+                             "/api/v1/institutions",
+                             "/api/v1/indicators",
+                             "/api/v1/indicators/{id}",
+                             "/api/v1/indicators/{id}/data",
+                             "/api/v1/areas/{code}/profile",
+                             "/api/v1/jsonstat/validate",
+                             "/api/v1/auth/login",
+                             "/api/v1/me",
+                             "/api/v1/organisations",
+                             "/api/v1/organisations/{id}/impact",
+                             "/api/v1/offers",
+                             "/api/v1/offers/{id}/slots",
+                             "/api/v1/requests",
+                             "/api/v1/bookings/{id}.ics",
+                             "/api/v1/calendar"}) {
       links.emplace_back(path);
     }
     return http::json(200, boost::json::object{{"name", "stemnet"},

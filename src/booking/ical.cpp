@@ -50,6 +50,15 @@ std::string to_ical(const std::vector<Event>& events, const std::string& method)
   line(out, "PRODID:-//stemnet//bookings//NB");
   line(out, "CALSCALE:GREGORIAN");
   line(out, "METHOD:" + method);
+  // The zone the local times are in (RFC 5545 wants its definition along).
+  for (const char* l :
+       {"BEGIN:VTIMEZONE", "TZID:Europe/Oslo", "BEGIN:STANDARD", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+        "TZNAME:CET", "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+        "TZNAME:CEST", "END:DAYLIGHT", "END:VTIMEZONE"}) {
+    line(out, l);
+  }
   for (const auto& e : events) {
     line(out, "BEGIN:VEVENT");
     line(out, "UID:" + e.uid);

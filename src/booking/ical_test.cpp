@@ -22,6 +22,7 @@ TEST(Ical, EventWithStableUidAndSequence) {
   EXPECT_NE(ics.find("\r\nDTSTART;TZID=Europe/Oslo:20260316T090000\r\n"), std::string::npos);
   EXPECT_NE(ics.find("\r\nLOCATION:Kraftveien 1\\, Skiptvet\r\n"), std::string::npos);
   EXPECT_NE(ics.find("\r\nSTATUS:CONFIRMED\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Oslo\r\n"), std::string::npos);
   EXPECT_TRUE(ics.ends_with("END:VCALENDAR\r\n"));
 }
 

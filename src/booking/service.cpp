@@ -213,6 +213,11 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
             if (slot.empty())
               return Error::invalid("slot_id",
                                     "accepting confirms a slot: name one, or propose a time");
+            STEMNET_TRY(auto ours,
+                        c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
+                                {slot, r.offer_id}));
+            if (ours.empty())
+              return Error::invalid("slot_id", "the offer has no slot '" + slot + "'");
             // The conditional update is the guard against overbooking.
             STEMNET_TRY(std::int64_t taken,
                         c.execute("UPDATE offer_slot SET booked = booked + 1 WHERE id = $1"
@@ -391,8 +396,12 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
   const bool school = organisation_id.starts_with("school:");
   const std::string key = school ? organisation_id.substr(7) : organisation_id;
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto exists, school ? conn->query("SELECT 1 FROM school WHERE orgnr = $1", {key})
-                                  : conn->query("SELECT 1 FROM organisation WHERE id = $1", {key}));
+  // Public figures: a provider's only once it is approved, like its profile.
+  STEMNET_TRY(
+      auto exists,
+      school
+          ? conn->query("SELECT 1 FROM school WHERE orgnr = $1", {key})
+          : conn->query("SELECT 1 FROM organisation WHERE id = $1 AND status = 'approved'", {key}));
   if (exists.empty()) return Error::not_found("no organisation '" + organisation_id + "'");
   // Completed bookings with their year, school, municipality, hours and the
   // school's reach; feedback scores given by the other side.
@@ -451,8 +460,12 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
     a.y.municipalities = static_cast<long>(a.municipalities.size());
     // Small counts of pupils could point at individuals: withheld under kMinPupils.
     if (a.any_pupils && a.pupils >= kMinPupils) a.y.pupils = a.pupils;
-    if (a.any_girls && a.girls >= kMinPupils) a.y.girls = a.girls;
-    if (a.any_boys && a.boys >= kMinPupils) a.y.boys = a.boys;
+    // Girls and boys are shown together or not at all: one withheld count
+    // could otherwise be worked out from the other and the total.
+    if (a.any_girls && a.any_boys && a.girls >= kMinPupils && a.boys >= kMinPupils) {
+      a.y.girls = a.girls;
+      a.y.boys = a.boys;
+    }
     if (a.y.feedbacks > 0)
       a.y.average_feedback = static_cast<double>(a.score_sum) / static_cast<double>(a.y.feedbacks);
     out.push_back(a.y);

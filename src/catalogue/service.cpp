@@ -125,7 +125,16 @@ Result<void> Service::prepare() {
       "CREATE VIRTUAL TABLE IF NOT EXISTS offer_search USING fts5(offer_id UNINDEXED, body,"
       " tokenize = 'unicode61')"));
   fts_ = true;
-  return ok();
+  // The index is derived data: when it does not cover every offer (a new or
+  // a dropped index), it is rebuilt from the offers.
+  STEMNET_TRY(auto indexed, conn->query("SELECT COUNT(*) FROM offer_search"));
+  STEMNET_TRY(auto offers, conn->query(std::string(kColumns)));
+  if (indexed.at(0).integer(0) == static_cast<std::int64_t>(offers.size())) return ok();
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY_VOID(c.execute("DELETE FROM offer_search"));
+    for (const auto& r : offers) STEMNET_TRY_VOID(index(c, from_row(r).offer));
+    return ok();
+  });
 }
 
 Result<void> Service::index(db::Connection& c, const Offer& o) {

@@ -133,6 +133,19 @@ TEST_F(CatalogueApi, SearchWithNorwegianWordsAndFilters) {
   EXPECT_EQ(call("GET", "/api/v1/offers?near=123", nullptr).status, 400);
 }
 
+TEST_F(CatalogueApi, TheSearchIndexIsRebuiltWhenLost) {
+  const std::string id = create(offer("Besøk på kraftverket", "4601", 30, false));
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
+  server_.reset();  // stop, lose the index, start again
+  const std::string file = db_.substr(std::string("sqlite:").size());
+  ASSERT_EQ(std::system(("sqlite3 " + file + " 'DROP TABLE offer_search'").c_str()), 0);
+  server_ = std::make_unique<ServerProcess>(
+      db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
+  ASSERT_NE(server_->port(), 0);
+  EXPECT_EQ(search("?q=kraftverket").at("total").as_int64(), 1);
+}
+
 TEST_F(CatalogueApi, SlotsAndDates) {
   const std::string id = create(offer("Besøk på kraftverket", "4601", 30, false));
   ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);

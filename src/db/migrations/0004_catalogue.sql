@@ -1,6 +1,6 @@
 -- The catalogue: what providers offer schools, with ready-made kits and
 -- the occasions (slots) a school can book. The full-text index is derived
--- data, built per database dialect by catalogue/store.cpp.
+-- data, built per database dialect by catalogue/service.cpp (prepare).
 
 CREATE TABLE offer (
   id                 TEXT PRIMARY KEY,
