@@ -234,7 +234,9 @@ TEST_F(BookingApi, NoSlotIsOverbookedWhenAcceptancesRace) {
   auto slots = call("GET", "/api/v1/offers/" + offer_ + "/slots", nullptr);
   const auto list = body(slots);  // kept alive for the loop
   for (const auto& s : list.at("items").as_array()) {
-    if (s.at("id").as_string() == future_slot_) EXPECT_EQ(s.at("booked").as_int64(), 1);
+    if (s.at("id").as_string() == future_slot_) {
+      EXPECT_EQ(s.at("booked").as_int64(), 1);
+    }
   }
 }
 
