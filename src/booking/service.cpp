@@ -185,6 +185,9 @@ Result<std::vector<BookingRequest>> Service::list(const accounts::Actor& actor) 
                                        {p}));
     for (const auto& row : rows) out.push_back(from_row(row));
   }
+  // Someone on both sides (a teacher who is also a provider member) sees a request once.
+  std::set<std::string> seen;
+  std::erase_if(out, [&](const BookingRequest& r) { return !seen.insert(r.id).second; });
   return out;
 }
 

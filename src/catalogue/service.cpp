@@ -8,6 +8,7 @@
 #include "text/normalize.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <regex>
 
@@ -61,9 +62,16 @@ bool may_write(const accounts::Actor& a, const std::string& organisation_id) {
   return a.is_admin() || a.has("provider_member", organisation_id);
 }
 
+// "YYYY-MM-DDTHH:MM" naming a real minute (no 30 February, no 25:00).
 bool valid_time(const std::string& s) {
   static const std::regex re(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$)");
-  return std::regex_match(s, re);
+  if (!std::regex_match(s, re)) return false;
+  std::tm tm{};
+  if (!strptime(s.c_str(), "%Y-%m-%dT%H:%M", &tm)) return false;
+  const int day = tm.tm_mday, month = tm.tm_mon, hour = tm.tm_hour;
+  tm.tm_isdst = -1;
+  std::mktime(&tm);  // normalises an impossible date into another one
+  return tm.tm_mday == day && tm.tm_mon == month && hour < 24;
 }
 
 // The FTS5 query for free text: every folded word as a prefix, all required.

@@ -157,6 +157,12 @@ TEST_F(CatalogueApi, SlotsAndDates) {
   auto backwards = call("POST", "/api/v1/offers/" + id + "/slots", &eva_,
                         R"({"starts_at":"2026-03-16T11:00","ends_at":"2026-03-16T09:00"})");
   EXPECT_EQ(backwards.status, 400);
+  for (const char* impossible : {"2027-02-30T09:00", "2027-03-01T25:00", "2027-13-01T09:00"}) {
+    auto bad =
+        call("POST", "/api/v1/offers/" + id + "/slots", &eva_,
+             std::string(R"({"starts_at":")") + impossible + R"(","ends_at":"2027-03-02T10:00"})");
+    EXPECT_EQ(bad.status, 400) << impossible;
+  }
   auto list = call("GET", "/api/v1/offers/" + id + "/slots", nullptr);
   EXPECT_EQ(json::parse(list.body).at("total").as_int64(), 1);
   EXPECT_EQ(search("?from=2026-03-01&to=2026-03-31").at("total").as_int64(), 1);
