@@ -2,6 +2,7 @@
 
 #include "accounts/secrets.hpp"
 #include "accounts/store.hpp"
+#include "core/clock.hpp"
 #include "core/encoding.hpp"
 
 #include <algorithm>
@@ -44,13 +45,7 @@ Error wrong_credentials() {
 Service::Service(db::Pool& pool, std::filesystem::path mail_dir, Clock clock)
     : pool_(pool), mail_dir_(std::move(mail_dir)), clock_(std::move(clock)) {}
 
-std::string Service::iso(std::time_t t) const {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string Service::iso(std::time_t t) const { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 Result<SignedIn> Service::open_session(db::Connection& c, const Person& p) {
   SignedIn out;

@@ -8,6 +8,7 @@
 #include "app/cli.hpp"
 #include "booking/service.hpp"
 #include "catalogue/service.hpp"
+#include "core/clock.hpp"
 #include "geo/area_code.hpp"
 #include "organisations/service.hpp"
 
@@ -59,12 +60,8 @@ std::string demo_orgnr(int i) {
 
 // The date `weeks` weeks from today, "YYYY-MM-DD".
 std::string day_in_weeks(int weeks) {
-  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(weeks) * 7 * 24 * 3600;
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return format_local(std::time(nullptr) + static_cast<std::time_t>(weeks) * 7 * 24 * 3600,
+                      "%Y-%m-%d");
 }
 
 Error demo_error(const std::string& step, const Error& e) {
@@ -100,7 +97,7 @@ int demo_seed(const Config& config) {
   accounts::Service accounts(**pool, config.mail_dir);
   organisations::Service organisations(**pool);
   catalogue::Service catalogue(**pool);
-  booking::Service bookings(**pool, booking::local_minute_now);
+  booking::Service bookings(**pool, local_minute_now);
   if (auto r = catalogue.prepare(); !r) return fail(r.error());
 
   auto admin =

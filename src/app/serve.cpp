@@ -92,7 +92,7 @@ int serve(const Config& config) {
     return 1;
   }
   catalogue::add_routes(router, catalogue_service, accounts_service);
-  booking::Service booking_service(**pool, booking::local_minute_now);
+  booking::Service booking_service(**pool, local_minute_now);
   booking::add_routes(router, booking_service, accounts_service);
 
   http::ServerOptions options;

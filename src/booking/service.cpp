@@ -67,15 +67,6 @@ bool valid_minute(const std::string& s) {
 
 }  // namespace
 
-std::string local_minute_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[20];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
-  return buf;
-}
-
 Service::Service(db::Pool& pool, Now now) : pool_(pool), now_(std::move(now)) {}
 
 Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
@@ -330,12 +321,8 @@ Result<std::optional<Event>> Service::event_of(db::Connection& c, const BookingR
     strptime(r.proposed_time->c_str(), "%Y-%m-%dT%H:%M", &tm);
     tm.tm_isdst = -1;
     e.starts_at = *r.proposed_time;
-    std::time_t t = std::mktime(&tm) + 60 * (offer.empty() ? 60 : offer[0].integer(0));
-    std::tm end{};
-    localtime_r(&t, &end);
-    char buf[20];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &end);
-    e.ends_at = buf;
+    e.ends_at = format_local(std::mktime(&tm) + 60 * (offer.empty() ? 60 : offer[0].integer(0)),
+                             "%Y-%m-%dT%H:%M");
   } else {
     return std::optional<Event>();
   }
@@ -343,12 +330,7 @@ Result<std::optional<Event>> Service::event_of(db::Connection& c, const BookingR
   e.location = offer.empty() ? "" : offer[0].text(1);
   e.description = "Trinn " + std::to_string(r.grade) + ", " + std::to_string(r.pupils) + " elever.";
   e.cancelled = r.state == "cancelled";
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[20];
-  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
-  e.stamp = stamp;
+  e.stamp = format_utc(std::time(nullptr), "%Y%m%dT%H%M%SZ");
   return std::optional<Event>(std::move(e));
 }
 

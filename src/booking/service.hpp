@@ -15,6 +15,7 @@
 #include "accounts/model.hpp"
 #include "booking/ical.hpp"
 #include "booking/state.hpp"
+#include "core/clock.hpp"  // local_minute_now, the usual Now
 #include "core/result.hpp"
 #include "db/database.hpp"
 
@@ -109,8 +110,5 @@ struct Engagement {
   int year = 0;
   long engaged = 0, schools = 0;
 };
-
-// Local time now as "YYYY-MM-DDTHH:MM" (Europe/Oslo is the TZ of the process).
-std::string local_minute_now();
 
 }  // namespace stemnet::booking

@@ -6,14 +6,23 @@
 
 namespace stemnet {
 
-std::string utc_now_iso() {
-  std::time_t t = std::time(nullptr);
+std::string format_utc(std::time_t t, const char* format) {
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  char buf[64];
+  return std::string(buf, std::strftime(buf, sizeof buf, format, &tm));
 }
+
+std::string format_local(std::time_t t, const char* format) {
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[64];
+  return std::string(buf, std::strftime(buf, sizeof buf, format, &tm));
+}
+
+std::string utc_now_iso() { return format_utc(std::time(nullptr), "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string local_minute_now() { return format_local(std::time(nullptr), "%Y-%m-%dT%H:%M"); }
 
 std::string utc_now_iso_ms() {
   const auto now = std::chrono::system_clock::now();

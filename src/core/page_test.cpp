@@ -65,3 +65,17 @@ TEST(Strings, ListsRoundTrip) {
 
 }  // namespace
 }  // namespace stemnet
+
+#include "core/clock.hpp"
+
+namespace stemnet {
+namespace {
+
+TEST(Clock, FormatsUtcAndLocal) {
+  EXPECT_EQ(format_utc(0, "%Y-%m-%dT%H:%M:%SZ"), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_utc(1'800'000'000, "%Y%m%dT%H%M%SZ"), "20270115T080000Z");
+  EXPECT_EQ(local_minute_now().size(), 16u);
+}
+
+}  // namespace
+}  // namespace stemnet
