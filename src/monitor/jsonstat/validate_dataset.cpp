@@ -20,6 +20,19 @@ std::string_view sv(json::string_view s) { return {s.data(), s.size()}; }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// A key of a sparse value or status object must be a cell index below `n`.
+void sparse_key(std::string_view k, const std::string& path, std::optional<std::uint64_t> n,
+                Tally& key, Tally& range) {
+  const auto cell = cell_key(k);
+  if (!cell) {
+    key.add("SPARSE_KEY_INVALID", member(path, k), "the key is not a cell index (0, 1, 2, ...)");
+  } else if (n && *cell >= *n) {
+    range.add("SPARSE_KEY_OUT_OF_RANGE", member(path, k),
+              "cell " + std::to_string(*cell) + " is out of range: the dataset has " +
+                  std::to_string(*n) + " cells");
+  }
+}
+
 }  // namespace
 
 void Checker::dataset(const json::object& o, const std::string& path, Where where) {
@@ -388,15 +401,7 @@ void Checker::values(const json::value& v, const std::string& path,
     for (std::size_t i = 0; i < a->size(); ++i) one((*a)[i], element(path, i));
   } else if (const json::object* o = v.if_object()) {
     for (const auto& [k, e] : *o) {
-      const auto cell = cell_key(sv(k));
-      if (!cell) {
-        key.add("SPARSE_KEY_INVALID", member(path, sv(k)),
-                "the key is not a cell index (0, 1, 2, ...)");
-      } else if (n && *cell >= *n) {
-        range.add("SPARSE_KEY_OUT_OF_RANGE", member(path, sv(k)),
-                  "cell " + std::to_string(*cell) + " is out of range: the dataset has " +
-                      std::to_string(*n) + " cells");
-      }
+      sparse_key(sv(k), path, n, key, range);
       one(e, member(path, sv(k)));
     }
   } else {
@@ -425,15 +430,7 @@ void Checker::statuses(const json::value& v, const std::string& path,
     }
   } else if (const json::object* o = v.if_object()) {
     for (const auto& [k, e] : *o) {
-      const auto cell = cell_key(sv(k));
-      if (!cell) {
-        key.add("SPARSE_KEY_INVALID", member(path, sv(k)),
-                "the key is not a cell index (0, 1, 2, ...)");
-      } else if (n && *cell >= *n) {
-        range.add("SPARSE_KEY_OUT_OF_RANGE", member(path, sv(k)),
-                  "cell " + std::to_string(*cell) + " is out of range: the dataset has " +
-                      std::to_string(*n) + " cells");
-      }
+      sparse_key(sv(k), path, n, key, range);
       if (!e.is_string()) {
         type.add("STATUS_TYPE_INVALID", member(path, sv(k)),
                  describe(e) + " is not a status (a string)");
