@@ -1,5 +1,6 @@
 #include "accounts/secrets.hpp"
 #include "accounts/service.hpp"
+#include "mail_box.hpp"
 #include "test_db.hpp"
 
 #include <gtest/gtest.h>
@@ -160,15 +161,10 @@ TEST_F(AccountsTest, PasswordResetOnceWithinAnHour) {
   ASSERT_TRUE(svc_->request_reset("nobody@skole.no"));  // says nothing about unknown addresses
   std::string token;
   int files = 0;
-  for (const auto& f : std::filesystem::directory_iterator(mail_)) {
+  for (const auto& mail : stemnet::testing::mails_in(mail_)) {
     ++files;
-    std::ifstream in(f.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string mail = ss.str();
     EXPECT_NE(mail.find("To: kari@skole.no"), std::string::npos);
-    token = mail.substr(mail.rfind("\r\n\r\n") + 4);
-    token = token.substr(0, token.find("\r\n"));
+    token = stemnet::testing::reset_code(mail);
   }
   ASSERT_EQ(files, 1);
   auto reset = svc_->reset(token, "a brand new password");
@@ -184,13 +180,8 @@ TEST_F(AccountsTest, ResetTokensExpire) {
   signup();
   ASSERT_TRUE(svc_->request_reset("kari@skole.no"));
   std::string token;
-  for (const auto& f : std::filesystem::directory_iterator(mail_)) {
-    std::ifstream in(f.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    token = ss.str().substr(ss.str().rfind("\r\n\r\n") + 4);
-    token = token.substr(0, token.find("\r\n"));
-  }
+  for (const auto& mail : stemnet::testing::mails_in(mail_))
+    token = stemnet::testing::reset_code(mail);
   now_ += Service::kResetSeconds + 1;
   EXPECT_FALSE(svc_->reset(token, "a brand new password"));
 }

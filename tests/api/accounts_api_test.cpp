@@ -1,6 +1,7 @@
 // Accounts over real HTTP: cookies, CSRF, throttling and password reset.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "mail_box.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -139,13 +140,7 @@ TEST_F(AccountsApi, PasswordResetByMailedCode) {
   EXPECT_EQ(unknown.status, 202);
   EXPECT_EQ(unknown.body, asked.body);  // nothing tells whether an account exists
   std::string token;
-  for (const auto& f : std::filesystem::directory_iterator(mail_)) {
-    std::ifstream in(f.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    token = ss.str().substr(ss.str().rfind("\r\n\r\n") + 4);
-    token = token.substr(0, token.find("\r\n"));
-  }
+  for (const auto& mail : mails_in(mail_)) token = reset_code(mail);
   ASSERT_FALSE(token.empty());
   auto reset = post("/api/v1/auth/reset/confirm",
                     R"({"token":")" + token + R"(","password":"a brand new password"})");
