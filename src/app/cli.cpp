@@ -37,6 +37,9 @@ int run_cli(int argc, char** argv) {
       ->add_option("--mail-dir", config.mail_dir, "where outgoing mail is written (development)")
       ->envname("STEMNET_MAIL_DIR")
       ->capture_default_str();
+  serve_cmd->add_option("--ui", config.ui_dir, "the built front-end to serve ('' for none)")
+      ->envname("STEMNET_UI")
+      ->capture_default_str();
   serve_cmd->add_option("--threads", config.threads, "worker threads (0: one per core)")
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))

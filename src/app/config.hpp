@@ -15,6 +15,7 @@ struct Config {
   std::string bind = "127.0.0.1";                // STEMNET_BIND
   int port = 8080;                               // STEMNET_PORT
   int threads = 0;                               // STEMNET_THREADS; 0 = one per core
+  std::string ui_dir = "ui/dist";     // STEMNET_UI: the built front-end; "" serves the API only
   std::string mail_dir = "var/mail";  // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
 };
 

@@ -5,6 +5,7 @@
 #include "catalogue/routes.hpp"
 #include "http/json.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "monitor/routes.hpp"
 #include "organisations/routes.hpp"
 #include "registry/routes.hpp"
@@ -12,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 namespace stemnet::app {
@@ -38,6 +40,7 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
                              "/api/v1/schools",
                              "/api/v1/schools/{orgnr}",
                              "/api/v1/institutions",
+                             "/api/v1/boundaries/{counties|municipalities}",
                              "/api/v1/indicators",
                              "/api/v1/indicators/{id}",
                              "/api/v1/indicators/{id}/data",
@@ -94,6 +97,19 @@ int serve(const Config& config) {
   catalogue::add_routes(router, catalogue_service, accounts_service);
   booking::Service booking_service(**pool, local_minute_now);
   booking::add_routes(router, booking_service, accounts_service);
+
+  std::optional<http::StaticFiles> ui;
+  if (!config.ui_dir.empty()) {
+    if (auto files = http::StaticFiles::load(config.ui_dir)) {
+      ui = std::move(*files);
+      router.fallback(
+          [&ui](const http::Request& req, const http::PathParams&) { return ui->answer(req); });
+      std::cout << "stemnet: serving the front-end from " << config.ui_dir << " (" << ui->size()
+                << " files)" << std::endl;
+    } else {
+      std::cout << "stemnet: " << files.error().detail << "; serving the API only" << std::endl;
+    }
+  }
 
   http::ServerOptions options;
   options.bind = config.bind;

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include "http/compress.hpp"
 #include "http/conditional.hpp"
 #include "http/problem.hpp"
 
@@ -62,8 +63,10 @@ Response Router::call(const Route& route, const Request& req,
                       const std::vector<std::string_view>& path) const {
   const bool cacheable = route.options.cache_for.count() > 0 && route.method == Method::get;
   const auto now = ResponseCache::Clock::now();
+  // The gzip and the plain form are kept apart; each is made once.
+  const std::string key = accepts_gzip(req) ? req.target + "\ngzip" : req.target;
   if (cacheable) {
-    if (auto hit = cache_->get(req.target, now)) return std::move(*hit);
+    if (auto hit = cache_->get(key, now)) return std::move(*hit);
   }
   PathParams params;
   match(route, path, &params);
@@ -72,7 +75,8 @@ Response Router::call(const Route& route, const Request& req,
     res.set_header("Cache-Control",
                    "public, max-age=" + std::to_string(route.options.cache_for.count()));
     res.set_header("ETag", entity_tag(res.body));  // computed once, kept with the cached answer
-    cache_->put(req.target, res, now + route.options.cache_for);
+    compress_answer(req, res);
+    cache_->put(key, res, now + route.options.cache_for);
   }
   return res;
 }
@@ -103,6 +107,10 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
     return res;
   }
   if (route_label) *route_label = "unmatched";
+  if (fallback_ && want == Method::get && !req.path.starts_with("/api/")) {
+    if (route_label) *route_label = "static";
+    return fallback_(req, PathParams{});
+  }
   return problem(
       Error{ErrorKind::not_found, "not-found", "Not found", "no resource at " + req.path});
 }

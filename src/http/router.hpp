@@ -57,6 +57,9 @@ class Router {
     add(Method::patch, std::move(pattern), std::move(h));
   }
   void del(std::string pattern, Handler h) { add(Method::del, std::move(pattern), std::move(h)); }
+  // Answers GET and HEAD for paths no route knows, outside /api/ (the
+  // front-end's files and client-side routes). Without one: 404.
+  void fallback(Handler h) { fallback_ = std::move(h); }
 
   // Routes the request and calls its handler. `route_label`, when given,
   // receives the matched pattern (or "unmatched") for metrics.
@@ -75,6 +78,7 @@ class Router {
   static bool match(const Route& route, const std::vector<std::string_view>& path,
                     PathParams* params);
   std::vector<Route> routes_;
+  Handler fallback_;
   std::unique_ptr<ResponseCache> cache_ = std::make_unique<ResponseCache>(10'000);
 };
 

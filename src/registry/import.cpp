@@ -87,6 +87,27 @@ Result<std::int64_t> put_all(db::Connection& c, const std::vector<T>& items) {
   return changed;
 }
 
+// Fails unless a boundary file draws each of `expected` exactly once.
+Result<void> same_areas(const Boundary& b, const std::set<std::string>& expected,
+                        const std::string& file) {
+  std::set<std::string> drawn;
+  for (const auto& code : b.codes) {
+    if (!drawn.insert(code).second) {
+      return Error::malformed_file(file, 0, "area " + code + " is drawn twice");
+    }
+    if (!expected.contains(code)) {
+      return Error::malformed_file(
+          file, 0, "area " + code + " is not in the registry's " + b.level + " list");
+    }
+  }
+  for (const auto& code : expected) {
+    if (!drawn.contains(code)) {
+      return Error::malformed_file(file, 0, b.level + " " + code + " has no boundary");
+    }
+  }
+  return ok();
+}
+
 // Adds the Norwegian names and websites of admin/counties-*.json to the
 // counties of places/fylker-*.csv; both must list the same counties.
 Result<void> merge_county_names(std::vector<County>& counties, const Loaded& f) {
@@ -263,6 +284,8 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
   STEMNET_TRY(auto postcodes_path, find_one(dir / "admin", "postal-codes-", ".json"));
   STEMNET_TRY(auto science_path, find_one(dir / "institutions", "vitensentre-", ".csv"));
   STEMNET_TRY(auto he_path, find_one(dir / "institutions", "hoyere-utdanning-", ".csv"));
+  STEMNET_TRY(auto county_shapes_path, find_one(dir / "geo", "fylker-", ".geojson"));
+  STEMNET_TRY(auto municipality_shapes_path, find_one(dir / "geo", "kommuner-", ".topojson"));
 
   STEMNET_TRY(Loaded county_places, load(county_places_path, "counties"));
   STEMNET_TRY(Loaded county_names, load(county_names_path, "counties"));
@@ -272,6 +295,9 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
   STEMNET_TRY(Loaded postcodes_file, load(postcodes_path, "postcodes"));
   STEMNET_TRY(Loaded science_file, load(science_path, "institutions"));
   STEMNET_TRY(Loaded he_file, load(he_path, "institutions"));
+  STEMNET_TRY(Loaded county_shapes_file, load(county_shapes_path, "county boundaries"));
+  STEMNET_TRY(Loaded municipality_shapes_file,
+              load(municipality_shapes_path, "municipality boundaries"));
 
   STEMNET_TRY(auto counties, parse_county_places(county_places.bytes, county_places.path));
   STEMNET_TRY_VOID(merge_county_names(counties, county_names));
@@ -282,6 +308,20 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
   STEMNET_TRY(auto postcodes, parse_postcodes(postcodes_file.bytes, postcodes_file.path));
   STEMNET_TRY(auto science, parse_science_centres(science_file.bytes, science_file.path));
   STEMNET_TRY(auto he, parse_higher_education(he_file.bytes, he_file.path));
+  STEMNET_TRY(auto county_shapes,
+              parse_county_boundaries(county_shapes_file.bytes, county_shapes_file.path));
+  STEMNET_TRY(
+      auto municipality_shapes,
+      parse_municipality_boundaries(municipality_shapes_file.bytes, municipality_shapes_file.path));
+  {  // a map must draw exactly the areas the registry holds
+    std::set<std::string> county_numbers;
+    for (const auto& c : counties) county_numbers.insert(c.number);
+    std::set<std::string> municipality_numbers;
+    for (const auto& m : municipalities) municipality_numbers.insert(m.number);
+    STEMNET_TRY_VOID(same_areas(county_shapes, county_numbers, county_shapes_file.path));
+    STEMNET_TRY_VOID(
+        same_areas(municipality_shapes, municipality_numbers, municipality_shapes_file.path));
+  }
 
   std::vector<fs::path> udir_paths;
   std::error_code ec;
@@ -335,12 +375,19 @@ Result<ImportReport> import_reference(db::Pool& pool, const fs::path& dir) {
         record(c, postcodes_file.report, "norway-geodata (Posten/Bring register)", "MIT"));
     STEMNET_TRY_VOID(record(c, science_file.report, "Forskningsrådet", "NLOD"));
     STEMNET_TRY_VOID(record(c, he_file.report, "SSB", "NLOD"));
+    for (auto [shape, file] : {std::pair{&county_shapes, &county_shapes_file},
+                               std::pair{&municipality_shapes, &municipality_shapes_file}}) {
+      file->report.rows = static_cast<std::int64_t>(shape->codes.size());
+      STEMNET_TRY(file->report.changed, Store::put(c, *shape));
+      STEMNET_TRY_VOID(record(c, file->report, "Kartverket", "CC BY 4.0"));
+    }
     STEMNET_TRY_VOID(write_schools(c, udir, importing));
     return ok();
   });
   if (!written) return std::move(written).error();
-  for (auto* f : {&county_places, &county_names, &municipality_places, &municipality_facts,
-                  &territories_file, &postcodes_file, &science_file, &he_file}) {
+  for (auto* f :
+       {&county_places, &county_names, &municipality_places, &municipality_facts, &territories_file,
+        &postcodes_file, &science_file, &he_file, &county_shapes_file, &municipality_shapes_file}) {
     report.files.push_back(f->report);
   }
   for (auto& [f, parsed] : udir) report.files.push_back(f.report);

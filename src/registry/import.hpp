@@ -54,6 +54,12 @@ struct UdirSchools {
 // Parses one Udir national-test file; `file` names it in errors.
 Result<UdirSchools> parse_udir_schools(std::string_view bytes, const std::string& file);
 
+// Kartverket's county boundaries (GeoJSON FeatureCollection, `fylkesnummer`
+// on each feature) and municipality boundaries (TopoJSON, object `Kommuner`,
+// `kommunenummer` on each geometry). Errors name the JSON path.
+Result<Boundary> parse_county_boundaries(std::string_view bytes, const std::string& file);
+Result<Boundary> parse_municipality_boundaries(std::string_view bytes, const std::string& file);
+
 // "Troms - Romsa - Tromssa" style CSV of counties with label points.
 Result<std::vector<County>> parse_county_places(std::string_view bytes, const std::string& file);
 Result<std::vector<Municipality>> parse_municipality_places(std::string_view bytes,

@@ -41,6 +41,16 @@ struct Municipality {
   std::int64_t school_count = 0;  // filled by the store on reads
 };
 
+// A level's boundaries as published: a county GeoJSON FeatureCollection or a
+// municipality TopoJSON Topology; `codes` are the areas it draws.
+struct Boundary {
+  std::string level;   // county | municipality
+  std::string format;  // geojson | topojson
+  std::string body;    // the file's bytes
+  std::string sha256;
+  std::vector<std::string> codes;
+};
+
 struct Postcode {
   std::string code;  // "0150"
   std::string place;

@@ -1,5 +1,6 @@
 // Parsers for the reference files of data/reference, as their publishers
 // wrote them: CSV (UTF-8, RFC 4180 quoting) and JSON arrays.
+#include "core/encoding.hpp"
 #include "geo/area_code.hpp"
 #include "registry/import.hpp"
 #include "text/delimited.hpp"
@@ -168,6 +169,76 @@ Result<std::vector<Municipality>> parse_territories(std::string_view bytes,
     out.push_back(std::move(v));
   }
   return out;
+}
+
+namespace {
+
+// The area code in `properties.<key>` of each item of `items`, checked by
+// `valid`; `path` names the array in errors ("features").
+Result<std::vector<std::string>> boundary_codes(const json::array& items, std::string_view key,
+                                                bool (*valid)(std::string_view),
+                                                const std::string& path, const std::string& file) {
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    const auto* item = items[i].if_object();
+    const auto* props = item ? item->if_contains("properties") : nullptr;
+    if (!props || !props->is_object()) {
+      return Error::malformed_file(file, 0, at + ".properties: expected an object");
+    }
+    STEMNET_TRY(auto code, json_string(props->as_object(), key, i, file));
+    if (!valid(code)) {
+      return Error::malformed_file(
+          file, 0, at + ".properties." + std::string(key) + ": not an area code: '" + code + "'");
+    }
+    codes.push_back(std::move(code));
+  }
+  return codes;
+}
+
+Boundary boundary_of(std::string level, std::string format, std::string_view bytes,
+                     std::vector<std::string> codes) {
+  return {std::move(level), std::move(format), std::string(bytes), sha256_hex(bytes),
+          std::move(codes)};
+}
+
+}  // namespace
+
+Result<Boundary> parse_county_boundaries(std::string_view bytes, const std::string& file) {
+  STEMNET_TRY(auto doc, text::parse_json(bytes, file));
+  const auto* o = doc.if_object();
+  const auto* type = o ? o->if_contains("type") : nullptr;
+  if (!type || !type->is_string() || type->as_string() != "FeatureCollection") {
+    return Error::malformed_file(file, 1, "type: expected a GeoJSON FeatureCollection");
+  }
+  const auto* features = o->if_contains("features");
+  if (!features || !features->is_array()) {
+    return Error::malformed_file(file, 1, "features: expected an array");
+  }
+  STEMNET_TRY(auto codes, boundary_codes(features->as_array(), "fylkesnummer",
+                                         geo::is_county_number, "features", file));
+  return boundary_of("county", "geojson", bytes, std::move(codes));
+}
+
+Result<Boundary> parse_municipality_boundaries(std::string_view bytes, const std::string& file) {
+  STEMNET_TRY(auto doc, text::parse_json(bytes, file));
+  const auto* o = doc.if_object();
+  const auto* type = o ? o->if_contains("type") : nullptr;
+  if (!type || !type->is_string() || type->as_string() != "Topology") {
+    return Error::malformed_file(file, 1, "type: expected a TopoJSON Topology");
+  }
+  const auto* objects = o->if_contains("objects");
+  const auto* kommuner =
+      objects && objects->is_object() ? objects->as_object().if_contains("Kommuner") : nullptr;
+  const auto* geometries =
+      kommuner && kommuner->is_object() ? kommuner->as_object().if_contains("geometries") : nullptr;
+  if (!geometries || !geometries->is_array()) {
+    return Error::malformed_file(file, 1, "objects.Kommuner.geometries: expected an array");
+  }
+  STEMNET_TRY(auto codes,
+              boundary_codes(geometries->as_array(), "kommunenummer", geo::is_municipality_number,
+                             "objects.Kommuner.geometries", file));
+  return boundary_of("municipality", "topojson", bytes, std::move(codes));
 }
 
 Result<std::vector<Postcode>> parse_postcodes(std::string_view bytes, const std::string& file) {

@@ -161,6 +161,24 @@ void add_routes(http::Router& router, Service& svc) {
       },
       kReference);
 
+  // Boundaries as Kartverket published them: counties as GeoJSON,
+  // municipalities as TopoJSON (object "Kommuner").
+  router.get(
+      "/api/v1/boundaries/{level}",
+      [&svc](const Request& req, const PathParams& p) {
+        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+        const auto plural = p.get("level");
+        if (plural != "counties" && plural != "municipalities") {
+          return http::problem(Error::not_found("no boundaries '" + std::string(plural) +
+                                                "': there are counties and municipalities"));
+        }
+        auto b = svc.boundary(plural == "counties" ? "county" : "municipality");
+        if (!b) return http::problem(b.error());
+        return Response::text(200, std::move(b->body),
+                              b->format == "geojson" ? "application/geo+json" : "application/json");
+      },
+      http::RouteOptions{std::chrono::seconds(300)});
+
   router.get(
       "/api/v1/institutions",
       [&svc](const Request& req, const PathParams&) {

@@ -55,6 +55,14 @@ Result<Page<School>> Service::schools(const SchoolQuery& query, const PageReques
   return store_.schools(filter, page);
 }
 
+Result<Boundary> Service::boundary(const std::string& level) {
+  if (level != "county" && level != "municipality") {
+    return Error::invalid("level",
+                          "boundaries are 'county' or 'municipality'; got '" + level + "'");
+  }
+  return store_.boundary(level);
+}
+
 Result<School> Service::school(const std::string& orgnr) {
   if (!geo::is_organisation_number(orgnr)) {
     return Error::invalid(

@@ -39,6 +39,8 @@ class Service {
   Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
                                          const PageRequest& page);
   Result<void> ready() { return store_.ping(); }
+  // "county" or "municipality": the boundaries as published.
+  Result<Boundary> boundary(const std::string& level);
   // Names of every area of a level (county, municipality incl. territories,
   // school), by code; "country" gives {"NO": "Norge"}.
   Result<std::map<std::string, std::string>> area_names(const std::string& level) {

@@ -296,6 +296,31 @@ Result<std::int64_t> Store::put(db::Connection& c, const Municipality& v) {
        v.area_km2, v.written_language, v.website, v.label_point.lon, v.label_point.lat});
 }
 
+Result<std::int64_t> Store::put(db::Connection& c, const Boundary& v) {
+  return c.execute(
+      "INSERT INTO boundary (level, format, body, sha256, area_count) VALUES ($1, $2, $3, $4, $5)"
+      " ON CONFLICT (level) DO UPDATE SET format = excluded.format, body = excluded.body,"
+      " sha256 = excluded.sha256, area_count = excluded.area_count"
+      " WHERE boundary.sha256 IS DISTINCT FROM excluded.sha256",
+      {v.level, v.format, v.body, v.sha256, static_cast<std::int64_t>(v.codes.size())});
+}
+
+Result<Boundary> Store::boundary(const std::string& level) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT format, body, sha256 FROM boundary WHERE level = $1", {level}));
+  if (rows.empty()) {
+    return Error::not_found("no " + level +
+                            " boundaries yet: run 'stemnet import reference data/reference'");
+  }
+  Boundary b;
+  b.level = level;
+  b.format = rows[0].text(0);
+  b.body = rows[0].text(1);
+  b.sha256 = rows[0].text(2);
+  return b;
+}
+
 Result<std::int64_t> Store::put(db::Connection& c, const Postcode& v) {
   return c.execute(
       "INSERT INTO postcode (code, place, municipality_number) VALUES ($1, $2, $3)"

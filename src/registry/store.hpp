@@ -62,6 +62,9 @@ class Store {
   static Result<std::int64_t> put(db::Connection& c, const Postcode& v);
   static Result<std::int64_t> put(db::Connection& c, const Institution& v);
   static Result<std::int64_t> put(db::Connection& c, const School& v);
+  static Result<std::int64_t> put(db::Connection& c, const Boundary& v);
+  // A level's boundaries (format and body); not_found before an import.
+  Result<Boundary> boundary(const std::string& level);
   // Whether a municipality number is in the registry (for import checks).
   static Result<bool> has_municipality(db::Connection& c, const std::string& number);
   static Result<bool> has_county(db::Connection& c, const std::string& number);

@@ -7,6 +7,8 @@
 #include <boost/json.hpp>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <thread>
@@ -213,6 +215,74 @@ TEST_F(RegistryApi, EtagAndIfNoneMatch) {
   EXPECT_EQ(again.header("etag"), tag);
   auto other = get("/api/v1/municipalities/4601", {{"If-None-Match", tag}});
   EXPECT_EQ(other.status, 200);
+}
+
+TEST_F(RegistryApi, BoundariesAsPublished) {
+  auto counties = get("/api/v1/boundaries/counties");
+  ASSERT_EQ(counties.status, 200) << counties.body;
+  EXPECT_EQ(counties.header("content-type"), "application/geo+json");
+  auto fc = json::parse(counties.body).as_object();
+  EXPECT_EQ(fc.at("type").as_string(), "FeatureCollection");
+  EXPECT_EQ(fc.at("features").as_array().size(), 15u);
+
+  auto municipalities = get("/api/v1/boundaries/municipalities");
+  ASSERT_EQ(municipalities.status, 200);
+  auto topo = json::parse(municipalities.body).as_object();
+  EXPECT_EQ(topo.at("type").as_string(), "Topology");
+  EXPECT_EQ(topo.at("objects").at("Kommuner").at("geometries").as_array().size(), 357u);
+
+  // Compressed when asked for, with its own entity tag.
+  auto zipped = get("/api/v1/boundaries/municipalities", {{"Accept-Encoding", "gzip, br"}});
+  ASSERT_EQ(zipped.status, 200);
+  EXPECT_EQ(zipped.header("content-encoding"), "gzip");
+  EXPECT_EQ(zipped.header("vary"), "Accept-Encoding");
+  ASSERT_GT(zipped.body.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(zipped.body[0]), 0x1f);
+  EXPECT_LT(zipped.body.size(), municipalities.body.size() / 2);
+  EXPECT_NE(zipped.header("etag"), municipalities.header("etag"));
+  auto refused = get("/api/v1/boundaries/municipalities", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(refused.header("content-encoding"), "");
+  EXPECT_EQ(refused.body, municipalities.body);
+
+  expect_problem("/api/v1/boundaries/parishes", 404);
+}
+
+TEST(Server, ServesTheFrontEndWithClientRoutes) {
+  TempDir dir;
+  const std::string ui = dir.path() + "/ui";
+  std::filesystem::create_directories(ui + "/assets");
+  std::ofstream(ui + "/index.html") << "<!doctype html><title>stemnet</title>";
+  std::ofstream(ui + "/assets/index-abc123.js") << std::string(4000, 'x');
+  std::ofstream(ui + "/favicon.svg") << "<svg/>";
+  ServerProcess server("sqlite:" + dir.path() + "/s.db", {"--ui", ui});
+  ASSERT_NE(server.port(), 0);
+
+  auto index = http_get(server.port(), "/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(index.header("cache-control"), "no-cache");
+  // A client-side route gets the page; the browser's router takes over.
+  auto route = http_get(server.port(), "/kommuner/0301");
+  EXPECT_EQ(route.status, 200);
+  EXPECT_EQ(route.body, index.body);
+  auto asset = http_get(server.port(), "/assets/index-abc123.js", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_EQ(asset.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(asset.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(asset.header("content-encoding"), "gzip");
+  EXPECT_EQ(http_get(server.port(), "/favicon.svg").header("content-type"), "image/svg+xml");
+  auto again = http_get(server.port(), "/", {{"If-None-Match", index.header("etag")}});
+  EXPECT_EQ(again.status, 304);
+  // Missing files and unknown API paths stay 404 problems, never the page.
+  for (const char* missing : {"/assets/gone-1.js", "/logo.png", "/api/v1/nothing"}) {
+    auto res = http_get(server.port(), missing);
+    EXPECT_EQ(res.status, 404) << missing;
+    EXPECT_EQ(res.header("content-type"), "application/problem+json") << missing;
+  }
+  // Only GET and HEAD reach the files.
+  HttpConnection c(server.port());
+  EXPECT_EQ(c.request("POST", "/kommuner", {{"Content-Type", "application/json"}}, "{}").status,
+            404);
 }
 
 TEST_F(RegistryApi, HeadAnswersHeadersOnly) {

@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { API, ApiError, apiGet, apiSend, setCsrfToken, type Query } from './client';
+import type {
+  AreaProfile,
+  BookingRequest,
+  County,
+  Impact,
+  Indicator,
+  IndicatorDetail,
+  JsonStat,
+  ListOf,
+  Municipality,
+  Offer,
+  OpenRequest,
+  Organisation,
+  Person,
+  School,
+  Slot,
+  Institution,
+} from './types';
+
+const HOUR = 60 * 60 * 1000;
+
+/** The signed-in person, or null. Keeps the CSRF token for changes. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        const me = await apiGet<Person>(`${API}/me`);
+        setCsrfToken(me.csrf_token);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => apiSend<Person>('POST', `${API}/auth/login`, body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrf_token);
+      qc.setQueryData(['me'], me);
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<void>('POST', `${API}/auth/logout`),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.setQueryData(['me'], null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
+}
+
+export const useCounties = () =>
+  useQuery({
+    queryKey: ['counties'],
+    queryFn: () => apiGet<ListOf<County>>(`${API}/counties`, { limit: 100 }),
+    staleTime: HOUR,
+  });
+
+export const useMunicipalities = () =>
+  useQuery({
+    queryKey: ['municipalities'],
+    queryFn: () => apiGet<ListOf<Municipality>>(`${API}/municipalities`, { limit: 1000 }),
+    staleTime: HOUR,
+  });
+
+export const useMunicipality = (number: string | undefined) =>
+  useQuery({
+    queryKey: ['municipality', number],
+    queryFn: () => apiGet<Municipality>(`${API}/municipalities/${number}`),
+    enabled: !!number,
+    staleTime: HOUR,
+  });
+
+export const useSchools = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: ['schools', query],
+    queryFn: () => apiGet<ListOf<School>>(`${API}/schools`, query),
+    enabled,
+    staleTime: HOUR,
+  });
+
+export const useSchool = (orgnr: string | undefined) =>
+  useQuery({
+    queryKey: ['school', orgnr],
+    queryFn: () => apiGet<School>(`${API}/schools/${orgnr}`),
+    enabled: !!orgnr,
+    staleTime: HOUR,
+  });
+
+export const useInstitutions = () =>
+  useQuery({
+    queryKey: ['institutions'],
+    queryFn: () => apiGet<ListOf<Institution>>(`${API}/institutions`, { limit: 100 }),
+    staleTime: HOUR,
+  });
+
+export const useIndicators = () =>
+  useQuery({
+    queryKey: ['indicators'],
+    queryFn: () => apiGet<ListOf<Indicator>>(`${API}/indicators`),
+    staleTime: 5 * 60_000,
+  });
+
+export const useIndicator = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['indicator', id],
+    queryFn: () => apiGet<IndicatorDetail>(`${API}/indicators/${id}`),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+
+export const useIndicatorData = (id: string | undefined, query: Query, enabled = true) =>
+  useQuery({
+    queryKey: ['indicator-data', id, query],
+    queryFn: () => apiGet<JsonStat>(`${API}/indicators/${id}/data`, query),
+    enabled: !!id && enabled,
+    staleTime: 5 * 60_000,
+  });
+
+export const useProfile = (code: string | undefined) =>
+  useQuery({
+    queryKey: ['profile', code],
+    queryFn: () => apiGet<AreaProfile>(`${API}/areas/${code}/profile`),
+    enabled: !!code,
+    staleTime: 5 * 60_000,
+  });
+
+export const useOffers = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: ['offers', query],
+    queryFn: () => apiGet<ListOf<Offer>>(`${API}/offers`, query),
+    enabled,
+  });
+
+export const useOffer = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['offer', id],
+    queryFn: () => apiGet<Offer>(`${API}/offers/${id}`),
+    enabled: !!id,
+  });
+
+export const useSlots = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['slots', id],
+    queryFn: () => apiGet<ListOf<Slot>>(`${API}/offers/${id}/slots`),
+    enabled: !!id,
+  });
+
+export const useRequests = (enabled = true) =>
+  useQuery({
+    queryKey: ['requests'],
+    queryFn: () => apiGet<ListOf<BookingRequest>>(`${API}/requests`),
+    enabled,
+  });
+
+export const useRequest = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['request', id],
+    queryFn: () => apiGet<BookingRequest>(`${API}/requests/${id}`),
+    enabled: !!id,
+  });
+
+export const useOrganisations = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: ['organisations', query],
+    queryFn: () => apiGet<ListOf<Organisation>>(`${API}/organisations`, query),
+    enabled,
+  });
+
+export const useOrganisation = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['organisation', id],
+    queryFn: () => apiGet<Organisation>(`${API}/organisations/${id}`),
+    enabled: !!id,
+  });
+
+export const useImpact = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['impact', id],
+    queryFn: () => apiGet<Impact>(`${API}/organisations/${id}/impact`),
+    enabled: !!id,
+  });
+
+/** Open requests: a route still being added to the server; 404 means "not there yet". */
+export const useOpenRequests = (enabled = true) =>
+  useQuery({
+    queryKey: ['open-requests'],
+    queryFn: () => apiGet<ListOf<OpenRequest>>(`${API}/open-requests`),
+    enabled,
+    retry: false,
+  });
+
+export const useOpenRequest = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['open-request', id],
+    queryFn: () => apiGet<OpenRequest>(`${API}/open-requests/${id}`),
+    enabled: !!id,
+    retry: false,
+  });
+
+/** A change that refreshes the given query keys when it succeeds. */
+export function useChange<TBody, TResult = unknown>(
+  method: 'POST' | 'PATCH',
+  path: string | ((body: TBody) => string),
+  invalidate: string[][],
+) {
+  const qc = useQueryClient();
+  return useMutation<TResult, ApiError, TBody>({
+    mutationFn: (body: TBody) => {
+      const p = typeof path === 'function' ? path(body) : path;
+      return apiSend<TResult>(method, p, body);
+    },
+    onSuccess: () => {
+      for (const key of invalidate) void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+}

@@ -1,0 +1,342 @@
+// Shapes of the stemnet HTTP API (docs/api.md). Only the members the UI reads.
+
+export type Lang = 'nb' | 'nn' | 'en';
+export type Localised = Record<Lang, string>;
+
+export interface ListOf<T> {
+  items: T[];
+  total: number;
+  next_cursor: string | null;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  param?: string;
+  field?: string;
+}
+
+export interface Point {
+  lon: number;
+  lat: number;
+}
+export interface NumberName {
+  number: string;
+  name: string;
+}
+
+export interface County {
+  number: string;
+  name: string;
+  parallel_names: string[];
+  name_norwegian: string;
+  population: number | null;
+  website: string | null;
+  label_point: Point;
+}
+
+export interface Municipality {
+  number: string;
+  kind: 'municipality' | 'territory';
+  name: string;
+  parallel_names: string[];
+  name_norwegian: string;
+  county: NumberName | null;
+  admin_centre: string | null;
+  population: number | null;
+  area_km2: number | null;
+  written_language: 'bokmal' | 'nynorsk' | 'neutral' | null;
+  website: string | null;
+  label_point: Point;
+  school_count: number;
+}
+
+export interface School {
+  orgnr: string;
+  name: string;
+  municipality: NumberName;
+  county: NumberName | null;
+  grades: { grade: number; school_year: string; tested_pupils: number | null }[];
+  location: Point;
+  location_precision: string;
+}
+
+export interface Institution {
+  id: string;
+  kind: 'science_centre' | 'higher_education';
+  name: string;
+  abbreviation: string | null;
+  sites: { municipality: NumberName; location: Point }[];
+}
+
+export type Stage =
+  | 'primary'
+  | 'lower_secondary'
+  | 'upper_secondary'
+  | 'higher_education'
+  | 'labour_market'
+  | 'engagement'
+  | 'context';
+
+export const STAGES: Stage[] = [
+  'primary',
+  'lower_secondary',
+  'upper_secondary',
+  'higher_education',
+  'labour_market',
+  'engagement',
+  'context',
+];
+
+export interface Indicator {
+  id: string;
+  name: Localised;
+  definition: Localised;
+  unit: string;
+  decimals: number;
+  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  stage: Stage;
+  origin: 'imported' | 'computed';
+  levels: string[];
+  breakdowns: string[];
+  headline: string;
+  source: {
+    name: string;
+    table: string | null;
+    url: string | null;
+    licence: string;
+    attribution: string;
+  };
+  latest_period: string | null;
+  cells: number;
+  has_data: boolean;
+}
+
+export interface Target {
+  id: string;
+  area_level: string;
+  area: string | null;
+  value: number;
+  year: number;
+  set_by: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface IndicatorDetail extends Indicator {
+  periods: string[];
+  targets: Target[];
+}
+
+export interface ProfileEntry {
+  indicator: Indicator;
+  period: string | null;
+  value: number | null;
+  status: string;
+  rank: number | null;
+  peers: number;
+  target: Target | null;
+  progress: { state: 'reached' | 'on_track' | 'behind' | 'unknown'; projected: number | null } | null;
+}
+
+export interface AreaProfile {
+  level: 'municipality' | 'county';
+  code: string;
+  name: string;
+  indicators: ProfileEntry[];
+}
+
+export interface JsonStatDimension {
+  label?: string;
+  category: {
+    index: string[] | Record<string, number>;
+    label?: Record<string, string>;
+  };
+}
+
+export interface JsonStat {
+  version: string;
+  class: string;
+  label?: string;
+  id: string[];
+  size: number[];
+  dimension: Record<string, JsonStatDimension>;
+  value: (number | null)[] | Record<string, number | null>;
+  status?: string | (string | null)[] | Record<string, string>;
+  extension?: { stemnet?: { area_level?: Record<string, string> } };
+}
+
+export interface Role {
+  role: 'teacher' | 'school_contact' | 'provider_member' | 'coordinator' | 'admin' | string;
+  scope: string;
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  language: Lang;
+  roles: Role[];
+  csrf_token: string;
+}
+
+export type OrgKind = 'company' | 'higher_education' | 'science_centre' | 'municipality' | 'volunteer';
+
+export interface Organisation {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  orgnr: string | null;
+  municipality: string;
+  county: string | null;
+  sector: string | null;
+  profile: string;
+  shows: string[];
+  logo_url: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: string;
+}
+
+export const FORMATS = [
+  'workplace_visit',
+  'school_visit',
+  'digital_qa',
+  'virtual_tour',
+  'role_model_talk',
+  'kit',
+  'camp',
+] as const;
+export type OfferFormat = (typeof FORMATS)[number];
+
+export const SUBJECTS = [
+  'natural_science',
+  'mathematics',
+  'technology_programming',
+  'physics',
+  'chemistry',
+  'biology',
+  'geosciences',
+  'it',
+  'arts_crafts',
+  'social_science',
+  'norwegian',
+  'english',
+  'food_health',
+  'other',
+] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export interface Offer {
+  id: string;
+  organisation: { id: string; name: string };
+  title: string;
+  description: string;
+  format: OfferFormat;
+  subjects: Subject[];
+  grades: { min: number; max: number };
+  languages: string[];
+  capacity: number;
+  digital: boolean;
+  municipality: string | null;
+  address: string;
+  travel_radius_km: number;
+  duration_minutes: number;
+  cost_nok: number;
+  preparation: string;
+  on_request: boolean;
+  kit: { before: string; during: string; after: string };
+  status: 'draft' | 'published' | 'archived';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Slot {
+  id: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  booked: number;
+  free: number;
+}
+
+export type RequestState =
+  | 'requested'
+  | 'proposed'
+  | 'accepted'
+  | 'declined'
+  | 'cancelled'
+  | 'completed'
+  | 'not_held';
+
+export type Move = 'accept' | 'propose' | 'decline' | 'cancel' | 'complete' | 'not_held' | 'feedback';
+
+export interface Message {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  created_at: string;
+}
+
+export interface BookingRequest {
+  id: string;
+  offer: { id: string; title: string; provider: string };
+  school: { orgnr: string; name: string };
+  grade: number;
+  pupils: number;
+  wished: string;
+  slot: { id: string; starts_at: string; ends_at: string } | null;
+  proposed_time: string | null;
+  state: RequestState;
+  reason: string;
+  allowed_moves: Move[];
+  messages: Message[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImpactYear {
+  year: number;
+  bookings: number;
+  schools: number;
+  municipalities: number;
+  pupils: number | null;
+  girls: number | null;
+  boys: number | null;
+  hours: number;
+  average_feedback: number | null;
+  feedbacks: number;
+}
+
+export interface Impact extends ListOf<ImpactYear> {
+  organisation: string;
+  suppression: string;
+}
+
+/** Open requests ("open wish for any provider"); shape per the brief, checked leniently. */
+export interface OpenRequestAnswer {
+  id: string;
+  body: string;
+  offer_id?: string | null;
+  slot_id?: string | null;
+  offer?: { id: string; title: string } | null;
+  author?: { id: string; name: string } | null;
+  organisation?: { id: string; name: string } | null;
+  created_at?: string;
+}
+
+export interface OpenRequest {
+  id: string;
+  school: { orgnr: string; name: string } | string;
+  grade: number;
+  pupils: number;
+  subjects: string[];
+  formats: string[];
+  digital_ok: boolean;
+  weeks: string[];
+  note: string;
+  state?: string;
+  answers?: OpenRequestAnswer[];
+  created_at?: string;
+}

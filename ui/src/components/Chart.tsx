@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import * as Plot from '@observablehq/plot';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../lib/format';
+import type { ChartSpec } from './chart-spec';
+
+const ACCENT = '#0062ba';
+const HIGHLIGHT = '#b3541e';
+const TARGET = '#068718';
+const TEXT = '#292c30';
+
+/** Observable Plot, drawn into a div. Hidden from assistive technology: the table beside it carries the data. */
+export default function Chart({ spec, width }: { spec: ChartSpec; width?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'nb';
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const w = Math.max(280, Math.min(width ?? el.clientWidth ?? 640, 960));
+    const fmt = (d: number) => formatNumber(lang, d, spec.decimals);
+    let svg: Element;
+    if (spec.kind === 'bars') {
+      const rows = spec.data;
+      const marks: Plot.Markish[] = [
+        Plot.barX(rows, {
+          y: 'label',
+          x: 'value',
+          fill: (d: (typeof rows)[number]) => (d.highlight ? HIGHLIGHT : ACCENT),
+          sort: { y: '-x' },
+        }),
+        Plot.ruleX([0]),
+        Plot.text(rows, { y: 'label', x: 'value', text: (d: (typeof rows)[number]) => fmt(d.value), dx: 4, textAnchor: 'start', fill: TEXT }),
+      ];
+      if (spec.target != null) marks.push(Plot.ruleX([spec.target], { stroke: TARGET, strokeWidth: 2, strokeDasharray: '4,3' }));
+      svg = Plot.plot({
+        width: w,
+        height: Math.max(120, rows.length * 22 + 40),
+        marginLeft: Math.min(200, w * 0.4),
+        marginRight: 48,
+        x: { label: spec.unit ?? null, tickFormat: fmt, grid: true, nice: true },
+        y: { label: null },
+        style: { fontSize: '13px', color: TEXT, background: 'transparent' },
+        marks,
+      });
+    } else if (spec.kind === 'columns') {
+      svg = Plot.plot({
+        width: w,
+        height: 260,
+        x: { label: null, type: 'band' },
+        y: { label: spec.unit ?? null, tickFormat: fmt, grid: true, nice: true },
+        style: { fontSize: '13px', color: TEXT, background: 'transparent' },
+        marks: [Plot.barY(spec.data, { x: 'x', y: 'value', fill: ACCENT }), Plot.ruleY([0])],
+      });
+    } else {
+      const marks: Plot.Markish[] = [
+        Plot.lineY(spec.data, { x: 'x', y: 'value', stroke: ACCENT, strokeWidth: 2 }),
+        Plot.dot(spec.data, { x: 'x', y: 'value', fill: ACCENT, r: 4 }),
+        Plot.text(spec.data, { x: 'x', y: 'value', text: (d: { value: number }) => fmt(d.value), dy: -10, fill: TEXT }),
+      ];
+      if (spec.target != null) marks.push(Plot.ruleY([spec.target], { stroke: TARGET, strokeWidth: 2, strokeDasharray: '4,3' }));
+      svg = Plot.plot({
+        width: w,
+        height: 240,
+        x: { label: null, type: 'point', padding: 0.5 },
+        y: { label: spec.unit ?? null, tickFormat: fmt, grid: true, nice: true },
+        style: { fontSize: '13px', color: TEXT, background: 'transparent' },
+        marks,
+      });
+    }
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    el.replaceChildren(svg);
+    return () => {
+      el.replaceChildren();
+    };
+  }, [spec, lang, width]);
+
+  return <div ref={ref} className="chart" aria-hidden="true" />;
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { Offer } from '../api/types';
+import { formatNumber } from '../lib/format';
+
+export function gradeRange(t: (k: string, o?: Record<string, unknown>) => string, g: { min: number; max: number }) {
+  return g.min === g.max ? t('offer.grade_one', { grade: g.min }) : t('offer.grades', { min: g.min, max: g.max });
+}
+
+export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'nb';
+  return (
+    <Card data-color="neutral" className="offer-card">
+      <Heading level={headingLevel} data-size="xs">
+        <Link asChild>
+          <RouterLink to={`/tilbud/${offer.id}`}>{offer.title}</RouterLink>
+        </Link>
+      </Heading>
+      <Paragraph data-size="sm" className="muted">
+        {offer.organisation.name}
+      </Paragraph>
+      <div className="tags">
+        <Tag data-color="accent">{t(`format.${offer.format}`)}</Tag>
+        <Tag data-color="neutral">{gradeRange(t, offer.grades)}</Tag>
+        {offer.digital && <Tag data-color="brand1">{t('offer.digital')}</Tag>}
+        <Tag data-color="neutral">{offer.cost_nok === 0 ? t('offer.free') : t('offer.cost', { cost: formatNumber(lang, offer.cost_nok, 0) })}</Tag>
+      </div>
+      <Paragraph data-size="sm" className="clamp">
+        {offer.description}
+      </Paragraph>
+    </Card>
+  );
+}

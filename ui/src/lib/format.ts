@@ -1,0 +1,85 @@
+import type { Lang } from '../api/types';
+
+/** The Intl locale for a UI language: Norwegian formats for nb and nn. */
+export function locale(lang: string): string {
+  if (lang === 'nn') return 'nn-NO';
+  if (lang === 'en') return 'en-GB';
+  return 'nb-NO';
+}
+
+export function formatNumber(lang: string, n: number | null | undefined, decimals?: number): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  const opts: Intl.NumberFormatOptions =
+    decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  return new Intl.NumberFormat(locale(lang), opts).format(n);
+}
+
+export function formatPercent(lang: string, n: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(n);
+}
+
+/**
+ * The API writes local times as "YYYY-MM-DDTHH:MM" (Norwegian time, no zone) and
+ * instants as "…Z". Local times are shown as written: parse their parts, never shift them.
+ */
+function parse(s: string): Date {
+  const local = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/);
+  if (local) {
+    const [, y, m, d, hh, mm] = local;
+    return new Date(Date.UTC(+y, +m - 1, +d, hh ? +hh : 0, mm ? +mm : 0));
+  }
+  return new Date(s);
+}
+
+export function formatDate(lang: string, s: string | null | undefined): string {
+  if (!s) return '–';
+  const isLocal = !/[zZ]|[+-]\d{2}:?\d{2}$/.test(s);
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: isLocal ? 'UTC' : 'Europe/Oslo',
+  }).format(parse(s));
+}
+
+export function formatDateTime(lang: string, s: string | null | undefined): string {
+  if (!s) return '–';
+  const isLocal = !/[zZ]|[+-]\d{2}:?\d{2}$/.test(s);
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: isLocal ? 'UTC' : 'Europe/Oslo',
+  }).format(parse(s));
+}
+
+export function formatTime(lang: string, s: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(parse(s));
+}
+
+/** "22. desember 2026 kl. 09:00–10:30" style span for a slot. */
+export function formatSpan(lang: string, start: string, end: string): string {
+  return `${formatDateTime(lang, start)}–${formatTime(lang, end)}`;
+}
+
+export function formatList(lang: string, items: string[]): string {
+  return new Intl.ListFormat(locale(lang), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Pick the text of a localised object for the language, falling back to bokmål. */
+export function pick(obj: Partial<Record<Lang, string>> | undefined, lang: string): string {
+  if (!obj) return '';
+  return obj[lang as Lang] || obj.nb || obj.en || '';
+}
+
+/** ISO week ("2027-W12") of a date. */
+export function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,84 @@
+import type { JsonStat } from '../api/types';
+
+export interface Cell {
+  /** category id per dimension id, e.g. {indicator, area, period, measure} */
+  keys: Record<string, string>;
+  /** category labels per dimension id */
+  labels: Record<string, string>;
+  value: number | null;
+  status: string;
+}
+
+function indexOf(dim: JsonStat['dimension'][string]): string[] {
+  const idx = dim.category.index;
+  if (Array.isArray(idx)) return idx;
+  const out: string[] = [];
+  for (const [k, pos] of Object.entries(idx)) out[pos] = k;
+  return out;
+}
+
+function at<T>(v: T[] | Record<string, T> | T | undefined, i: number): T | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return v[i];
+  if (typeof v === 'object') return (v as Record<string, T>)[String(i)];
+  return v as T; // one status for every cell
+}
+
+/** Every cell of a JSON-stat 2.0 dataset, last dimension fastest. */
+export function cells(ds: JsonStat): Cell[] {
+  const ids = ds.id;
+  const cats = ids.map((d) => indexOf(ds.dimension[d]));
+  const total = ds.size.reduce((a, b) => a * b, 1);
+  const out: Cell[] = [];
+  const pos = new Array(ids.length).fill(0);
+  for (let i = 0; i < total; i++) {
+    // decode i into positions
+    let r = i;
+    for (let d = ids.length - 1; d >= 0; d--) {
+      pos[d] = r % ds.size[d];
+      r = Math.floor(r / ds.size[d]);
+    }
+    const value = at(ds.value, i);
+    const status = at(ds.status as (string | null)[] | Record<string, string> | string | undefined, i);
+    if ((value === undefined || value === null) && !status) continue;
+    const keys: Record<string, string> = {};
+    const labels: Record<string, string> = {};
+    ids.forEach((d, k) => {
+      const id = cats[k][pos[k]];
+      keys[d] = id;
+      labels[d] = ds.dimension[d].category.label?.[id] ?? id;
+    });
+    out.push({ keys, labels, value: typeof value === 'number' ? value : null, status: status ?? '' });
+  }
+  return out;
+}
+
+/**
+ * Only the headline cells: for every breakdown dimension other than the ones the
+ * headline names, the total. `headline` is e.g. "measure=score" or "".
+ */
+export function headlineCells(ds: JsonStat, headline: string): Cell[] {
+  const fixed = new Map<string, string>();
+  for (const part of headline.split(';').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    fixed.set(k, v);
+  }
+  const core = new Set(['indicator', 'area', 'period']);
+  return cells(ds).filter((c) =>
+    Object.entries(c.keys).every(([dim, cat]) => {
+      if (core.has(dim)) return true;
+      if (fixed.has(dim)) return fixed.get(dim) === cat;
+      return cat === 'total';
+    }),
+  );
+}
+
+/** Query parameters that select the headline breakdown, e.g. {measure: "score"}. */
+export function headlineQuery(headline: string): Record<string, string> {
+  const q: Record<string, string> = {};
+  for (const part of headline.split(';').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    if (k && v) q[k] = v;
+  }
+  return q;
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { Button, Card, Fieldset, Link, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { API, setCsrfToken } from '../api/client';
+import { useChange } from '../api/hooks';
+import type { Person } from '../api/types';
+import { ErrorAlert, PageHeading, usePageTitle } from '../components/common';
+import { fieldError, isFormError } from '../components/forms';
+
+const FIELDS = ['email', 'name', 'password', 'language'];
+
+export function SignUpPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('auth.sign_up'));
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ name: '', email: '', password: '', language: i18n.resolvedLanguage ?? 'nb' });
+  const signUp = useChange<typeof form, Person>('POST', `${API}/auth/signup`, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signUp.mutate(form, {
+      onSuccess: (me) => {
+        setCsrfToken(me.csrf_token);
+        qc.setQueryData(['me'], me);
+        navigate('/min-side');
+      },
+    });
+  };
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  return (
+    <div className="narrow stack">
+      <PageHeading lead={t('auth.sign_up_lead')}>{t('auth.sign_up')}</PageHeading>
+      <Card data-color="neutral">
+        <form onSubmit={submit} className="form" noValidate>
+          {isFormError(signUp.error, FIELDS) && <ErrorAlert error={signUp.error} />}
+          <Textfield label={t('auth.name')} autoComplete="name" value={form.name} onChange={set('name')} required error={fieldError(signUp.error, 'name')} />
+          <Textfield
+            label={t('auth.email')}
+            type="email"
+            autoComplete="email"
+            value={form.email}
+            onChange={set('email')}
+            required
+            error={fieldError(signUp.error, 'email')}
+          />
+          <Textfield
+            label={t('auth.password')}
+            description={t('auth.password_rule')}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={set('password')}
+            required
+            error={fieldError(signUp.error, 'password')}
+          />
+          <Fieldset>
+            <Fieldset.Legend>{t('auth.mail_language')}</Fieldset.Legend>
+            {(['nb', 'nn', 'en'] as const).map((l) => (
+              <Radio key={l} name="language" value={l} label={t(`lang.${l}`)} checked={form.language === l} onChange={set('language')} />
+            ))}
+          </Fieldset>
+          <Button type="submit" loading={signUp.isPending}>
+            {t('auth.create_account')}
+          </Button>
+        </form>
+      </Card>
+      <Paragraph>
+        {t('auth.have_account')}{' '}
+        <Link asChild>
+          <RouterLink to="/logg-inn">{t('auth.sign_in')}</RouterLink>
+        </Link>
+      </Paragraph>
+    </div>
+  );
+}
