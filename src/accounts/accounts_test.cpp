@@ -1,6 +1,7 @@
 #include "accounts/secrets.hpp"
 #include "accounts/service.hpp"
 #include "mail_box.hpp"
+#include "notify/service.hpp"
 #include "test_db.hpp"
 
 #include <gtest/gtest.h>
@@ -46,7 +47,15 @@ class AccountsTest : public ::testing::Test {
   void SetUp() override {
     pool_ = stemnet::testing::memory_db();
     mail_ = std::filesystem::temp_directory_path() / ("stemnet-mail-" + std::to_string(::getpid()));
-    svc_ = std::make_unique<Service>(*pool_, mail_, [this] { return now_; });
+    svc_ = std::make_unique<Service>(*pool_, outbox_, [this] { return now_; });
+  }
+  // Sends what the outbox holds to the mail folder and reads the folder.
+  std::vector<std::string> sent_mails() {
+    notify::Service mail(*pool_);
+    notify::FolderMailer folder(mail_, "stemnet <ikke-svar@stemnet.no>");
+    auto d = mail.deliver_due(folder, 100);
+    EXPECT_TRUE(d) << d.error().detail;
+    return stemnet::testing::mails_in(mail_);
   }
   void TearDown() override { std::filesystem::remove_all(mail_); }
   SignedIn signup(const std::string& email = "kari@skole.no") {
@@ -56,6 +65,7 @@ class AccountsTest : public ::testing::Test {
   }
   std::unique_ptr<db::Pool> pool_;
   std::filesystem::path mail_;
+  notify::Outbox outbox_{"https://stemnet.example"};
   std::time_t now_ = 1'800'000'000;
   std::unique_ptr<Service> svc_;
 };
@@ -161,9 +171,11 @@ TEST_F(AccountsTest, PasswordResetOnceWithinAnHour) {
   ASSERT_TRUE(svc_->request_reset("nobody@skole.no"));  // says nothing about unknown addresses
   std::string token;
   int files = 0;
-  for (const auto& mail : stemnet::testing::mails_in(mail_)) {
+  for (const auto& mail : sent_mails()) {
     ++files;
     EXPECT_NE(mail.find("To: kari@skole.no"), std::string::npos);
+    EXPECT_NE(mail.find("https://stemnet.example/nytt-passord"), std::string::npos);
+    EXPECT_EQ(mail.find("List-Unsubscribe"), std::string::npos) << "security mail: no opting out";
     token = stemnet::testing::reset_code(mail);
   }
   ASSERT_EQ(files, 1);
@@ -180,10 +192,27 @@ TEST_F(AccountsTest, ResetTokensExpire) {
   signup();
   ASSERT_TRUE(svc_->request_reset("kari@skole.no"));
   std::string token;
-  for (const auto& mail : stemnet::testing::mails_in(mail_))
-    token = stemnet::testing::reset_code(mail);
+  for (const auto& mail : sent_mails()) token = stemnet::testing::reset_code(mail);
   now_ += Service::kResetSeconds + 1;
   EXPECT_FALSE(svc_->reset(token, "a brand new password"));
+}
+
+TEST_F(AccountsTest, HousekeepingForgetsOnlyWhatHasExpired) {
+  auto kept = signup("kept@skole.no");
+  ASSERT_TRUE(svc_->request_reset("kept@skole.no"));
+  auto count = [&](const char* table) {  // a lease of its own: the service takes one too
+    auto conn = pool_->acquire();
+    return (*conn)->query(std::string("SELECT COUNT(*) FROM ") + table).value()[0].integer(0);
+  };
+  EXPECT_EQ(*svc_->housekeeping(), 0);
+  EXPECT_EQ(count("session"), 1);
+  EXPECT_EQ(count("password_reset"), 1);
+  now_ += Service::kResetSeconds + 1;  // the reset code has expired, the session not
+  EXPECT_EQ(*svc_->housekeeping(), 1);
+  EXPECT_TRUE(svc_->authenticate(kept.session_token));
+  now_ += Service::kSessionSeconds;
+  EXPECT_EQ(*svc_->housekeeping(), 1);
+  EXPECT_EQ(count("session"), 0);
 }
 
 TEST_F(AccountsTest, RolesAreHeldPerScope) {

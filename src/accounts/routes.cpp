@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+
 namespace stemnet::accounts {
 namespace json = boost::json;
 using http::PathParams;
@@ -74,7 +76,7 @@ Response cleared(const Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, Service& svc) {
+void add_routes(http::Router& router, Service& svc, notify::Service& notifications) {
   router.post("/api/v1/auth/signup", [&svc](const Request& req, const PathParams&) {
     auto body = http::json_body(req);
     if (!body) return http::problem(body.error());
@@ -140,6 +142,43 @@ void add_routes(http::Router& router, Service& svc) {
     res.set_header("Cache-Control", "no-store");
     return res;
   });
+
+  // Which notifications the signed-in person gets by e-mail.
+  auto preferences_json = [](const std::vector<notify::Preference>& prefs) {
+    boost::json::array items;
+    for (const auto& p : prefs) {
+      items.push_back(
+          boost::json::object{{"kind", p.kind}, {"enabled", p.enabled}, {"optional", p.optional}});
+    }
+    Response res = http::json(200, boost::json::object{{"items", std::move(items)}});
+    res.set_header("Cache-Control", "no-store");
+    return res;
+  };
+  router.get("/api/v1/me/notifications",
+             [&svc, &notifications, preferences_json](const Request& req, const PathParams&) {
+               auto actor = actor_of(req, svc);
+               if (!actor) return http::problem(actor.error());
+               auto prefs = notifications.preferences(actor->person.id);
+               if (!prefs) return http::problem(prefs.error());
+               return preferences_json(*prefs);
+             });
+  router.patch("/api/v1/me/notifications",
+               [&svc, &notifications, preferences_json](const Request& req, const PathParams&) {
+                 auto actor = actor_for_change(req, svc);
+                 if (!actor) return http::problem(actor.error());
+                 auto body = http::json_body(req);
+                 if (!body) return http::problem(body.error());
+                 std::map<std::string, bool> choices;
+                 for (const auto& [key, value] : *body) {
+                   if (!value.is_bool()) {
+                     return http::problem(Error::invalid(std::string(key), "true or false"));
+                   }
+                   choices[std::string(key)] = value.as_bool();
+                 }
+                 auto prefs = notifications.set_preferences(actor->person.id, choices);
+                 if (!prefs) return http::problem(prefs.error());
+                 return preferences_json(*prefs);
+               });
 }
 
 }  // namespace stemnet::accounts

@@ -11,6 +11,7 @@
 
 #include "accounts/service.hpp"
 #include "http/router.hpp"
+#include "notify/service.hpp"
 
 namespace stemnet::accounts {
 
@@ -24,6 +25,7 @@ Result<Actor> actor_of(const http::Request& req, Service& service);
 // (ErrorKind::forbidden, type "csrf", otherwise).
 Result<Actor> actor_for_change(const http::Request& req, Service& service);
 
-void add_routes(http::Router& router, Service& service);
+// Also GET/PATCH /api/v1/me/notifications: the person's choice of mail.
+void add_routes(http::Router& router, Service& service, notify::Service& notifications);
 
 }  // namespace stemnet::accounts

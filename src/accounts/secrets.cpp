@@ -24,14 +24,6 @@ bool verify_password(const std::string& hash, std::string_view password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-std::string random_token() {
-  if (sodium_init() < 0) return {};
-  std::array<unsigned char, 32> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  return base64url_encode(
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-}
-
 bool same_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
          sodium_memcmp(reinterpret_cast<const unsigned char*>(a.data()),

@@ -6,6 +6,8 @@
 //   std::string token = random_token();                     // 256 bits, base64url
 #pragma once
 
+#include "core/encoding.hpp"
+
 #include "core/result.hpp"
 
 #include <string>
@@ -19,7 +21,7 @@ Result<std::string> hash_password(std::string_view password);
 // True when `password` matches the stored hash; false for anything else.
 bool verify_password(const std::string& hash, std::string_view password);
 // 32 random bytes, base64url-encoded: for session, CSRF and reset tokens.
-std::string random_token();
+using ::stemnet::random_token;
 // Constant-time comparison of two strings.
 bool same_secret(std::string_view a, std::string_view b);
 

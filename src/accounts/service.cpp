@@ -42,8 +42,8 @@ Error wrong_credentials() {
 
 }  // namespace
 
-Service::Service(db::Pool& pool, std::filesystem::path mail_dir, Clock clock)
-    : pool_(pool), mail_dir_(std::move(mail_dir)), clock_(std::move(clock)) {}
+Service::Service(db::Pool& pool, const notify::Outbox& outbox, Clock clock)
+    : pool_(pool), outbox_(outbox), clock_(std::move(clock)) {}
 
 std::string Service::iso(std::time_t t) const { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
@@ -149,27 +149,26 @@ Result<void> Service::request_reset(const std::string& email_in) {
   STEMNET_TRY(auto found, store::person_by_email(*conn, *email));
   if (!found) return ok();
   const std::string token = random_token();
-  STEMNET_TRY_VOID(store::insert_reset(*conn, sha256_hex(token), found->first.id,
-                                       iso(clock_() + kResetSeconds)));
-  // Until the SMTP outbox exists, mail is written where a developer can read it.
-  std::error_code ec;
-  std::filesystem::create_directories(mail_dir_, ec);
-  std::string stamp = iso(clock_());
-  std::replace(stamp.begin(), stamp.end(), ':', '-');
-  const auto file = mail_dir_ / (stamp + "-reset-" + found->first.id + ".eml");
-  std::ofstream out(file);
-  const bool en = found->first.language == "en";
-  out << "To: " << found->first.email << "\r\n"
-      << "Subject: " << (en ? "Reset your stemnet password" : "Nytt passord i stemnet") << "\r\n"
-      << "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-      << (en ? "Use this code within an hour to choose a new password:\r\n\r\n"
-             : "Bruk denne koden innen en time for å velge nytt passord:\r\n\r\n")
-      << token << "\r\n";
-  if (!out) {
-    // Answer as for any address (no account enumeration); the operator's log says why.
-    std::cerr << "stemnet: error: cannot write mail to " << file.string() << std::endl;
-  }
-  return ok();
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY_VOID(
+        store::insert_reset(c, sha256_hex(token), found->first.id, iso(clock_() + kResetSeconds)));
+    // The code travels only in the mail, never in a link: links end up in logs.
+    return outbox_.send(c, found->first.id, "password_reset",
+                        {{"code", token}, {"link", "/nytt-passord"}});
+  });
+}
+
+Result<std::int64_t> Service::housekeeping() {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  const std::string now = iso(clock_());
+  std::int64_t gone = 0;
+  STEMNET_TRY(auto sessions, conn->execute("DELETE FROM session WHERE expires_at <= $1", {now}));
+  STEMNET_TRY(auto resets,
+              conn->execute("DELETE FROM password_reset WHERE expires_at <= $1", {now}));
+  STEMNET_TRY(auto throttles, conn->execute("DELETE FROM login_throttle WHERE locked_until <= $1",
+                                            {iso(clock_() - 24 * 3600)}));
+  gone = sessions + resets + throttles;
+  return gone;
 }
 
 Result<SignedIn> Service::reset(const std::string& token, const std::string& new_password) {

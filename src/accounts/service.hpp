@@ -15,6 +15,7 @@
 #include "accounts/model.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "notify/outbox.hpp"
 
 #include <ctime>
 #include <filesystem>
@@ -35,10 +36,9 @@ struct SignedIn {
 class Service {
  public:
   using Clock = std::function<std::time_t()>;
-  // `mail_dir`: where outgoing mail is written as .eml files until an SMTP
-  // outbox exists (development).
+  // Mail (the reset code) goes through `outbox`.
   Service(
-      db::Pool& pool, std::filesystem::path mail_dir,
+      db::Pool& pool, const notify::Outbox& outbox,
       Clock clock = [] { return std::time(nullptr); });
 
   Result<SignedIn> signup(const SignupInput& in);
@@ -60,6 +60,10 @@ class Service {
   // organisation id for provider_member.
   Result<void> grant_by_email(const std::string& email, const Role& role);
 
+  // Forgets expired sessions and reset codes, and throttling that ended a
+  // day ago; answers how many rows went.
+  Result<std::int64_t> housekeeping();
+
   static constexpr long kSessionSeconds = 14 * 24 * 3600;
   static constexpr long kResetSeconds = 3600;
   static constexpr long kFreeFailures = 5;  // per e-mail address
@@ -72,7 +76,7 @@ class Service {
   std::string iso(std::time_t t) const;
 
   db::Pool& pool_;
-  std::filesystem::path mail_dir_;
+  const notify::Outbox& outbox_;
   Clock clock_;
 };
 

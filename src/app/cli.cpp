@@ -40,6 +40,16 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--ui", config.ui_dir, "the built front-end to serve ('' for none)")
       ->envname("STEMNET_UI")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--public-url", config.public_url, "where people reach stemnet (links in mail)")
+      ->envname("STEMNET_PUBLIC_URL");
+  serve_cmd
+      ->add_option("--smtp", config.smtp_url,
+                   "send mail over SMTP: smtp[s]://[user:password@]host[:port] (else --mail-dir)")
+      ->envname("STEMNET_SMTP");
+  serve_cmd->add_option("--mail-from", config.mail_from, "the From of every mail")
+      ->envname("STEMNET_MAIL_FROM")
+      ->capture_default_str();
   serve_cmd->add_option("--threads", config.threads, "worker threads (0: one per core)")
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))

@@ -2,6 +2,7 @@
 // coordinators get their roles.
 #include "accounts/service.hpp"
 #include "app/cli.hpp"
+#include "notify/outbox.hpp"
 
 #include <iostream>
 
@@ -24,7 +25,8 @@ void add_accounts_commands(Cli& cli) {
     cli.action = [&cli] {
       auto pool = open_database(cli.config.db_url, 1);
       if (!pool) return fail(pool.error());
-      accounts::Service svc(**pool, cli.config.mail_dir);
+      notify::Outbox outbox(public_url_of(cli.config));
+      accounts::Service svc(**pool, outbox);
       if (auto r = svc.grant_by_email(email, {role, scope}); !r) return fail(r.error());
       std::cout << email << " is now " << role << " for " << scope << "\n";
       return 0;

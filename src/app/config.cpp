@@ -7,6 +7,11 @@
 
 namespace stemnet::app {
 
+std::string public_url_of(const Config& config) {
+  if (!config.public_url.empty()) return config.public_url;
+  return "http://localhost:" + std::to_string(config.port);
+}
+
 Result<std::unique_ptr<db::Pool>> open_database(const std::string& url, std::size_t pool_size,
                                                 int* migrations_applied) {
   std::string path;

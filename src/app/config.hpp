@@ -15,9 +15,16 @@ struct Config {
   std::string bind = "127.0.0.1";                // STEMNET_BIND
   int port = 8080;                               // STEMNET_PORT
   int threads = 0;                               // STEMNET_THREADS; 0 = one per core
-  std::string ui_dir = "ui/dist";     // STEMNET_UI: the built front-end; "" serves the API only
+  std::string ui_dir = "ui/dist";  // STEMNET_UI: the built front-end; "" serves the API only
+  std::string public_url;  // STEMNET_PUBLIC_URL: where people reach stemnet (links in mail);
+                           // "" means http://localhost:<port>
+  std::string smtp_url;    // STEMNET_SMTP: smtp[s]://[user:password@]host[:port]; "" = mail_dir
+  std::string mail_from = "stemnet <ikke-svar@stemnet.no>";  // STEMNET_MAIL_FROM
   std::string mail_dir = "var/mail";  // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
 };
+
+// Where people reach stemnet: public_url, or http://localhost:<port>.
+std::string public_url_of(const Config& config);
 
 // Opens the database a URL names and brings its schema up to date:
 //   sqlite:PATH (the folder is created), sqlite::memory:

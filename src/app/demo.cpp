@@ -10,6 +10,7 @@
 #include "catalogue/service.hpp"
 #include "core/clock.hpp"
 #include "geo/area_code.hpp"
+#include "notify/outbox.hpp"
 #include "organisations/service.hpp"
 
 #include <ctime>
@@ -94,7 +95,8 @@ int demo_seed(const Config& config) {
       return 1;
     }
   }
-  accounts::Service accounts(**pool, config.mail_dir);
+  notify::Outbox outbox(public_url_of(config));
+  accounts::Service accounts(**pool, outbox);
   organisations::Service organisations(**pool);
   catalogue::Service catalogue(**pool);
   booking::Service bookings(**pool, local_minute_now);

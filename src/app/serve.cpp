@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "monitor/routes.hpp"
+#include "notify/routes.hpp"
 #include "organisations/routes.hpp"
 #include "registry/routes.hpp"
 
@@ -85,8 +86,13 @@ int serve(const Config& config) {
   monitor::Store monitor_store(**pool);
   monitor::Service monitor_service(monitor_store, registry_service, **pool);
   monitor::add_routes(router, monitor_service);
-  accounts::Service accounts_service(**pool, config.mail_dir);
-  accounts::add_routes(router, accounts_service);
+  const notify::Outbox outbox(config.public_url.empty()
+                                  ? "http://localhost:" + std::to_string(config.port)
+                                  : config.public_url);
+  notify::Service notify_service(**pool);
+  notify::add_routes(router, notify_service);
+  accounts::Service accounts_service(**pool, outbox);
+  accounts::add_routes(router, accounts_service, notify_service);
   organisations::Service organisations_service(**pool);
   organisations::add_routes(router, organisations_service, accounts_service);
   catalogue::Service catalogue_service(**pool);
@@ -110,6 +116,21 @@ int serve(const Config& config) {
       std::cout << "stemnet: " << files.error().detail << "; serving the API only" << std::endl;
     }
   }
+
+  // Mail: over SMTP when configured, else into the mail folder.
+  std::unique_ptr<notify::Mailer> mailer;
+  if (!config.smtp_url.empty()) {
+    mailer = std::make_unique<notify::SmtpMailer>(config.smtp_url, config.mail_from);
+  } else {
+    mailer = std::make_unique<notify::FolderMailer>(config.mail_dir, config.mail_from);
+  }
+  std::cout << "stemnet: mail goes to " << mailer->describe() << std::endl;
+  notify::Worker mail_worker(notify_service, *mailer, [&accounts_service, &notify_service] {
+    if (auto r = accounts_service.housekeeping(); !r)
+      std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
+    if (auto r = notify_service.forget_old(180); !r)
+      std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
+  });
 
   http::ServerOptions options;
   options.bind = config.bind;

@@ -23,6 +23,22 @@ TEST(Base64Url, RoundTripsAnyBytes) {
   }
 }
 
+TEST(Base64, Rfc4648Vectors) {
+  EXPECT_EQ(base64_encode(""), "");
+  EXPECT_EQ(base64_encode("f"), "Zg==");
+  EXPECT_EQ(base64_encode("fo"), "Zm8=");
+  EXPECT_EQ(base64_encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(base64_encode("\xfb\xff"), "+/8=");
+}
+
+TEST(RandomToken, DistinctAndUrlSafe) {
+  const std::string a = random_token(), b = random_token();
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+}
+
 TEST(Base64Url, RejectsWhatIsNotBase64Url) {
   for (const char* bad : {"a+b/", "abc=", "!!", "a b", "Zm9v\n"}) {
     EXPECT_FALSE(base64url_decode(bad).has_value()) << bad;

@@ -1,9 +1,7 @@
 #include "monitor/fetch.hpp"
 
+#include "core/curl.hpp"
 #include "core/encoding.hpp"
-
-#include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <memory>
 #include <mutex>
@@ -11,49 +9,6 @@
 
 namespace stemnet::monitor {
 namespace {
-
-// libcurl and what it pulls in (TLS, Kerberos, LDAP, ...) cost ~8 MB of
-// resident memory in every process that links it, while only `monitor
-// refresh` fetches anything. So it is loaded when first needed.
-struct Curl {
-  CURLcode (*global_init)(long);
-  CURL* (*easy_init)();
-  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
-  CURLcode (*easy_perform)(CURL*);
-  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
-  void (*easy_cleanup)(CURL*);
-  const char* (*easy_strerror)(CURLcode);
-  curl_slist* (*slist_append)(curl_slist*, const char*);
-  void (*slist_free_all)(curl_slist*);
-};
-
-template <class F>
-bool bind(void* lib, const char* name, F& f) {
-  f = reinterpret_cast<F>(dlsym(lib, name));
-  return f != nullptr;
-}
-
-// The loaded library, or nullptr when libcurl is not installed.
-const Curl* curl_library() {
-  static const Curl* loaded = []() -> const Curl* {
-    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (!lib) return nullptr;
-    static Curl c;
-    const bool ok = bind(lib, "curl_global_init", c.global_init) &&
-                    bind(lib, "curl_easy_init", c.easy_init) &&
-                    bind(lib, "curl_easy_setopt", c.easy_setopt) &&
-                    bind(lib, "curl_easy_perform", c.easy_perform) &&
-                    bind(lib, "curl_easy_getinfo", c.easy_getinfo) &&
-                    bind(lib, "curl_easy_cleanup", c.easy_cleanup) &&
-                    bind(lib, "curl_easy_strerror", c.easy_strerror) &&
-                    bind(lib, "curl_slist_append", c.slist_append) &&
-                    bind(lib, "curl_slist_free_all", c.slist_free_all);
-    if (!ok) return nullptr;
-    c.global_init(CURL_GLOBAL_DEFAULT);
-    return &c;
-  }();
-  return loaded;
-}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* out) {
   static_cast<std::string*>(out)->append(data, size * count);

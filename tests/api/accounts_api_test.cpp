@@ -140,7 +140,7 @@ TEST_F(AccountsApi, PasswordResetByMailedCode) {
   EXPECT_EQ(unknown.status, 202);
   EXPECT_EQ(unknown.body, asked.body);  // nothing tells whether an account exists
   std::string token;
-  for (const auto& mail : mails_in(mail_)) token = reset_code(mail);
+  for (const auto& mail : wait_for_mails(mail_, 1)) token = reset_code(mail);
   ASSERT_FALSE(token.empty());
   auto reset = post("/api/v1/auth/reset/confirm",
                     R"({"token":")" + token + R"(","password":"a brand new password"})");
