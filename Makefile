@@ -5,7 +5,7 @@ DB ?= sqlite:var/stemnet.db
 PORT ?= 8080
 STEMNET = $(BUILD)/src/stemnet
 
-.PHONY: run test build bootstrap bench fuzz fmt clean
+.PHONY: run test build bootstrap bench fuzz fmt clean ui ui-test e2e
 
 bootstrap:
 	@scripts/bootstrap
@@ -14,17 +14,37 @@ build: bootstrap
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+run: build ui
 	$(STEMNET) import reference data/reference --db $(DB)
 	$(STEMNET) monitor catalogue data/indicators/catalogue.json --db $(DB)
 	$(STEMNET) import udir data/reference/schools/*.tsv --db $(DB)
 	@if [ "$(DEMO)" = "1" ]; then $(STEMNET) demo seed --db $(DB) || true; \
 	elif [ "$$(sqlite3 $(subst sqlite:,,$(DB)) 'SELECT COUNT(*) FROM organisation')" = "0" ]; then \
 	  echo "No providers yet: 'make run DEMO=1' adds fictitious demo providers, offers and bookings."; fi
-	exec $(STEMNET) serve --db $(DB) --port $(PORT)
+	exec $(STEMNET) serve --db $(DB) --port $(PORT) --ui ui/dist
 
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+test: build ui
+	cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)
+	cd ui && npm test
+	tests/e2e/run.sh $(STEMNET)
+
+# The web front-end (ui/): npm ci from the committed lock file when it changes, then tsc + vite
+# build into ui/dist, which `stemnet serve --ui ui/dist` serves.
+ui/node_modules/.installed: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+ui: ui/node_modules/.installed
+	cd ui && npm run build
+
+# Vitest component tests of the front-end.
+ui-test: ui/node_modules/.installed
+	cd ui && npm test
+
+# Browser tests (playwright-core + Debian's chromium) against a seeded `stemnet serve`;
+# screenshots land in docs/screenshots/.
+e2e: build ui
+	tests/e2e/run.sh $(STEMNET)
 
 bench: build
 	bench/http.sh

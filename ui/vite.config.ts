@@ -1,13 +1,43 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The dev server proxies the API to a local `stemnet serve --port 8091`.
-// Production: `stemnet serve --ui ui/dist` serves dist/ itself (assets under /assets/).
+// The dev server proxies the API to a local `stemnet serve --port 8091` (STEMNET_API to change).
+// Production: `stemnet serve --ui ui/dist` serves dist/ itself (hashed files under /assets/).
 const api = process.env.STEMNET_API ?? 'http://localhost:8091';
+const geo = fileURLToPath(new URL('../data/reference/geo/', import.meta.url));
+
+/**
+ * Development only: answers /api/v1/boundaries/{counties,municipalities} from the shipped
+ * files when the server does not (yet) serve them. Set STEMNET_BOUNDARIES=server to turn it off.
+ */
+function boundariesFromFiles(): Plugin {
+  const files: Record<string, [string, string]> = {
+    '/api/v1/boundaries/counties': ['fylker-2024.geojson', 'application/geo+json'],
+    '/api/v1/boundaries/municipalities': ['kommuner-2024.topojson', 'application/json'],
+  };
+  const handler = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    const path = (req.url ?? '').split('?')[0];
+    const f = files[path];
+    if (!f || process.env.STEMNET_BOUNDARIES === 'server' || !existsSync(geo + f[0])) return next();
+    res.setHeader('Content-Type', f[1]);
+    res.end(readFileSync(geo + f[0]));
+  };
+  return {
+    name: 'stemnet-boundaries-from-files',
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), boundariesFromFiles()],
   base: '/',
   server: {
     port: 5173,

@@ -23,15 +23,16 @@ export default function Chart({ spec, width }: { spec: ChartSpec; width?: number
     let svg: Element;
     if (spec.kind === 'bars') {
       const rows = spec.data;
+      const labelOf = new Map(rows.map((r) => [r.key, r.label]));
       const marks: Plot.Markish[] = [
         Plot.barX(rows, {
-          y: 'label',
+          y: 'key',
           x: 'value',
           fill: (d: (typeof rows)[number]) => (d.highlight ? HIGHLIGHT : ACCENT),
           sort: { y: '-x' },
         }),
         Plot.ruleX([0]),
-        Plot.text(rows, { y: 'label', x: 'value', text: (d: (typeof rows)[number]) => fmt(d.value), dx: 4, textAnchor: 'start', fill: TEXT }),
+        Plot.text(rows, { y: 'key', x: 'value', text: (d: (typeof rows)[number]) => fmt(d.value), dx: 4, textAnchor: 'start', fill: TEXT }),
       ];
       if (spec.target != null) marks.push(Plot.ruleX([spec.target], { stroke: TARGET, strokeWidth: 2, strokeDasharray: '4,3' }));
       svg = Plot.plot({
@@ -40,7 +41,7 @@ export default function Chart({ spec, width }: { spec: ChartSpec; width?: number
         marginLeft: Math.min(200, w * 0.4),
         marginRight: 48,
         x: { label: spec.unit ?? null, tickFormat: fmt, grid: true, nice: true },
-        y: { label: null },
+        y: { label: null, tickFormat: (k: string) => labelOf.get(k) ?? k },
         style: { fontSize: '13px', color: TEXT, background: 'transparent' },
         marks,
       });

@@ -16,6 +16,7 @@ export function DataTable<T>({
   rowKey,
   zebra = true,
   className,
+  hideCaption = false,
 }: {
   caption: ReactNode;
   columns: Column<T>[];
@@ -23,11 +24,13 @@ export function DataTable<T>({
   rowKey: (row: T, i: number) => string;
   zebra?: boolean;
   className?: string;
+  /** The caption repeats a visible heading: keep it for screen readers only. */
+  hideCaption?: boolean;
 }) {
   return (
     <div className={`table-scroll ${className ?? ''}`} tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
       <Table zebra={zebra} border data-size="sm">
-        <caption>{caption}</caption>
+        <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <Table.Head>
           <Table.Row>
             {columns.map((c) => (

@@ -21,6 +21,7 @@ export function RequestTable({ caption, rows, side }: { caption: string; rows: B
       rows={rows}
       rowKey={(r) => r.id}
       className="request-table"
+      hideCaption
       columns={[
         {
           key: 'offer',

@@ -1,0 +1,83 @@
+// Shared helpers for the browser tests: Debian's chromium through playwright-core, axe-core.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = process.env.STEMNET_URL ?? 'http://127.0.0.1:8091';
+export const PASSWORD = 'demo-passord-2026';
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = process.env.SCREENSHOT_DIR ?? join(REPO, 'docs', 'screenshots');
+
+// Without the background-networking flags chromium keeps trying to reach Google on this closed
+// network. SwiftShader gives MapLibre a software WebGL with --disable-gpu.
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+}
+
+/** A fresh context (own cookies) with a Norwegian locale and a desktop viewport. */
+export async function newPage(browser, { width = 1280, height = 900, locale = 'nb-NO' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Europe/Oslo' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.errors = errors;
+  return page;
+}
+
+export async function signIn(page, who) {
+  const email = who.includes('@') ? who : `${who}@demo.stemnet.invalid`;
+  await page.goto(`${BASE}/logg-inn`);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).last().click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/logg-inn'));
+}
+
+/** axe-core with the WCAG 2.0/2.1 A and AA rules: no violations allowed. */
+export async function expectNoAxeViolations(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  assert.equal(result.violations.length, 0, `axe on ${label}:\n${summary.join('\n')}`);
+}
+
+/** A PNG for the README: the whole page, cut at 2 000 px so that long lists stay readable. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  const clip = fullPage ? { x: 0, y: 0, width, height: Math.min(height, 2000) } : undefined;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, clip });
+}
+
+/** Waits until no spinner ("Laster …") is left on the page. */
+export async function settled(page) {
+  // A client-side navigation starts its requests a moment after the URL changes.
+  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 20_000 });
+}

@@ -1,0 +1,120 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import i18n from '../i18n';
+import { OfferCard } from '../components/OfferCard';
+import { StateTag } from '../components/common';
+import { DataTable } from '../components/DataTable';
+import { Attribution, ATTRIBUTION_LINES } from '../components/Attribution';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { safeNext } from '../pages/SignIn';
+import type { Offer } from '../api/types';
+
+function wrap(ui: ReactNode) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={qc}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const offer: Offer = {
+  id: 'iaxvI7dXPGGxrHKl',
+  organisation: { id: 'org:900001002', name: 'Fossekraft AS (demo)' },
+  title: 'Besøk på vannkraftverket',
+  description: 'Elevene møter fagfolk.',
+  format: 'workplace_visit',
+  subjects: ['natural_science'],
+  grades: { min: 8, max: 10 },
+  languages: ['nb'],
+  capacity: 30,
+  digital: false,
+  municipality: '3116',
+  address: 'Demoveien 1',
+  travel_radius_km: 60,
+  duration_minutes: 90,
+  cost_nok: 0,
+  preparation: '',
+  on_request: false,
+  kit: { before: '', during: '', after: '' },
+  status: 'published',
+  created_at: '2026-11-24T01:41:57Z',
+  updated_at: '2026-11-24T01:41:57Z',
+};
+
+beforeEach(async () => {
+  await i18n.changeLanguage('nb');
+});
+
+describe('components', () => {
+  it('an offer card names the offer, its provider, format, grades and price', () => {
+    wrap(<OfferCard offer={offer} />);
+    const link = screen.getByRole('link', { name: 'Besøk på vannkraftverket' });
+    expect(link).toHaveAttribute('href', '/tilbud/iaxvI7dXPGGxrHKl');
+    expect(screen.getByText('Fossekraft AS (demo)')).toBeInTheDocument();
+    expect(screen.getByText('Bedriftsbesøk')).toBeInTheDocument();
+    expect(screen.getByText('8.–10. trinn')).toBeInTheDocument();
+    expect(screen.getByText('Gratis')).toBeInTheDocument();
+  });
+
+  it('request states in every language', async () => {
+    const { rerender } = wrap(<StateTag state="accepted" />);
+    expect(screen.getByText('Bekreftet')).toBeInTheDocument();
+    await act(() => i18n.changeLanguage('nn'));
+    rerender(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter>
+          <StateTag state="accepted" />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText('Stadfesta')).toBeInTheDocument();
+  });
+
+  it('a data table has a caption, column and row headers', () => {
+    wrap(
+      <DataTable<{ k: string; v: number }>
+        caption="Kommuner"
+        rows={[
+          { k: 'Oslo', v: 52 },
+          { k: 'Bergen', v: 50 },
+        ]}
+        rowKey={(r) => r.k}
+        columns={[
+          { key: 'k', header: 'Kommune', cell: (r) => r.k },
+          { key: 'v', header: 'Skalapoeng', cell: (r) => String(r.v), numeric: true },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Kommuner' });
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Kommune', 'Skalapoeng']);
+    expect(within(table).getByRole('rowheader', { name: 'Oslo' })).toBeInTheDocument();
+  });
+
+  it('the attribution block is verbatim, in Norwegian whatever the language', async () => {
+    await i18n.changeLanguage('en');
+    wrap(<Attribution />);
+    expect(screen.getByRole('heading', { name: 'Attribution' })).toBeInTheDocument();
+    for (const line of ATTRIBUTION_LINES) expect(screen.getByText(line)).toBeInTheDocument();
+    expect(ATTRIBUTION_LINES).toContain('Kartgrunnlag © Kartverket (CC BY 4.0)');
+  });
+
+  it('the language switch changes the language and the page language', async () => {
+    wrap(<LanguageSwitch />);
+    await userEvent.click(screen.getByRole('radio', { name: 'Nynorsk' }));
+    expect(i18n.resolvedLanguage).toBe('nn');
+    expect(document.documentElement.lang).toBe('nn');
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(i18n.resolvedLanguage).toBe('en');
+  });
+
+  it('sign-in sends people back only to paths of this site', () => {
+    expect(safeNext('/tilbud/abc')).toBe('/tilbud/abc');
+    expect(safeNext('//evil.example/')).toBe('/min-side');
+    expect(safeNext('https://evil.example/')).toBe('/min-side');
+    expect(safeNext(null)).toBe('/min-side');
+  });
+});

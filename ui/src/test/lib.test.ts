@@ -1,0 +1,108 @@
+import type { JsonStat } from '../api/types';
+import { cells, headlineCells, headlineQuery } from '../lib/jsonstat';
+import { classOf, colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
+import { formatDate, formatNumber, formatSpan, isoWeek } from '../lib/format';
+import { withQuery } from '../api/client';
+
+// The API's own example (docs/api.md): one municipality, three measures.
+const oslo: JsonStat = {
+  version: '2.0',
+  class: 'dataset',
+  id: ['indicator', 'area', 'period', 'measure'],
+  size: [1, 1, 1, 3],
+  dimension: {
+    indicator: { category: { index: ['national_test_numeracy_5'] } },
+    area: { category: { index: ['0301'], label: { '0301': 'Oslo' } } },
+    period: { category: { index: ['2025-26'] } },
+    measure: {
+      category: {
+        index: ['participants', 'score', 'uncertainty'],
+        label: { participants: 'Elever som deltok', score: 'Skalapoeng', uncertainty: 'Usikkerhet' },
+      },
+    },
+  },
+  value: [6284, 52, 0.3],
+};
+
+describe('JSON-stat', () => {
+  it('reads every cell, last dimension fastest', () => {
+    const c = cells(oslo);
+    expect(c.map((x) => [x.keys.measure, x.value])).toEqual([
+      ['participants', 6284],
+      ['score', 52],
+      ['uncertainty', 0.3],
+    ]);
+    expect(c[0].labels.area).toBe('Oslo');
+  });
+  it('keeps the headline breakdown and the totals of the others', () => {
+    expect(headlineCells(oslo, 'measure=score').map((c) => c.value)).toEqual([52]);
+    expect(headlineQuery('measure=score')).toEqual({ measure: 'score' });
+    expect(headlineQuery('')).toEqual({});
+  });
+  it('reads sparse values and a status that is one string', () => {
+    const ds: JsonStat = {
+      ...oslo,
+      id: ['indicator', 'area', 'period'],
+      size: [1, 2, 1],
+      dimension: { ...oslo.dimension, area: { category: { index: { '1144': 0, '0301': 1 } } } },
+      value: { '1': 50 },
+      status: { '0': '*' },
+    };
+    const c = cells(ds);
+    expect(c).toHaveLength(2);
+    expect(c[0]).toMatchObject({ keys: { area: '1144' }, value: null, status: '*' });
+    expect(c[1]).toMatchObject({ keys: { area: '0301' }, value: 50, status: '' });
+    expect(headlineCells(ds, '')).toHaveLength(2);
+  });
+  it('a sex breakdown: the headline "" is the total', () => {
+    const ds: JsonStat = {
+      ...oslo,
+      id: ['indicator', 'area', 'period', 'sex'],
+      size: [1, 1, 1, 3],
+      dimension: { ...oslo.dimension, sex: { category: { index: ['total', '1', '2'] } } },
+      value: [null, 12345, 8765],
+      status: { '0': ':' },
+    };
+    expect(headlineCells(ds, '').map((c) => [c.value, c.status])).toEqual([[null, ':']]);
+  });
+});
+
+describe('map classes', () => {
+  it('quantiles, colours and legend ranges', () => {
+    const c = quantileClasses([40, 45, 47, 49, 50, 50, 51, 52, 55, 56])!;
+    expect(c.colors.length).toBe(c.breaks.length + 1);
+    expect(c.min).toBe(40);
+    expect(c.max).toBe(56);
+    expect(classOf(c, 40)).toBe(0);
+    expect(classOf(c, 56)).toBe(c.colors.length - 1);
+    expect(colorOf(c, null)).toBe(NO_DATA);
+    const r = ranges(c);
+    expect(r[0].from).toBe(40);
+    expect(r[r.length - 1].to).toBe(56);
+  });
+  it('one distinct value is one class; none is no classes', () => {
+    expect(quantileClasses([3, 3, 3])!.colors).toHaveLength(1);
+    expect(quantileClasses([])).toBeNull();
+  });
+});
+
+describe('formats', () => {
+  it('numbers in Norwegian and English', () => {
+    expect(formatNumber('nb', 2571, 0)).toBe('2\u00a0571');
+    expect(formatNumber('nn', 0.3, 1)).toBe('0,3');
+    expect(formatNumber('en', 2571, 0)).toBe('2,571');
+    expect(formatNumber('nb', null)).toBe('–');
+  });
+  it("local times are shown as written (the API's Norwegian local time)", () => {
+    expect(formatDate('nb', '2026-12-22T09:00')).toBe('22. desember 2026');
+    expect(formatSpan('nb', '2026-12-22T09:00', '2026-12-22T10:30')).toMatch(/^22\. desember 2026.*09[:.]00–10[:.]30$/);
+    expect(formatDate('en', '2027-02-09T09:00')).toBe('9 February 2027');
+  });
+  it('ISO weeks for open requests', () => {
+    expect(isoWeek(new Date(2027, 2, 22))).toBe('2027-W12');
+    expect(isoWeek(new Date(2027, 0, 1))).toBe('2026-W53');
+  });
+  it('query strings leave out empty filters', () => {
+    expect(withQuery('/api/v1/offers', { q: 'robot skole', grade: 6, digital: '', near: undefined })).toBe('/api/v1/offers?q=robot+skole&grade=6');
+  });
+});
