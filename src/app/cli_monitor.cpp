@@ -136,7 +136,8 @@ namespace stemnet::app {
 int compute_engagement(const std::string& db_url) {
   auto pool = open_database(db_url, 1);
   if (!pool) return fail(pool.error());
-  booking::Service bookings(**pool, local_minute_now);
+  const notify::Outbox outbox("");  // engagement() only reads: nothing is told
+  booking::Service bookings(**pool, outbox, local_minute_now);
   auto rows = bookings.engagement();
   if (!rows) return fail(rows.error());
   monitor::ImportBatch batch;

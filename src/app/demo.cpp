@@ -97,9 +97,9 @@ int demo_seed(const Config& config) {
   }
   notify::Outbox outbox(public_url_of(config));
   accounts::Service accounts(**pool, outbox);
-  organisations::Service organisations(**pool);
+  organisations::Service organisations(**pool, outbox);
   catalogue::Service catalogue(**pool);
-  booking::Service bookings(**pool, local_minute_now);
+  booking::Service bookings(**pool, outbox, local_minute_now);
   if (auto r = catalogue.prepare(); !r) return fail(r.error());
 
   auto admin =

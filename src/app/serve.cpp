@@ -93,7 +93,7 @@ int serve(const Config& config) {
   notify::add_routes(router, notify_service);
   accounts::Service accounts_service(**pool, outbox);
   accounts::add_routes(router, accounts_service, notify_service);
-  organisations::Service organisations_service(**pool);
+  organisations::Service organisations_service(**pool, outbox);
   organisations::add_routes(router, organisations_service, accounts_service);
   catalogue::Service catalogue_service(**pool);
   if (auto prepared = catalogue_service.prepare(); !prepared) {
@@ -101,7 +101,7 @@ int serve(const Config& config) {
     return 1;
   }
   catalogue::add_routes(router, catalogue_service, accounts_service);
-  booking::Service booking_service(**pool, local_minute_now);
+  booking::Service booking_service(**pool, outbox, local_minute_now);
   booking::add_routes(router, booking_service, accounts_service);
 
   std::optional<http::StaticFiles> ui;

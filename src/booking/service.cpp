@@ -61,13 +61,39 @@ Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::strin
              : Result<void>(Error::internal("cannot write the audit log"));
 }
 
+// The start of a message for a mail: at most 300 bytes, cut between
+// characters and words.
+std::string excerpt(const std::string& body) {
+  if (body.size() <= 300) return body;
+  std::size_t end = 300;
+  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
+  const auto space = body.rfind(' ', end);
+  if (space != std::string::npos && space > 200) end = space;
+  return body.substr(0, end) + " …";
+}
+
 bool valid_minute(const std::string& s) {
   return s.size() == 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':';
 }
 
 }  // namespace
 
-Service::Service(db::Pool& pool, Now now) : pool_(pool), now_(std::move(now)) {}
+Service::Service(db::Pool& pool, const notify::Outbox& outbox, Now now)
+    : pool_(pool), outbox_(outbox), now_(std::move(now)) {}
+
+Result<void> Service::tell_other_side(db::Connection& c, const accounts::Actor& actor,
+                                      const BookingRequest& r, Side side, std::string_view kind,
+                                      notify::Params params) const {
+  params["offer"] = r.offer_title;
+  params["school"] = r.school_name;
+  params["link"] = "/foresporsel/" + r.id;
+  if (side == Side::provider) {
+    // The teacher who asked (still one of the school's, or they would not see it).
+    if (r.teacher_id == actor.person.id) return ok();
+    return outbox_.send(c, r.teacher_id, kind, params);
+  }
+  return outbox_.send_to_role(c, "provider_member", r.provider_id, kind, params, actor.person.id);
+}
 
 Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE r.id = $1", {id}));
@@ -137,7 +163,11 @@ Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRe
                       {accounts::random_token().substr(0, 16), id, actor.person.id, in.message,
                        utc_now_iso_ms()}));
       }
-      return audit(c, actor, "request.create", id, "offer " + in.offer_id);
+      STEMNET_TRY_VOID(audit(c, actor, "request.create", id, "offer " + in.offer_id));
+      STEMNET_TRY(BookingRequest made, load(c, id));
+      return tell_other_side(
+          c, actor, made, Side::school, "request_new",
+          {{"grade", std::to_string(in.grade)}, {"pupils", std::to_string(in.pupils)}});
     });
     if (!done) return std::move(done).error();
   }
@@ -273,8 +303,11 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
           " updated_at = $5 WHERE id = $6",
           {std::string(name(next)), slot.empty() ? db::Value() : db::Value(slot),
            proposed.empty() ? db::Value() : db::Value(proposed), reason, utc_now_iso(), id}));
-      return audit(c, actor, "request." + move_name, id,
-                   std::string(name(state)) + " -> " + std::string(name(next)));
+      STEMNET_TRY_VOID(audit(c, actor, "request." + move_name, id,
+                             std::string(name(state)) + " -> " + std::string(name(next))));
+      if (move == Move::feedback) return ok();
+      return tell_other_side(c, actor, r, side, "request_update",
+                             {{"move", move_name}, {"reason", in.reason.value_or("")}});
     });
     if (!done) return std::move(done).error();
   }
@@ -290,12 +323,15 @@ Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const
     STEMNET_TRY(auto conn, pool_.acquire());
     auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
       STEMNET_TRY(BookingRequest r, load(c, id));
-      STEMNET_TRY_VOID(side_of(actor, r));
+      STEMNET_TRY(Side side, side_of(actor, r));
       STEMNET_TRY_VOID(c.execute(
           "INSERT INTO request_message (id, request_id, author_id, body, created_at)"
           " VALUES ($1, $2, $3, $4, $5)",
           {accounts::random_token().substr(0, 16), id, actor.person.id, body, utc_now_iso_ms()}));
-      return audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters");
+      STEMNET_TRY_VOID(
+          audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters"));
+      return tell_other_side(c, actor, r, side, "request_message",
+                             {{"author", actor.person.name}, {"excerpt", excerpt(body)}});
     });
     if (!done) return std::move(done).error();
   }

@@ -18,6 +18,7 @@
 #include "core/clock.hpp"  // local_minute_now, the usual Now
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "notify/outbox.hpp"
 
 #include <ctime>
 #include <functional>
@@ -62,7 +63,8 @@ class Service {
  public:
   // `now` gives local time as "YYYY-MM-DDTHH:MM" (when slots start and end).
   using Now = std::function<std::string()>;
-  Service(db::Pool& pool, Now now);
+  // Each change is told to the other side through `outbox`.
+  Service(db::Pool& pool, const notify::Outbox& outbox, Now now);
 
   Result<BookingRequest> create(const accounts::Actor& actor, const NewRequest& in);
   Result<BookingRequest> get(const accounts::Actor& actor, const std::string& id);
@@ -87,7 +89,11 @@ class Service {
   Result<BookingRequest> load(db::Connection& c, const std::string& id);
   Result<Side> side_of(const accounts::Actor& actor, const BookingRequest& r);
   Result<std::optional<struct Event>> event_of(db::Connection& c, const BookingRequest& r);
+  Result<void> tell_other_side(db::Connection& c, const accounts::Actor& actor,
+                               const BookingRequest& r, Side side, std::string_view kind,
+                               notify::Params params) const;
   db::Pool& pool_;
+  const notify::Outbox& outbox_;
   Now now_;
 };
 

@@ -177,9 +177,21 @@ Result<Organisation> Service::decide(const accounts::Actor& actor, const std::st
   if (!approve && reason.empty())
     return Error::invalid("reason", "say why the provider is rejected");
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY_VOID(
-      conn->execute("UPDATE organisation SET status = $1 WHERE id = $2 AND status = 'pending'",
-                    {approve ? "approved" : "rejected", id}));
+  auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY(
+        std::int64_t changed,
+        c.execute("UPDATE organisation SET status = $1 WHERE id = $2 AND status = 'pending'",
+                  {approve ? "approved" : "rejected", id}));
+    if (changed == 0) return Error::conflict("the provider was decided meanwhile");
+    // Its members hear of it, in their own language.
+    return outbox_.send_to_role(c, "provider_member", id, "organisation_decision",
+                                {{"organisation", org.name},
+                                 {"decision", approve ? "approved" : "rejected"},
+                                 {"reason", reason},
+                                 {"link", "/min-side/tilbyder"}},
+                                actor.person.id);
+  });
+  if (!done) return std::move(done).error();
   STEMNET_TRY(auto updated, find(*conn, id));
   return std::move(*updated);
 }

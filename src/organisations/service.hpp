@@ -15,6 +15,7 @@
 #include "accounts/model.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "notify/outbox.hpp"
 #include "organisations/model.hpp"
 
 #include <optional>
@@ -29,7 +30,8 @@ struct ListQuery {
 
 class Service {
  public:
-  explicit Service(db::Pool& pool) : pool_(pool) {}
+  // Decisions are told to the provider's members through `outbox`.
+  Service(db::Pool& pool, const notify::Outbox& outbox) : pool_(pool), outbox_(outbox) {}
 
   Result<Organisation> register_provider(const accounts::Actor& actor, const ProviderInput& in);
   // What `actor` (nullptr: the public) may see; ErrorKind::not_found otherwise.
@@ -45,6 +47,7 @@ class Service {
   Result<std::optional<Organisation>> find(db::Connection& c, const std::string& id);
   bool may_see(const accounts::Actor* actor, const Organisation& o) const;
   db::Pool& pool_;
+  const notify::Outbox& outbox_;
 };
 
 // Checks a provider's input; Error::invalid naming the field.

@@ -2,6 +2,7 @@
 // the race for the last place in a slot.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "mail_box.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -318,6 +319,93 @@ TEST_F(BookingApi, CompletedBookingsFeedTheMonitor) {
   auto detail = body(call("GET", "/api/v1/indicators/schools_engaged", nullptr));
   EXPECT_TRUE(detail.at("has_data").as_bool());
   EXPECT_EQ(detail.at("provenance").as_array()[0].at("kind").as_string(), "computed");
+}
+
+}  // namespace
+}  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+// The unsubscribe link of a mail (the List-Unsubscribe header).
+std::string unsubscribe_link(const std::string& mail) {
+  const auto at = mail.find("List-Unsubscribe: <");
+  if (at == std::string::npos) return "";
+  const auto start = at + 19;
+  return mail.substr(start, mail.find('>', start) - start);
+}
+
+TEST_F(BookingApi, EachSideIsToldByMailAndCanUnsubscribe) {
+  const std::string mail_dir = dir_.path() + "/mail";
+  // Eva was told that her organisation is approved.
+  auto approved = mails_to(wait_for_mails(mail_dir, 1), "eva@fjordkraft.test");
+  ASSERT_EQ(approved.size(), 1u);
+  EXPECT_NE(approved[0].find("Fjordkraft Testdata AS er godkjent"), std::string::npos);
+  const std::string id = request(future_slot_);
+  // The provider's member hears of the new request, in bokmål, with a link to it.
+  auto to_eva = mails_to(wait_for_mails(mail_dir, 2), "eva@fjordkraft.test");
+  ASSERT_EQ(to_eva.size(), 2u);
+  std::erase_if(to_eva, [&](const std::string& m) { return m.find(id) == std::string::npos; });
+  ASSERT_EQ(to_eva.size(), 1u);
+  EXPECT_NE(to_eva[0].find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(to_eva[0].find("/foresporsel/" + id), std::string::npos);
+  EXPECT_NE(to_eva[0].find("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), std::string::npos);
+  EXPECT_TRUE(mails_to(mails_in(mail_dir), "kari@skole.test").empty()) << "not the one who asked";
+
+  // Kari chooses English for nothing, but turns off mails about messages.
+  auto prefs = call("GET", "/api/v1/me/notifications", &kari_);
+  ASSERT_EQ(prefs.status, 200) << prefs.body;
+  EXPECT_EQ(body(prefs).at("items").as_array().size(), 8u);
+  EXPECT_EQ(call("PATCH", "/api/v1/me/notifications", &kari_, R"({"request_message":"no"})").status,
+            400);
+  EXPECT_EQ(call("PATCH", "/api/v1/me/notifications", &kari_, R"({"password_reset":false})").status,
+            400);
+  auto off = call("PATCH", "/api/v1/me/notifications", &kari_, R"({"request_message":false})");
+  ASSERT_EQ(off.status, 200) << off.body;
+
+  // Eva accepts and writes: Kari is told of the acceptance, not of the message.
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + future_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/messages", &eva_,
+                 R"({"body":"Velkommen! Ta med gode sko."})")
+                .status,
+            201);
+  auto to_kari = mails_to(wait_for_mails(mail_dir, 3), "kari@skole.test");
+  ASSERT_EQ(to_kari.size(), 1u);
+  // A message from Kari reaches Eva, who then unsubscribes with one click.
+  ASSERT_EQ(
+      call("POST", "/api/v1/requests/" + id + "/messages", &kari_, R"({"body":"Takk!"})").status,
+      201);
+  auto messages = mails_to(wait_for_mails(mail_dir, 4), "eva@fjordkraft.test");
+  ASSERT_EQ(messages.size(), 3u);
+  std::erase_if(messages,
+                [](const std::string& m) { return m.find("Takk!") == std::string::npos; });
+  ASSERT_EQ(messages.size(), 1u);
+  const std::string& message_mail = messages[0];
+  const std::string link = unsubscribe_link(message_mail);
+  ASSERT_FALSE(link.empty()) << message_mail;
+  const std::string path = link.substr(link.find("/api/v1/unsubscribe/"));
+  auto page = call("GET", path, nullptr);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<form method=\"post\">"), std::string::npos) << "a GET changes nothing";
+  HttpConnection c(port());
+  auto one_click = c.request("POST", path, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                             "List-Unsubscribe=One-Click");
+  EXPECT_EQ(one_click.status, 200) << one_click.body;
+  EXPECT_EQ(call("POST", "/api/v1/unsubscribe/not-a-token", nullptr).status, 404);
+  auto eva_prefs = body(call("GET", "/api/v1/me/notifications", &eva_));
+  for (const auto& p : eva_prefs.at("items").as_array()) {
+    EXPECT_EQ(p.at("enabled").as_bool(), p.at("kind").as_string() != "request_message")
+        << p.at("kind").as_string();
+  }
+  ASSERT_EQ(
+      call("POST", "/api/v1/requests/" + id + "/messages", &kari_, R"({"body":"Igjen"})").status,
+      201);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // the worker's second
+  EXPECT_EQ(mails_to(mails_in(mail_dir), "eva@fjordkraft.test").size(), 3u);
 }
 
 }  // namespace
