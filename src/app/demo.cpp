@@ -108,6 +108,12 @@ int demo_seed(const Config& config) {
   if (auto r = accounts.grant(admin->actor.person.id, {"admin", "NO"}); !r) return fail(r.error());
   auto admin_actor = accounts.authenticate(admin->session_token);
   if (!admin_actor) return fail(admin_actor.error());
+  // A regional coordinator for Østfold (31), where the first demo teacher's school is.
+  auto coordinator = accounts.signup(
+      {"koordinator@demo.stemnet.invalid", "Demo koordinator Østfold", kPassword, "nb"});
+  if (!coordinator) return fail(demo_error("coordinator", coordinator.error()));
+  if (auto r = accounts.grant(coordinator->actor.person.id, {"coordinator", "31"}); !r)
+    return fail(r.error());
 
   std::vector<std::pair<catalogue::Offer, accounts::Actor>> offers;
   int i = 0;
@@ -208,7 +214,8 @@ int demo_seed(const Config& config) {
   }
   std::cout << "demo seed: " << offers.size() << " providers and offers, 3 slots each, "
             << made_requests << " requests from teachers\n";
-  std::cout << "demo seed: sign in as admin@demo.stemnet.invalid (or kraft@…, havbruk@…, kode@…) "
+  std::cout << "demo seed: sign in as admin@demo.stemnet.invalid (or koordinator@…, kraft@…, "
+               "havbruk@…, kode@…, laerer1@…) "
                "with the password "
             << kPassword << "\n";
   return 0;

@@ -54,6 +54,7 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
                              "/api/v1/offers",
                              "/api/v1/offers/{id}/slots",
                              "/api/v1/requests",
+                             "/api/v1/open-requests",
                              "/api/v1/bookings/{id}.ics",
                              "/api/v1/calendar"}) {
       links.emplace_back(path);
@@ -103,6 +104,8 @@ int serve(const Config& config) {
   catalogue::add_routes(router, catalogue_service, accounts_service);
   booking::Service booking_service(**pool, outbox, local_minute_now);
   booking::add_routes(router, booking_service, accounts_service);
+  booking::OpenRequests open_requests(**pool, booking_service, outbox);
+  booking::add_open_request_routes(router, open_requests, accounts_service);
 
   std::optional<http::StaticFiles> ui;
   if (!config.ui_dir.empty()) {

@@ -12,8 +12,6 @@ using http::PathParams;
 using http::Request;
 using http::Response;
 
-namespace {
-
 json::value request_json(const BookingRequest& r) {
   json::array messages;
   for (const auto& m : r.messages) {
@@ -44,6 +42,8 @@ json::value request_json(const BookingRequest& r) {
       {"created_at", r.created_at},
       {"updated_at", r.updated_at}};
 }
+
+namespace {
 
 std::optional<std::string> opt_str(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);

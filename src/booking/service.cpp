@@ -49,18 +49,6 @@ bool school_side(const accounts::Actor& a, const std::string& orgnr) {
   return a.has("teacher", "school:" + orgnr) || a.has("school_contact", "school:" + orgnr);
 }
 
-Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
-                   const std::string& subject, const std::string& detail) {
-  return c.execute(
-              "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES ($1, $2, "
-              "$3, $4, $5, $6)",
-              {accounts::random_token().substr(0, 22), utc_now_iso_ms(), a.person.id, action,
-               subject, detail})
-                 .has_value()
-             ? ok()
-             : Result<void>(Error::internal("cannot write the audit log"));
-}
-
 // The start of a message for a mail: at most 300 bytes, cut between
 // characters and words.
 std::string excerpt(const std::string& body) {
@@ -77,6 +65,18 @@ bool valid_minute(const std::string& s) {
 }
 
 }  // namespace
+
+Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
+                   const std::string& subject, const std::string& detail) {
+  return c.execute(
+              "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES ($1, $2, "
+              "$3, $4, $5, $6)",
+              {random_token().substr(0, 22), utc_now_iso_ms(), a.person.id, action, subject,
+               detail})
+                 .has_value()
+             ? ok()
+             : Result<void>(Error::internal("cannot write the audit log"));
+}
 
 Service::Service(db::Pool& pool, const notify::Outbox& outbox, Now now)
     : pool_(pool), outbox_(outbox), now_(std::move(now)) {}
@@ -117,6 +117,19 @@ Result<Side> Service::side_of(const accounts::Actor& a, const BookingRequest& r)
 }
 
 Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRequest& in) {
+  const std::string id = random_token().substr(0, 16);
+  {
+    // The lease ends before get() takes its own: a handler never holds two.
+    STEMNET_TRY(auto conn, pool_.acquire());
+    auto done = db::transaction(
+        *conn, [&](db::Connection& c) -> Result<void> { return insert(c, actor, in, id); });
+    if (!done) return std::move(done).error();
+  }
+  return get(actor, id);
+}
+
+Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, const NewRequest& in,
+                             const std::string& id) const {
   if (!geo::is_organisation_number(in.school))
     return Error::invalid("school", "the school's organisation number");
   if (!school_side(actor, in.school)) {
@@ -126,60 +139,61 @@ Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRe
   if (in.pupils < 1 || in.pupils > 1000) return Error::invalid("pupils", "1 to 1000 pupils");
   if (in.message.size() > 4000)
     return Error::invalid("message", "a message has at most 4000 characters");
-  const std::string id = accounts::random_token().substr(0, 16);
-  {
-    // The lease ends before get() takes its own: a handler never holds two.
-    STEMNET_TRY(auto conn, pool_.acquire());
-    auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-      STEMNET_TRY(auto offer,
-                  c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
-                          " JOIN organisation g ON g.id = o.organisation_id"
-                          " WHERE o.id = $1 AND o.status = 'published' AND g.status = 'approved'",
-                          {in.offer_id}));
-      if (offer.empty()) return Error::not_found("no published offer '" + in.offer_id + "'");
-      if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2)) {
-        return Error::invalid("grade", "the offer is for grades " +
-                                           std::to_string(offer[0].integer(1)) + " to " +
-                                           std::to_string(offer[0].integer(2)));
-      }
-      if (in.slot_id) {
-        STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
-                                       {*in.slot_id, in.offer_id}));
-        if (slot.empty())
-          return Error::invalid("slot_id", "the offer has no slot '" + *in.slot_id + "'");
-      }
-      const std::string now = utc_now_iso();
-      STEMNET_TRY_VOID(
-          c.execute("INSERT INTO booking_request (id, offer_id, provider_id, school_orgnr, "
-                    "teacher_id, grade, pupils, wished,"
-                    " slot_id, state, reason, created_at, updated_at)"
-                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', '', $10, $10)",
-                    {id, in.offer_id, offer[0].text(0), in.school, actor.person.id, in.grade,
-                     in.pupils, in.wished, in.slot_id, now}));
-      if (!in.message.empty()) {
-        STEMNET_TRY_VOID(
-            c.execute("INSERT INTO request_message (id, request_id, author_id, body, created_at)"
-                      " VALUES ($1, $2, $3, $4, $5)",
-                      {accounts::random_token().substr(0, 16), id, actor.person.id, in.message,
-                       utc_now_iso_ms()}));
-      }
-      STEMNET_TRY_VOID(audit(c, actor, "request.create", id, "offer " + in.offer_id));
-      STEMNET_TRY(BookingRequest made, load(c, id));
-      return tell_other_side(
-          c, actor, made, Side::school, "request_new",
-          {{"grade", std::to_string(in.grade)}, {"pupils", std::to_string(in.pupils)}});
-    });
-    if (!done) return std::move(done).error();
+  STEMNET_TRY(auto offer,
+              c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
+                      " JOIN organisation g ON g.id = o.organisation_id"
+                      " WHERE o.id = $1 AND o.status = 'published' AND g.status = 'approved'",
+                      {in.offer_id}));
+  if (offer.empty()) return Error::not_found("no published offer '" + in.offer_id + "'");
+  if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2)) {
+    return Error::invalid("grade", "the offer is for grades " +
+                                       std::to_string(offer[0].integer(1)) + " to " +
+                                       std::to_string(offer[0].integer(2)));
   }
-  return get(actor, id);
+  if (in.slot_id) {
+    STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
+                                   {*in.slot_id, in.offer_id}));
+    if (slot.empty())
+      return Error::invalid("slot_id", "the offer has no slot '" + *in.slot_id + "'");
+  }
+  const std::string now = utc_now_iso();
+  STEMNET_TRY_VOID(
+      c.execute("INSERT INTO booking_request (id, offer_id, provider_id, school_orgnr, "
+                "teacher_id, grade, pupils, wished,"
+                " slot_id, state, reason, created_at, updated_at)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', '', $10, $10)",
+                {id, in.offer_id, offer[0].text(0), in.school, actor.person.id, in.grade, in.pupils,
+                 in.wished, in.slot_id, now}));
+  if (!in.message.empty()) {
+    STEMNET_TRY_VOID(c.execute(
+        "INSERT INTO request_message (id, request_id, author_id, body, created_at)"
+        " VALUES ($1, $2, $3, $4, $5)",
+        {random_token().substr(0, 16), id, actor.person.id, in.message, utc_now_iso_ms()}));
+  }
+  STEMNET_TRY_VOID(audit(c, actor, "request.create", id, "offer " + in.offer_id));
+  STEMNET_TRY(BookingRequest made, load(c, id));
+  return tell_other_side(
+      c, actor, made, Side::school, "request_new",
+      {{"grade", std::to_string(in.grade)}, {"pupils", std::to_string(in.pupils)}});
 }
 
 Result<BookingRequest> Service::get(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(BookingRequest r, load(*conn, id));
-  STEMNET_TRY(Side side, side_of(actor, r));
+  auto side = side_of(actor, r);
+  if (!side) {
+    // The region's coordinators (and admins) see it, but not the thread
+    // between school and provider, and make no moves.
+    STEMNET_TRY(auto county,
+                conn->query("SELECT county_number FROM school WHERE orgnr = $1", {r.school_orgnr}));
+    const bool region =
+        !county.empty() && !county[0].is_null(0) && actor.coordinates(county[0].text(0));
+    if (!region && !actor.is_admin()) return std::move(side).error();
+    r.messages.clear();
+    return r;
+  }
   STEMNET_TRY(State state, state_from(r.state));
-  for (Move m : allowed(state, side)) r.allowed.emplace_back(name(m));
+  for (Move m : allowed(state, *side)) r.allowed.emplace_back(name(m));
   return r;
 }
 
@@ -206,6 +220,27 @@ Result<std::vector<BookingRequest>> Service::list(const accounts::Actor& actor) 
                                        {p}));
     for (const auto& row : rows) out.push_back(from_row(row));
   }
+  // A coordinator's region, or everything for an admin: to look at, not to
+  // act on, and without the threads.
+  std::vector<std::string> counties;
+  for (const auto& role : actor.roles) {
+    if (role.role == "coordinator") counties.push_back(role.scope);
+  }
+  const std::size_t parties = out.size();
+  if (actor.is_admin()) {
+    STEMNET_TRY(auto rows,
+                conn->query(std::string(kColumns) + " ORDER BY r.created_at DESC, r.id"));
+    for (const auto& row : rows) out.push_back(from_row(row));
+  } else {
+    for (const auto& county : counties) {
+      STEMNET_TRY(auto rows,
+                  conn->query(std::string(kColumns) + " WHERE s.county_number = $1"
+                                                      " ORDER BY r.created_at DESC, r.id",
+                              {county}));
+      for (const auto& row : rows) out.push_back(from_row(row));
+    }
+  }
+  for (std::size_t i = parties; i < out.size(); ++i) out[i].messages.clear();
   // Someone on both sides (a teacher who is also a provider member) sees a request once.
   std::set<std::string> seen;
   std::erase_if(out, [&](const BookingRequest& r) { return !seen.insert(r.id).second; });
@@ -283,6 +318,19 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
         case Move::feedback: {
           if (!in.score || *in.score < 1 || *in.score > 5)
             return Error::invalid("score", "a score is 1 to 5");
+          // Counts of pupils must add up: they feed impact and the monitor.
+          for (auto [field, v] : {std::pair{"pupils_reached", in.pupils_reached},
+                                  std::pair{"girls", in.girls}, std::pair{"boys", in.boys}}) {
+            if (v && (*v < 0 || *v > 1000)) return Error::invalid(field, "0 to 1000 pupils");
+          }
+          if (in.pupils_reached &&
+              in.girls.value_or(0) + in.boys.value_or(0) > *in.pupils_reached) {
+            return Error::invalid("pupils_reached",
+                                  "girls and boys together are more than the pupils reached");
+          }
+          if (!in.pupils_reached && (in.girls || in.boys)) {
+            return Error::invalid("pupils_reached", "say how many pupils were reached in all");
+          }
           auto inserted = c.execute(
               "INSERT INTO booking_feedback (request_id, side, score, comment, pupils_reached, "
               "girls, boys, created_at)"
@@ -324,10 +372,10 @@ Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const
     auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
       STEMNET_TRY(BookingRequest r, load(c, id));
       STEMNET_TRY(Side side, side_of(actor, r));
-      STEMNET_TRY_VOID(c.execute(
-          "INSERT INTO request_message (id, request_id, author_id, body, created_at)"
-          " VALUES ($1, $2, $3, $4, $5)",
-          {accounts::random_token().substr(0, 16), id, actor.person.id, body, utc_now_iso_ms()}));
+      STEMNET_TRY_VOID(
+          c.execute("INSERT INTO request_message (id, request_id, author_id, body, created_at)"
+                    " VALUES ($1, $2, $3, $4, $5)",
+                    {random_token().substr(0, 16), id, actor.person.id, body, utc_now_iso_ms()}));
       STEMNET_TRY_VOID(
           audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters"));
       return tell_other_side(c, actor, r, side, "request_message",
@@ -379,7 +427,7 @@ Result<std::string> Service::ical(const accounts::Actor& actor, const std::strin
 }
 
 Result<std::string> Service::new_calendar_token(const accounts::Actor& actor) {
-  const std::string token = accounts::random_token();
+  const std::string token = random_token();
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY_VOID(conn->execute(
       "INSERT INTO calendar_token (person_id, token_hash, created_at) VALUES ($1, $2, $3)"

@@ -56,6 +56,10 @@ struct BookingRequest {
   std::vector<std::string> allowed;  // moves the asking side may make now
 };
 
+// Writes one audit row (who, what, on what, detail) in the caller's transaction.
+Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
+                   const std::string& subject, const std::string& detail);
+
 struct ImpactYear;
 struct Engagement;
 
@@ -67,6 +71,10 @@ class Service {
   Service(db::Pool& pool, const notify::Outbox& outbox, Now now);
 
   Result<BookingRequest> create(const accounts::Actor& actor, const NewRequest& in);
+  // create()'s checks and writes inside the caller's transaction, with the
+  // caller's id for the new request (an open request taken makes one).
+  Result<void> insert(db::Connection& c, const accounts::Actor& actor, const NewRequest& in,
+                      const std::string& id) const;
   Result<BookingRequest> get(const accounts::Actor& actor, const std::string& id);
   Result<std::vector<BookingRequest>> list(const accounts::Actor& actor);
   Result<BookingRequest> move(const accounts::Actor& actor, const std::string& id,
@@ -86,7 +94,7 @@ class Service {
   Result<std::vector<Engagement>> engagement();
 
  private:
-  Result<BookingRequest> load(db::Connection& c, const std::string& id);
+  static Result<BookingRequest> load(db::Connection& c, const std::string& id);
   Result<Side> side_of(const accounts::Actor& actor, const BookingRequest& r);
   Result<std::optional<struct Event>> event_of(db::Connection& c, const BookingRequest& r);
   Result<void> tell_other_side(db::Connection& c, const accounts::Actor& actor,

@@ -410,3 +410,180 @@ TEST_F(BookingApi, EachSideIsToldByMailAndCanUnsubscribe) {
 
 }  // namespace
 }  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
+  const std::string wish =
+      R"({"school":"975280640","grade":9,"pupils":24,"subjects":["natural_science"],)"
+      R"("formats":["role_model_talk","workplace_visit"],"digital_ok":true,)"
+      R"("weeks":["2099-W12","2099-W11","2099-W12"],"note":"Noen som kan snakke om energi"})";
+  // Refusals first: nobody else posts for the school; bad fields are named.
+  auto stranger = signup_session(port(), "per@annen.test");
+  EXPECT_EQ(call("POST", "/api/v1/open-requests", &stranger, wish).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/open-requests", nullptr, wish).status, 401);
+  for (
+      auto [bad, field] :
+      {std::pair{
+           R"({"school":"975280640","grade":9,"pupils":24,"subjects":[],"weeks":["2099-W12"],"note":"x"})",
+           "subjects"},
+       std::pair{
+           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["alchemy"],"weeks":["2099-W12"],"note":"x"})",
+           "subjects"},
+       std::pair{
+           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2099-W60"],"note":"x"})",
+           "weeks"},
+       std::pair{
+           R"({"school":"975280640","grade":"9","pupils":24,"subjects":["physics"],"weeks":["2099-W12"],"note":"x"})",
+           "grade"}}) {
+    auto res = call("POST", "/api/v1/open-requests", &kari_, bad);
+    EXPECT_EQ(res.status, 400) << bad;
+    EXPECT_EQ(body(res).at("param").as_string(), field) << res.body;
+  }
+
+  auto coordinator = signup_session(port(), "ola@ostfold.test");
+  grant("ola@ostfold.test", "coordinator", "31");
+  auto elsewhere = signup_session(port(), "siv@agder.test");
+  grant("siv@agder.test", "coordinator", "42");
+
+  auto posted = call("POST", "/api/v1/open-requests", &kari_, wish);
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  const auto open = body(posted);
+  const std::string id(open.at("id").as_string());
+  EXPECT_EQ(open.at("state").as_string(), "open");
+  EXPECT_EQ(open.at("weeks").as_array().size(), 2u) << "sorted, once each";
+  EXPECT_EQ(open.at("school").at("county").at("number").as_string(), "31");
+  EXPECT_EQ(open.at("allowed").as_array(), (json::array{"withdraw"}));
+
+  // Who sees it: the provider and the region's coordinator, not another region's.
+  EXPECT_EQ(body(call("GET", "/api/v1/open-requests?state=open", &eva_)).at("total").as_int64(), 1);
+  EXPECT_EQ(body(call("GET", "/api/v1/open-requests", &coordinator)).at("total").as_int64(), 1);
+  EXPECT_EQ(body(call("GET", "/api/v1/open-requests", &elsewhere)).at("total").as_int64(), 0);
+  EXPECT_EQ(call("GET", "/api/v1/open-requests/" + id, &elsewhere).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/open-requests/" + id, &stranger).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/open-requests", nullptr).status, 401);
+  EXPECT_EQ(
+      call("GET", "/api/v1/open-requests?county=31&subject=natural_science&grade=9", &eva_).status,
+      200);
+  EXPECT_EQ(
+      body(call("GET", "/api/v1/open-requests?subject=physics", &eva_)).at("total").as_int64(), 0);
+  EXPECT_EQ(call("GET", "/api/v1/open-requests?state=lost", &eva_).status, 400);
+  // The region's coordinator was told by mail.
+  auto told = mails_to(wait_for_mails(dir_.path() + "/mail", 2), "ola@ostfold.test");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_NE(told[0].find("/apne-foresporsler/" + id), std::string::npos);
+
+  // Answers: the coordinator suggests without an offer; the provider answers
+  // with its offer and a slot. The school cannot take an answer without an offer.
+  auto suggestion = call("POST", "/api/v1/open-requests/" + id + "/answers", &coordinator,
+                         R"({"body":"Jeg spør noen i nettverket."})");
+  ASSERT_EQ(suggestion.status, 201) << suggestion.body;
+  EXPECT_EQ(
+      call("POST", "/api/v1/open-requests/" + id + "/answers", &elsewhere, R"({"body":"Hei"})")
+          .status,
+      404);
+  EXPECT_EQ(
+      call("POST", "/api/v1/open-requests/" + id + "/answers", &kari_, R"({"body":"Hei"})").status,
+      403);
+  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_,
+                 R"({"body":"Vi kan","offer_id":"nope"})")
+                .status,
+            400);
+  auto answered = call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_,
+                       R"({"body":"Vi kommer gjerne!","offer_id":")" + offer_ + R"(","slot_id":")" +
+                           future_slot_ + R"("})");
+  ASSERT_EQ(answered.status, 201) << answered.body;
+  // Eva sees her own answer only; Kari sees both and may now take one.
+  EXPECT_EQ(body(answered).at("answers").as_array().size(), 1u);
+  auto seen = body(call("GET", "/api/v1/open-requests/" + id, &kari_));
+  const auto& answers = seen.at("answers").as_array();
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(seen.at("allowed").as_array(), (json::array{"take", "withdraw"}));
+  const std::string coordinator_answer(answers[0].at("id").as_string());
+  const std::string provider_answer(answers[1].at("id").as_string());
+  EXPECT_EQ(answers[1].at("organisation").at("name").as_string(), "Fjordkraft Testdata AS");
+  auto no_offer = call("POST", "/api/v1/open-requests/" + id + "/take", &kari_,
+                       R"({"answer_id":")" + coordinator_answer + R"("})");
+  EXPECT_EQ(no_offer.status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/take", &eva_,
+                 R"({"answer_id":")" + provider_answer + R"("})")
+                .status,
+            403);
+
+  auto taken = call("POST", "/api/v1/open-requests/" + id + "/take", &kari_,
+                    R"({"answer_id":")" + provider_answer + R"("})");
+  ASSERT_EQ(taken.status, 201) << taken.body;
+  const auto request = body(taken);
+  EXPECT_EQ(request.at("state").as_string(), "requested");
+  EXPECT_EQ(request.at("slot").at("id").as_string(), future_slot_);
+  EXPECT_EQ(request.at("offer").at("id").as_string(), offer_);
+  const std::string request_id(request.at("id").as_string());
+  auto after = body(call("GET", "/api/v1/open-requests/" + id, &kari_));
+  EXPECT_EQ(after.at("state").as_string(), "taken");
+  EXPECT_EQ(after.at("request_id").as_string(), request_id);
+  EXPECT_TRUE(after.at("allowed").as_array().empty());
+  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/take", &kari_,
+                 R"({"answer_id":")" + provider_answer + R"("})")
+                .status,
+            409);
+  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/withdraw", &kari_).status, 409);
+  // The provider can accept the request as any other.
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + request_id + "/accept", &eva_,
+                 R"({"slot_id":")" + future_slot_ + R"("})")
+                .status,
+            200);
+
+  // The coordinator sees the region's requests, read-only and without the thread.
+  auto region = body(call("GET", "/api/v1/requests", &coordinator));
+  ASSERT_EQ(region.at("total").as_int64(), 1);
+  auto one = call("GET", "/api/v1/requests/" + request_id, &coordinator);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_TRUE(body(one).at("messages").as_array().empty());
+  EXPECT_TRUE(body(one).at("allowed_moves").as_array().empty());
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + request_id + "/cancel", &coordinator,
+                 R"({"reason":"nei"})")
+                .status,
+            404);
+  EXPECT_EQ(body(call("GET", "/api/v1/requests", &elsewhere)).at("total").as_int64(), 0);
+  EXPECT_EQ(call("GET", "/api/v1/requests/" + request_id, &elsewhere).status, 404);
+}
+
+TEST_F(BookingApi, WithdrawnOpenRequestTakesNoAnswers) {
+  auto posted = call("POST", "/api/v1/open-requests", &kari_,
+                     R"({"school":"975280640","grade":5,"pupils":20,"subjects":["mathematics"],)"
+                     R"("weeks":["2099-W02"],"note":"Matte i praksis"})");
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  const std::string id(body(posted).at("id").as_string());
+  auto withdrawn = call("POST", "/api/v1/open-requests/" + id + "/withdraw", &kari_);
+  ASSERT_EQ(withdrawn.status, 200);
+  EXPECT_EQ(body(withdrawn).at("state").as_string(), "withdrawn");
+  auto late = call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_, R"({"body":"Hei"})");
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(body(late).at("type").as_string(), "https://stemnet.no/problems/illegal-move");
+  EXPECT_EQ(body(call("GET", "/api/v1/open-requests?state=open", &eva_)).at("total").as_int64(), 0);
+}
+
+TEST_F(BookingApi, FeedbackCountsMustAddUp) {
+  const std::string id = request(past_slot_);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + past_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &kari_).status, 200);
+  for (auto [bad, field] :
+       {std::pair{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})", "pupils_reached"},
+        std::pair{R"({"score":5,"girls":11})", "pupils_reached"},
+        std::pair{R"({"score":5,"pupils_reached":-1})", "pupils_reached"}}) {
+    auto res = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_, bad);
+    EXPECT_EQ(res.status, 400) << bad;
+    EXPECT_EQ(body(res).at("param").as_string(), field) << res.body;
+  }
+  EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,
+                 R"({"score":5,"pupils_reached":24,"girls":11,"boys":13})")
+                .status,
+            200);
+}
+
+}  // namespace
+}  // namespace stemnet::testing

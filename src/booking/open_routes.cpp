@@ -1,0 +1,201 @@
+// /api/v1/open-requests: a school's wish for any provider, and the answers.
+#include "accounts/routes.hpp"
+#include "booking/routes.hpp"
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace stemnet::booking {
+namespace json = boost::json;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+namespace {
+
+json::value open_json(const OpenRequest& r) {
+  json::array answers;
+  for (const auto& a : r.answers) {
+    json::value offer = nullptr, organisation = nullptr;
+    if (a.offer_id)
+      offer = json::object{{"id", *a.offer_id}, {"title", http::or_null(a.offer_title)}};
+    if (a.organisation_id) {
+      organisation =
+          json::object{{"id", *a.organisation_id}, {"name", http::or_null(a.organisation_name)}};
+    }
+    answers.push_back({{"id", a.id},
+                       {"body", a.body},
+                       {"offer", offer},
+                       {"slot_id", http::or_null(a.slot_id)},
+                       {"author", {{"id", a.author_id}, {"name", a.author_name}}},
+                       {"organisation", organisation},
+                       {"created_at", a.created_at}});
+  }
+  json::value county = nullptr;
+  if (r.county_number) {
+    county = json::object{{"number", *r.county_number}, {"name", http::or_null(r.county_name)}};
+  }
+  auto strings = [](const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); };
+  return json::object{
+      {"id", r.id},
+      {"school",
+       {{"orgnr", r.school_orgnr},
+        {"name", r.school_name},
+        {"municipality", {{"number", r.municipality_number}, {"name", r.municipality_name}}},
+        {"county", county}}},
+      {"grade", r.grade},
+      {"pupils", r.pupils},
+      {"subjects", strings(r.subjects)},
+      {"formats", strings(r.formats)},
+      {"digital_ok", r.digital_ok},
+      {"weeks", strings(r.weeks)},
+      {"note", r.note},
+      {"state", r.state},
+      {"request_id", http::or_null(r.request_id)},
+      {"answers", answers},
+      {"allowed", strings(r.allowed)},
+      {"created_at", r.created_at},
+      {"updated_at", r.updated_at}};
+}
+
+// A member that must be a string if present.
+Result<std::optional<std::string>> opt_string(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  if (!v || v->is_null()) return std::optional<std::string>();
+  if (!v->is_string()) return Error::invalid(std::string(k), "expected a string");
+  return std::optional<std::string>(std::string(v->as_string()));
+}
+
+Result<int> int_member(const json::object& b, std::string_view k) {
+  const auto* v = b.if_contains(k);
+  if (!v || !v->is_int64()) return Error::invalid(std::string(k), "expected a whole number");
+  return static_cast<int>(v->as_int64());
+}
+
+Result<std::vector<std::string>> strings_member(const json::object& b, std::string_view k) {
+  std::vector<std::string> out;
+  const auto* v = b.if_contains(k);
+  if (!v || v->is_null()) return out;
+  if (!v->is_array()) return Error::invalid(std::string(k), "expected a list of strings");
+  for (const auto& item : v->as_array()) {
+    if (!item.is_string()) return Error::invalid(std::string(k), "expected a list of strings");
+    out.emplace_back(item.as_string());
+  }
+  return out;
+}
+
+Response answer(const Result<OpenRequest>& r, int status = 200) {
+  if (!r) return http::problem(r.error());
+  Response res = http::json(status, open_json(*r));
+  res.set_header("Cache-Control", "private, no-cache");
+  return res;
+}
+
+}  // namespace
+
+void add_open_request_routes(http::Router& router, OpenRequests& open,
+                             accounts::Service& accounts) {
+  router.post("/api/v1/open-requests", [&open, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    NewOpenRequest in;
+    auto parsed = [&]() -> Result<void> {
+      STEMNET_TRY(auto school, opt_string(*body, "school"));
+      in.school = school.value_or("");
+      STEMNET_TRY(in.grade, int_member(*body, "grade"));
+      STEMNET_TRY(in.pupils, int_member(*body, "pupils"));
+      STEMNET_TRY(in.subjects, strings_member(*body, "subjects"));
+      STEMNET_TRY(in.formats, strings_member(*body, "formats"));
+      STEMNET_TRY(in.weeks, strings_member(*body, "weeks"));
+      STEMNET_TRY(auto note, opt_string(*body, "note"));
+      in.note = note.value_or("");
+      if (const auto* d = body->if_contains("digital_ok")) {
+        if (!d->is_bool()) return Error::invalid("digital_ok", "true or false");
+        in.digital_ok = d->as_bool();
+      }
+      return ok();
+    }();
+    if (!parsed) return http::problem(parsed.error());
+    auto made = open.create(*actor, in);
+    Response res = answer(made, 201);
+    if (made) res.set_header("Location", "/api/v1/open-requests/" + made->id);
+    return res;
+  });
+
+  router.get("/api/v1/open-requests", [&open, &accounts](const Request& req, const PathParams&) {
+    auto actor = accounts::actor_of(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto page = http::page_request(req, {"state", "county", "municipality", "subject", "grade"},
+                                   OpenRequests::kKeyParts);
+    if (!page) return http::problem(page.error());
+    OpenFilter f;
+    f.state = http::query_string(req, "state");
+    f.county = http::query_string(req, "county");
+    f.municipality = http::query_string(req, "municipality");
+    f.subject = http::query_string(req, "subject");
+    if (auto g = http::query_string(req, "grade")) {
+      if (g->empty() || g->size() > 2 || g->find_first_not_of("0123456789") != std::string::npos)
+        return http::problem(Error::invalid("grade", "a grade is 1 to 13"));
+      f.grade = std::stoi(*g);
+    }
+    auto list = open.list(*actor, f, *page);
+    if (!list) return http::problem(list.error());
+    Response res = http::json(200, http::page_json(*list, open_json));
+    res.set_header("Cache-Control", "private, no-cache");
+    return res;
+  });
+
+  router.get("/api/v1/open-requests/{id}",
+             [&open, &accounts](const Request& req, const PathParams& p) {
+               auto actor = accounts::actor_of(req, accounts);
+               if (!actor) return http::problem(actor.error());
+               return answer(open.get(*actor, std::string(p.get("id"))));
+             });
+
+  router.post("/api/v1/open-requests/{id}/answers",
+              [&open, &accounts](const Request& req, const PathParams& p) {
+                auto actor = accounts::actor_for_change(req, accounts);
+                if (!actor) return http::problem(actor.error());
+                auto body = http::json_body(req);
+                if (!body) return http::problem(body.error());
+                AnswerInput in;
+                auto parsed = [&]() -> Result<void> {
+                  STEMNET_TRY(auto text, opt_string(*body, "body"));
+                  in.body = text.value_or("");
+                  STEMNET_TRY(in.offer_id, opt_string(*body, "offer_id"));
+                  STEMNET_TRY(in.slot_id, opt_string(*body, "slot_id"));
+                  STEMNET_TRY(in.organisation_id, opt_string(*body, "organisation_id"));
+                  return ok();
+                }();
+                if (!parsed) return http::problem(parsed.error());
+                return answer(open.answer(*actor, std::string(p.get("id")), in), 201);
+              });
+
+  router.post("/api/v1/open-requests/{id}/take",
+              [&open, &accounts](const Request& req, const PathParams& p) {
+                auto actor = accounts::actor_for_change(req, accounts);
+                if (!actor) return http::problem(actor.error());
+                auto body = http::json_body(req);
+                if (!body) return http::problem(body.error());
+                auto answer_id = opt_string(*body, "answer_id");
+                if (!answer_id) return http::problem(answer_id.error());
+                if (!*answer_id)
+                  return http::problem(Error::invalid("answer_id", "name the answer to take"));
+                auto made = open.take(*actor, std::string(p.get("id")), **answer_id);
+                if (!made) return http::problem(made.error());
+                Response res = http::json(201, request_json(*made));
+                res.set_header("Location", "/api/v1/requests/" + made->id);
+                return res;
+              });
+
+  router.post("/api/v1/open-requests/{id}/withdraw",
+              [&open, &accounts](const Request& req, const PathParams& p) {
+                auto actor = accounts::actor_for_change(req, accounts);
+                if (!actor) return http::problem(actor.error());
+                return answer(open.withdraw(*actor, std::string(p.get("id"))));
+              });
+}
+
+}  // namespace stemnet::booking
