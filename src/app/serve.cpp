@@ -96,6 +96,8 @@ int serve(const Config& config) {
   accounts::add_routes(router, accounts_service, notify_service);
   organisations::Service organisations_service(**pool, outbox);
   organisations::add_routes(router, organisations_service, accounts_service);
+  organisations::Members members(**pool, outbox);
+  organisations::add_member_routes(router, members, accounts_service);
   catalogue::Service catalogue_service(**pool);
   if (auto prepared = catalogue_service.prepare(); !prepared) {
     std::cerr << "stemnet: " << prepared.error().where_and_what() << "\n";

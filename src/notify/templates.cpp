@@ -108,6 +108,11 @@ const std::map<std::string_view, std::array<const char*, 3>>& words() {
       {"granted", {"er lagt til", "er lagd til", "has been added"}},
       {"withdrawn", {"er tatt ut", "er teken ut", "has been removed"}},
       {"join_rejected", {"fikk ikke bli med", "fekk ikkje bli med", "was not let in"}},
+      // roles, given as "role"
+      {"teacher", {"lærer", "lærar", "teacher"}},
+      {"school_contact",
+       {"kontaktperson for skolen", "kontaktperson for skulen", "school contact"}},
+      {"provider_member", {"medlem", "medlem", "member"}},
   };
   return w;
 }
@@ -147,6 +152,11 @@ Rendered render(std::string_view kind, std::string_view language, const Params& 
     if (id == params.end()) continue;
     auto w = words().find(id->second);
     if (w != words().end()) all["what"] = w->second[static_cast<std::size_t>(i)];
+  }
+  if (auto role = params.find("role"); role != params.end()) {
+    if (auto w = words().find(role->second); w != words().end()) {
+      all["role"] = w->second[static_cast<std::size_t>(i)];
+    }
   }
   if (!all.contains("reason")) all["reason"] = "";
   return {fill(text.subject, all), fill(text.body, all)};

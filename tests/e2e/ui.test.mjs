@@ -192,20 +192,194 @@ describe('a teacher books, the provider accepts, the teacher sees the booking', 
   });
 });
 
-describe('coordinator', () => {
-  test('colours the map by an indicator and opens a municipality', async () => {
+describe('an open request: the school asks, a provider answers with an offer, the school takes it', () => {
+  const WISH = `E2E: noen fra energibransjen som kan snakke om kraft (${Date.now()})`;
+  const ANSWER = `E2E: Vi tar gjerne imot klassen på kraftverket (${Date.now()})`;
+  let openUrl;
+  let requestUrl;
+
+  test('the teacher posts an open request, with the keyboard only', async () => {
     const page = await newPage(browser);
-    // coordinator@ is the demo's coordinator; an admin sees the same dashboard where it is missing
-    try {
-      await signIn(page, 'coordinator');
-    } catch {
-      await signIn(page, 'admin');
-    }
+    await signIn(page, 'laerer1');
+    await page.goto(`${BASE}/min-side/laerer`);
+    await settled(page);
+    await tabTo(page, 'the link to a new open request', focusedText('/Ny åpen forespørsel/'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/apne-foresporsler\/ny$/);
+    await page.locator('h1', { hasText: 'Ny åpen forespørsel' }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'new open request');
+
+    await tabTo(page, 'the grade select', focusedText('/Trinn/'));
+    await page.keyboard.press('ArrowDown'); // 8. → 9. trinn
+    await tabTo(page, 'the pupils field', focusedText('/Antall elever/'));
+    await page.keyboard.type('17');
+    await tabTo(page, 'the subject natural science', focusedText('/Naturfag/'));
+    await page.keyboard.press('Space');
+    await tabTo(page, 'the format role model talk', focusedText('/Rollemodell/'));
+    await page.keyboard.press('Space');
+    await tabTo(page, 'the note', focusedText('/Mer om ønsket/'));
+    await page.keyboard.type(WISH);
+    await tabTo(page, 'the send button', focusedText('/^Send åpen forespørsel/'));
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL((u) => /^\/apne-foresporsler\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/ny'));
+    await page.locator('.open-state-tag').first().waitFor();
+    await settled(page);
+    openUrl = page.url();
+    assert.equal(await page.locator('.open-state-tag').first().innerText(), 'Åpen');
+    assert.match(await page.locator('.lead').first().innerText(), /Kirkelund skole · 9\. trinn · 17 elever/);
+    assert.ok(await page.getByText(WISH).isVisible(), 'the wish is shown');
+    const facts = await page.locator('dl.facts').innerText();
+    assert.match(facts, /Naturfag/);
+    assert.match(facts, /Rollemodell/);
+    assert.match(facts, /Uke \d+, \d{4}/);
+    await expectNoAxeViolations(page, 'open request (school, no answers)');
+    await page.context().close();
+  });
+
+  test('the provider finds it and answers with its offer and a slot', async () => {
+    assert.ok(openUrl, 'the open request was made');
+    const page = await newPage(browser);
+    await signIn(page, 'kraft');
+    await page.goto(`${BASE}/min-side/tilbyder`);
+    await settled(page);
+    const path = new URL(openUrl).pathname;
+    const link = page.locator(`a[href="${path}"]`);
+    assert.equal(await link.count(), 1, 'the open request is listed for the provider');
+    assert.match(await link.innerText(), /Kirkelund skole, 9\. trinn/);
+    await link.click();
+    await page.waitForURL(openUrl);
+    await page.locator('#answer-heading').waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'open request (provider)');
+
+    await page.getByLabel('Tilbud (valgfritt)').selectOption({ label: OFFER_TITLE });
+    const slot = page.getByLabel('Tidspunkt (valgfritt)');
+    await slot.locator('option').nth(1).waitFor({ state: 'attached' });
+    const when = await slot.locator('option').nth(1).innerText();
+    await slot.selectOption({ index: 1 });
+    await page.getByLabel('Ditt svar').fill(ANSWER);
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    const card = page.locator('.answer', { hasText: ANSWER });
+    await card.waitFor();
+    assert.match(await card.innerText(), new RegExp(`Foreslått tilbud:\\s*${OFFER_TITLE}`));
+    await page.waitForFunction((w) => document.body.innerText.includes(`Tidspunkt: ${w}`), when);
+    assert.equal(await page.getByRole('button', { name: 'Velg dette svaret' }).count(), 0, 'only the school takes an answer');
+    await page.context().close();
+  });
+
+  test('the teacher takes the answer and lands on the new request', async () => {
+    assert.ok(openUrl, 'the open request was made');
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    await page.goto(openUrl);
+    await page.locator('.answer', { hasText: ANSWER }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'open request (school, with an answer)');
+    await screenshot(page, 'open-request');
+    await page.locator('.answer', { hasText: ANSWER }).getByRole('button', { name: 'Velg dette svaret' }).click();
+    await page.waitForURL(/\/foresporsel\/[^/]+$/);
+    await page.locator('.state-tag').first().waitFor();
+    await settled(page);
+    requestUrl = page.url();
+    assert.match(await page.locator('h1').innerText(), new RegExp(OFFER_TITLE));
+    assert.equal(await page.locator('.state-tag').first().innerText(), 'Sendt');
+    assert.match(await page.locator('.lead').first().innerText(), /Kirkelund skole · 9\. trinn · 17 elever/);
+
+    await page.goto(openUrl);
+    await page.locator('.open-state-tag').first().waitFor();
+    await settled(page);
+    assert.equal(await page.locator('.open-state-tag').first().innerText(), 'Svar valgt');
+    assert.equal(await page.getByRole('link', { name: 'Se forespørselen' }).getAttribute('href'), new URL(requestUrl).pathname);
+    assert.equal(await page.getByRole('button', { name: 'Velg dette svaret' }).count(), 0, 'taken: no more choosing');
+    await page.context().close();
+  });
+
+  test('the provider sees the new request among incoming ones', async () => {
+    assert.ok(requestUrl, 'the answer was taken');
+    const page = await newPage(browser);
+    await signIn(page, 'kraft');
+    await page.goto(`${BASE}/min-side/tilbyder`);
+    await settled(page);
+    const incoming = page.locator('section', { has: page.getByRole('heading', { name: 'Venter på svar' }) }).first();
+    assert.equal(await incoming.locator(`a[href="${new URL(requestUrl).pathname}"]`).count(), 1, 'the new request is waiting for the provider');
+    const open = page.locator(`a[href="${new URL(openUrl).pathname}"]`);
+    assert.equal(await open.count(), 0, 'a taken open request is no longer among the open ones');
+    await page.context().close();
+  });
+
+  test('the teacher can withdraw an open request', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    await page.goto(`${BASE}/apne-foresporsler/ny`);
+    await settled(page);
+    await page.getByLabel('Antall elever').fill('12');
+    await page.getByLabel('Mer om ønsket').fill('E2E: trekkes tilbake');
+    await page.getByRole('button', { name: 'Send åpen forespørsel' }).click();
+    await page.locator('.open-state-tag').first().waitFor();
+    await page.getByRole('button', { name: 'Trekk tilbake forespørselen' }).click();
+    await page.waitForFunction(() => document.querySelector('.open-state-tag')?.textContent === 'Trukket tilbake');
+    assert.equal(await page.getByRole('button', { name: 'Trekk tilbake forespørselen' }).count(), 0);
+    await page.context().close();
+  });
+});
+
+describe('notification settings', () => {
+  test('a kind turned off stays off after a reload; the password code cannot be turned off', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'laerer2');
+    await page.goto(`${BASE}/min-side/varsler`);
+    await settled(page);
+    await expectNoAxeViolations(page, 'notification settings');
+    await screenshot(page, 'settings');
+    const messages = page.getByRole('switch', { name: 'Nye meldinger i forespørslene mine' });
+    const reset = page.getByRole('switch', { name: 'Kode for nytt passord' });
+    assert.equal(await page.getByRole('switch').count(), 8);
+    assert.ok(await messages.isChecked());
+    assert.ok(await reset.isChecked());
+    assert.ok(await reset.isDisabled(), 'the reset code is always on');
+
+    await messages.press('Space');
+    await page.getByRole('status').filter({ hasText: 'Lagret: «Nye meldinger i forespørslene mine» er slått av.' }).waitFor();
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.getByRole('switch', { name: 'Nye meldinger i forespørslene mine' }).isChecked(), false, 'still off');
+    assert.ok(await page.getByRole('switch', { name: 'Nye forespørsler på tilbudene mine' }).isChecked(), 'the others are untouched');
+
+    await page.getByRole('switch', { name: 'Nye meldinger i forespørslene mine' }).press('Space');
+    await page.getByRole('status').filter({ hasText: 'er slått på' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('coordinator', () => {
+  test('sees the region: open requests, requests, gaps', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
     await page.goto(`${BASE}/min-side/koordinator`);
     await settled(page);
+    assert.match(await page.locator('.lead').first().innerText(), /Østfold/);
+    const region = page.locator('section', { has: page.getByRole('heading', { name: 'Forespørsler i regionen' }) }).first();
+    const rows = await region.locator('tbody tr').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes('Kirkelund skole')), `Kirkelund skole (Skiptvet, Østfold) among the region's requests: ${rows.join(' | ')}`);
     await expectNoAxeViolations(page, 'coordinator dashboard');
     await screenshot(page, 'coordinator-dashboard');
 
+    // a request of the region, read-only
+    await region.locator('tbody tr a').first().click();
+    await page.waitForURL(/\/foresporsel\/[^/]+$/);
+    await page.locator('.state-tag').first().waitFor();
+    await settled(page);
+    assert.ok(await page.getByText('Du ser forespørselen som koordinator').isVisible());
+    assert.equal(await page.locator('button[data-move]').count(), 0, 'no moves for a coordinator');
+    await expectNoAxeViolations(page, 'request (coordinator)');
+    await page.context().close();
+  });
+
+  test('colours the map by an indicator and opens a municipality', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
     await page.goto(`${BASE}/kart`);
     await settled(page);
     await page.getByLabel('Farg kartet etter').selectOption('national_test_numeracy_5');
