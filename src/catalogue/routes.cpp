@@ -70,30 +70,37 @@ std::vector<std::string> list(const json::object& b, std::string_view k) {
   return out;
 }
 
-Offer offer_from(const json::object& b) {
-  Offer o;
-  o.title = str(b, "title");
-  o.description = str(b, "description");
-  o.format = str(b, "format");
-  o.subjects = list(b, "subjects");
-  o.languages = list(b, "languages");
+// The offer `o` with the members present in `b` set (a merge patch: a
+// member left out keeps its value, so PATCH changes only what it names).
+Offer offer_from(const json::object& b, Offer o) {
+  auto has = [&](std::string_view k) { return b.contains(k); };
+  if (has("title")) o.title = str(b, "title");
+  if (has("description")) o.description = str(b, "description");
+  if (has("format")) o.format = str(b, "format");
+  if (has("subjects")) o.subjects = list(b, "subjects");
+  if (has("languages")) o.languages = list(b, "languages");
   if (o.languages.empty()) o.languages = {"nb"};
   if (const auto* g = b.if_contains("grades"); g && g->is_object()) {
-    o.grade_min = num(g->as_object(), "min", 1);
-    o.grade_max = num(g->as_object(), "max", 13);
+    o.grade_min = num(g->as_object(), "min", o.grade_min);
+    o.grade_max = num(g->as_object(), "max", o.grade_max);
   }
-  o.capacity = num(b, "capacity", 30);
-  o.digital = flag(b, "digital");
-  if (auto m = str(b, "municipality"); !m.empty()) o.municipality_number = m;
-  o.address = str(b, "address");
-  o.travel_radius_km = num(b, "travel_radius_km", 0);
-  o.duration_minutes = num(b, "duration_minutes", 60);
-  o.cost_nok = num(b, "cost_nok", 0);
-  o.preparation = str(b, "preparation");
-  o.on_request = flag(b, "on_request");
+  o.capacity = num(b, "capacity", o.capacity);
+  if (has("digital")) o.digital = flag(b, "digital");
+  if (has("municipality")) {
+    const std::string m = str(b, "municipality");
+    o.municipality_number = m.empty() ? std::nullopt : std::optional<std::string>(m);
+  }
+  if (has("address")) o.address = str(b, "address");
+  o.travel_radius_km = num(b, "travel_radius_km", o.travel_radius_km);
+  o.duration_minutes = num(b, "duration_minutes", o.duration_minutes);
+  o.cost_nok = num(b, "cost_nok", o.cost_nok);
+  if (has("preparation")) o.preparation = str(b, "preparation");
+  if (has("on_request")) o.on_request = flag(b, "on_request");
   if (const auto* k = b.if_contains("kit"); k && k->is_object()) {
-    o.kit = {str(k->as_object(), "before"), str(k->as_object(), "during"),
-             str(k->as_object(), "after")};
+    const auto& kit = k->as_object();
+    if (kit.contains("before")) o.kit.before = str(kit, "before");
+    if (kit.contains("during")) o.kit.during = str(kit, "during");
+    if (kit.contains("after")) o.kit.after = str(kit, "after");
   }
   return o;
 }
@@ -116,10 +123,11 @@ Result<int> int_param(const Request& req, const char* name) {
 }  // namespace
 
 void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
-  router.get("/api/v1/offers", [&svc](const Request& req, const PathParams&) {
-    auto page = http::page_request(
-        req, {"q", "municipality", "near", "format", "subject", "grade", "from", "to", "digital"},
-        1);
+  router.get("/api/v1/offers", [&svc, &accounts](const Request& req, const PathParams&) {
+    auto page = http::page_request(req,
+                                   {"q", "municipality", "near", "format", "subject", "grade",
+                                    "from", "to", "digital", "organisation", "county"},
+                                   1);
     if (!page) return http::problem(page.error());
     SearchQuery q;
     q.q = http::query_string(req, "q");
@@ -129,6 +137,14 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     q.subject = http::query_string(req, "subject");
     q.from = http::query_string(req, "from");
     q.to = http::query_string(req, "to");
+    q.county = http::query_string(req, "county");
+    q.organisation = http::query_string(req, "organisation");
+    if (q.organisation) {
+      // Its own members (and admins) also see its drafts and archived offers.
+      auto actor = maybe_actor(req, accounts);
+      q.include_unpublished =
+          actor && (actor->is_admin() || actor->has("provider_member", *q.organisation));
+    }
     if (req.query_param("grade")) {
       auto g = int_param(req, "grade");
       if (!g) return http::problem(g.error());
@@ -160,7 +176,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     if (!body) return http::problem(body.error());
     auto org = http::body_string(*body, "organisation_id");
     if (!org) return http::problem(org.error());
-    auto out = svc.create(*actor, *org, offer_from(*body));
+    auto out = svc.create(*actor, *org, offer_from(*body, Offer{}));
     if (!out) return http::problem(out.error());
     Response res = http::json(201, offer_json(*out));
     res.set_header("Location", "/api/v1/offers/" + out->id);
@@ -179,7 +195,10 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     if (!actor) return http::problem(actor.error());
     auto body = http::json_body(req);
     if (!body) return http::problem(body.error());
-    auto out = svc.update(*actor, std::string(p.get("id")), offer_from(*body));
+    const std::string id(p.get("id"));
+    auto current = svc.get(&*actor, id);
+    if (!current) return http::problem(current.error());
+    auto out = svc.update(*actor, id, offer_from(*body, *current));
     if (!out) return http::problem(out.error());
     return http::json(200, offer_json(*out));
   });

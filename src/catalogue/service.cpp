@@ -11,6 +11,7 @@
 #include <ctime>
 #include <map>
 #include <regex>
+#include <set>
 
 namespace stemnet::catalogue {
 namespace {
@@ -299,6 +300,10 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   if (q.to && !std::regex_match(*q.to, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
     return Error::invalid("to", "a date is YYYY-MM-DD");
   }
+  if (q.county && !geo::is_county_number(*q.county))
+    return Error::invalid("county", "a county has 2 digits");
+  if (q.include_unpublished && !q.organisation)
+    return Error::internal("unpublished offers are shown for one organisation only");
   STEMNET_TRY(auto conn, pool_.acquire());
   std::string sql = std::string(kColumns);
   db::Params params;
@@ -311,8 +316,23 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
       for (const auto& h : hits) rank[h.text(0)] = h.real(1);
     }
   }
-  sql += " WHERE o.status = 'published' AND g.status = 'approved' ORDER BY o.title, o.id";
+  if (q.include_unpublished) {
+    sql += " WHERE o.organisation_id = $1";
+    params.push_back(*q.organisation);
+  } else if (q.organisation) {
+    sql += " WHERE o.status = 'published' AND g.status = 'approved' AND o.organisation_id = $1";
+    params.push_back(*q.organisation);
+  } else {
+    sql += " WHERE o.status = 'published' AND g.status = 'approved'";
+  }
+  sql += " ORDER BY o.title, o.id";
   STEMNET_TRY(auto rows, conn->query(sql, params));
+  std::set<std::string> in_county;
+  if (q.county) {
+    STEMNET_TRY(auto ms, conn->query("SELECT number FROM municipality WHERE county_number = $1",
+                                     {*q.county}));
+    for (const auto& m : ms) in_county.insert(m.text(0));
+  }
 
   // Where the school or municipality is, for nearness.
   std::optional<geo::Point> here;
@@ -349,6 +369,8 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
       if (it != rank.end()) o.rank = -it->second;  // bm25: lower is better
     }
     if (q.format && o.format != *q.format) continue;
+    if (q.county && (!o.municipality_number || !in_county.contains(*o.municipality_number)))
+      continue;
     if (q.subject &&
         std::find(o.subjects.begin(), o.subjects.end(), *q.subject) == o.subjects.end())
       continue;

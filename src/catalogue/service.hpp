@@ -28,6 +28,9 @@ namespace stemnet::catalogue {
 
 struct SearchQuery {
   std::optional<std::string> q, municipality, near, format, subject, from, to;
+  std::optional<std::string> organisation;  // one provider's offers
+  std::optional<std::string> county;        // offers placed in the county
+  bool include_unpublished = false;  // with `organisation`: drafts and archived too (its members)
   std::optional<int> grade;
   std::optional<bool> digital;
   int limit = PageRequest::kDefaultLimit;

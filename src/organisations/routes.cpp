@@ -34,16 +34,19 @@ std::optional<std::string> opt_string(const json::object& b, std::string_view ke
   return std::string(v->as_string());
 }
 
-Result<ProviderInput> provider_input(const json::object& b) {
-  ProviderInput in;
-  in.kind = opt_string(b, "kind").value_or("");
-  in.name = opt_string(b, "name").value_or("");
-  in.orgnr = opt_string(b, "orgnr");
-  in.municipality = opt_string(b, "municipality");
-  in.sector = opt_string(b, "sector");
-  in.profile = opt_string(b, "profile").value_or("");
-  in.logo_url = opt_string(b, "logo_url");
+// `in` with the members present in `b` set: a member left out keeps its
+// value (a merge patch), so PATCH changes only what it names.
+Result<ProviderInput> provider_input(const json::object& b, ProviderInput in = {}) {
+  auto has = [&](std::string_view k) { return b.contains(k); };
+  if (has("kind")) in.kind = opt_string(b, "kind").value_or("");
+  if (has("name")) in.name = opt_string(b, "name").value_or("");
+  if (has("orgnr")) in.orgnr = opt_string(b, "orgnr");
+  if (has("municipality")) in.municipality = opt_string(b, "municipality");
+  if (has("sector")) in.sector = opt_string(b, "sector");
+  if (has("profile")) in.profile = opt_string(b, "profile").value_or("");
+  if (has("logo_url")) in.logo_url = opt_string(b, "logo_url");
   if (const auto* shows = b.if_contains("shows")) {
+    in.shows.clear();
     if (!shows->is_array()) return Error::invalid("shows", "shows is a list");
     for (const auto& s : shows->as_array()) {
       if (!s.is_string()) return Error::invalid("shows", "shows is a list of words");
@@ -117,18 +120,24 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                return http::json(200, org_json(*out));
              });
 
-  router.patch("/api/v1/organisations/{id}",
-               [&svc, &accounts](const Request& req, const PathParams& p) {
-                 auto actor = accounts::actor_for_change(req, accounts);
-                 if (!actor) return http::problem(actor.error());
-                 auto body = http::json_body(req);
-                 if (!body) return http::problem(body.error());
-                 auto in = provider_input(*body);
-                 if (!in) return http::problem(in.error());
-                 auto out = svc.update_profile(*actor, std::string(p.get("id")), *in);
-                 if (!out) return http::problem(out.error());
-                 return http::json(200, org_json(*out));
-               });
+  router.patch(
+      "/api/v1/organisations/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
+        auto actor = accounts::actor_for_change(req, accounts);
+        if (!actor) return http::problem(actor.error());
+        auto body = http::json_body(req);
+        if (!body) return http::problem(body.error());
+        const std::string id(p.get("id"));
+        auto current = svc.get(&*actor, id);
+        if (!current) return http::problem(current.error());
+        ProviderInput now{
+            current->kind,   current->name,     current->orgnr,   current->municipality_number,
+            current->sector, current->logo_url, current->profile, current->shows};
+        auto in = provider_input(*body, std::move(now));
+        if (!in) return http::problem(in.error());
+        auto out = svc.update_profile(*actor, id, *in);
+        if (!out) return http::problem(out.error());
+        return http::json(200, org_json(*out));
+      });
 
   router.post("/api/v1/organisations/{id}/approve",
               [&svc, &accounts](const Request& req, const PathParams& p) {

@@ -5,7 +5,9 @@
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
+
 #include <boost/json.hpp>
+#include <set>
 
 #include <sstream>
 
@@ -79,6 +81,17 @@ TEST_F(CatalogueApi, PublishedOnlyWhenTheProviderIsApproved) {
   auto pub = call("GET", "/api/v1/offers/" + id, nullptr);
   EXPECT_EQ(pub.status, 200);
   EXPECT_EQ(json::parse(pub.body).at("kit").at("before").as_string(), "Les om vannkraft");
+  // A PATCH changes only what it names: the kit's other parts, the subjects
+  // and the description stay.
+  auto patched = call("PATCH", "/api/v1/offers/" + id, &eva_,
+                      R"({"title":"Vannkraft i klasserommet","kit":{"after":"Skriv en rapport"}})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  const auto o = json::parse(patched.body);
+  EXPECT_EQ(o.at("title").as_string(), "Vannkraft i klasserommet");
+  EXPECT_EQ(o.at("kit").at("before").as_string(), "Les om vannkraft");
+  EXPECT_EQ(o.at("kit").at("after").as_string(), "Skriv en rapport");
+  EXPECT_FALSE(o.at("description").as_string().empty());
+  EXPECT_FALSE(o.at("subjects").as_array().empty());
 }
 
 TEST_F(CatalogueApi, OnlyTheProvidersMembersWriteItsOffers) {
@@ -167,6 +180,34 @@ TEST_F(CatalogueApi, SlotsAndDates) {
   EXPECT_EQ(json::parse(list.body).at("total").as_int64(), 1);
   EXPECT_EQ(search("?from=2026-03-01&to=2026-03-31").at("total").as_int64(), 1);
   EXPECT_EQ(search("?from=2026-04-01").at("total").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST_F(CatalogueApi, AProvidersOwnOffersWithDraftsAndOffersByCounty) {
+  const std::string draft = create(offer("Utkast om kraft", "4601", 50, false));
+  const std::string live = create(offer("Besøk på kraftverket", "4601", 50, false));
+  ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/offers/" + live + "/publish", &eva_).status, 200);
+  auto ids = [&](const HttpResponse& r) {
+    std::set<std::string> out;
+    const json::value page = json::parse(r.body);
+    for (const auto& o : page.at("items").as_array())
+      out.insert(std::string(o.at("id").as_string()));
+    return out;
+  };
+  const std::string mine = "/api/v1/offers?organisation=org:923456783";
+  EXPECT_EQ(ids(call("GET", mine, &eva_)), (std::set<std::string>{draft, live}));
+  EXPECT_EQ(ids(call("GET", mine, nullptr)), (std::set<std::string>{live})) << "drafts are private";
+  auto per = signup("per@konkurrent.test");
+  EXPECT_EQ(ids(call("GET", mine, &per)), (std::set<std::string>{live}));
+  EXPECT_EQ(ids(call("GET", "/api/v1/offers?county=46", nullptr)), (std::set<std::string>{live}));
+  EXPECT_TRUE(ids(call("GET", "/api/v1/offers?county=03", nullptr)).empty());
+  EXPECT_EQ(call("GET", "/api/v1/offers?county=4", nullptr).status, 400);
 }
 
 }  // namespace

@@ -100,6 +100,15 @@ TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
   auto own = call("PATCH", "/api/v1/organisations/" + id, &eva, change);
   EXPECT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(json::parse(own.body).at("name").as_string(), "Overtatt AS");
+  // A PATCH changes only what it names.
+  auto profile = call("PATCH", "/api/v1/organisations/" + id, &eva,
+                      R"({"profile":"Vi viser fram vannkraft.","logo_url":null})");
+  ASSERT_EQ(profile.status, 200) << profile.body;
+  const auto changed = json::parse(profile.body);
+  EXPECT_EQ(changed.at("profile").as_string(), "Vi viser fram vannkraft.");
+  EXPECT_EQ(changed.at("name").as_string(), "Overtatt AS");
+  EXPECT_EQ(changed.at("municipality").as_string(), "4601");
+  EXPECT_TRUE(changed.at("logo_url").is_null());
 }
 
 TEST_F(OrganisationsApi, ProvidersOnSvalbardAreDecidedByAnAdmin) {
