@@ -6,6 +6,7 @@
 #include "http/json.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "matching/routes.hpp"
 #include "monitor/routes.hpp"
 #include "notify/routes.hpp"
 #include "organisations/routes.hpp"
@@ -55,6 +56,10 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
                              "/api/v1/offers/{id}/slots",
                              "/api/v1/requests",
                              "/api/v1/open-requests",
+                             "/api/v1/rounds",
+                             "/api/v1/gaps",
+                             "/api/v1/me/notifications",
+                             "/api/v1/unsubscribe/{token}",
                              "/api/v1/bookings/{id}.ics",
                              "/api/v1/calendar"}) {
       links.emplace_back(path);
@@ -108,6 +113,8 @@ int serve(const Config& config) {
   booking::add_routes(router, booking_service, accounts_service);
   booking::OpenRequests open_requests(**pool, booking_service, outbox);
   booking::add_open_request_routes(router, open_requests, accounts_service);
+  matching::Rounds rounds(**pool, booking_service, outbox);
+  matching::add_routes(router, rounds, **pool, accounts_service);
 
   std::optional<http::StaticFiles> ui;
   if (!config.ui_dir.empty()) {

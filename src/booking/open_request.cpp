@@ -166,7 +166,8 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-    const std::string now = utc_now_iso();
+    // Milliseconds: who came first decides the order of a first-come round.
+    const std::string now = utc_now_iso_ms();
     std::vector<std::string> weeks = in.weeks;
     std::sort(weeks.begin(), weeks.end());
     weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());

@@ -132,9 +132,10 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
                              const std::string& id) const {
   if (!geo::is_organisation_number(in.school))
     return Error::invalid("school", "the school's organisation number");
-  if (!school_side(actor, in.school)) {
+  if (!in.brokered_for && !school_side(actor, in.school)) {
     return Error::forbidden("only a teacher or contact of this school requests for it");
   }
+  const std::string teacher = in.brokered_for.value_or(actor.person.id);
   if (in.grade < 1 || in.grade > 13) return Error::invalid("grade", "a grade is 1 to 13");
   if (in.pupils < 1 || in.pupils > 1000) return Error::invalid("pupils", "1 to 1000 pupils");
   if (in.message.size() > 4000)
@@ -162,15 +163,16 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
                 "teacher_id, grade, pupils, wished,"
                 " slot_id, state, reason, created_at, updated_at)"
                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', '', $10, $10)",
-                {id, in.offer_id, offer[0].text(0), in.school, actor.person.id, in.grade, in.pupils,
+                {id, in.offer_id, offer[0].text(0), in.school, teacher, in.grade, in.pupils,
                  in.wished, in.slot_id, now}));
   if (!in.message.empty()) {
-    STEMNET_TRY_VOID(c.execute(
-        "INSERT INTO request_message (id, request_id, author_id, body, created_at)"
-        " VALUES ($1, $2, $3, $4, $5)",
-        {random_token().substr(0, 16), id, actor.person.id, in.message, utc_now_iso_ms()}));
+    STEMNET_TRY_VOID(
+        c.execute("INSERT INTO request_message (id, request_id, author_id, body, created_at)"
+                  " VALUES ($1, $2, $3, $4, $5)",
+                  {random_token().substr(0, 16), id, teacher, in.message, utc_now_iso_ms()}));
   }
-  STEMNET_TRY_VOID(audit(c, actor, "request.create", id, "offer " + in.offer_id));
+  STEMNET_TRY_VOID(audit(c, actor, "request.create", id,
+                         "offer " + in.offer_id + (in.brokered_for ? " (matching round)" : "")));
   STEMNET_TRY(BookingRequest made, load(c, id));
   return tell_other_side(
       c, actor, made, Side::school, "request_new",

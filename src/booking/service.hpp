@@ -33,6 +33,9 @@ struct NewRequest {
   int grade = 0, pupils = 0;
   std::string wished, message;
   std::optional<std::string> slot_id;
+  // Made by a coordinator's matching round on behalf of this teacher (the
+  // round checks the coordinator's region): the teacher is the requester.
+  std::optional<std::string> brokered_for;
 };
 
 struct MoveInput {

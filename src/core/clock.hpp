@@ -3,6 +3,7 @@
 
 #include <ctime>
 #include <string>
+#include <string_view>
 
 namespace stemnet {
 
@@ -18,5 +19,10 @@ std::string format_utc(std::time_t t, const char* format);
 std::string format_local(std::time_t t, const char* format);
 // Local time now to the minute, "YYYY-MM-DDTHH:MM": how bookings write times.
 std::string local_minute_now();
+
+// The ISO 8601 week of a date "YYYY-MM-DD" (or a time starting with one),
+// as "2027-W11"; "" when it is not a date. Week 1 holds the year's first
+// Thursday, so 2027-01-01 (a Friday) is in "2026-W53".
+std::string iso_week(std::string_view date);
 
 }  // namespace stemnet

@@ -309,13 +309,21 @@ describe('an open request: the school asks, a provider answers with an offer, th
     await page.context().close();
   });
 
-  test('the teacher can withdraw an open request', async () => {
+  test('the teacher is told what is missing, and can withdraw an open request', async () => {
     const page = await newPage(browser);
     await signIn(page, 'laerer1');
     await page.goto(`${BASE}/apne-foresporsler/ny`);
     await settled(page);
+    // what is missing is said at the field, in Norwegian, before anything is sent
+    await page.getByRole('button', { name: 'Send åpen forespørsel' }).click();
+    for (const m of ['Skriv hvor mange elever som er med.', 'Velg minst ett fag.', 'Skriv litt om hva klassen ønsker seg.'])
+      assert.ok(await page.getByText(m).isVisible(), m);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-pupils', 'the first field to fix has the focus');
+    await expectNoAxeViolations(page, 'new open request with errors');
     await page.getByLabel('Antall elever').fill('12');
+    await page.getByLabel('Matematikk').check();
     await page.getByLabel('Mer om ønsket').fill('E2E: trekkes tilbake');
+    assert.equal(await page.getByText('Velg minst ett fag.').count(), 0, 'a fixed field says nothing more');
     await page.getByRole('button', { name: 'Send åpen forespørsel' }).click();
     await page.locator('.open-state-tag').first().waitFor();
     await page.getByRole('button', { name: 'Trekk tilbake forespørselen' }).click();
@@ -355,6 +363,19 @@ describe('notification settings', () => {
 
 describe('coordinator', () => {
   test('sees the region: open requests, requests, gaps', async () => {
+    // an open request from Kirkelund skole (Skiptvet, Østfold), made through the API
+    const teacher = await newPage(browser);
+    await signIn(teacher, 'laerer1');
+    const { csrf_token } = await (await teacher.request.get(`${BASE}/api/v1/me`)).json();
+    const wish = `E2E: koordinatoren foreslår (${Date.now()})`;
+    const made = await teacher.request.post(`${BASE}/api/v1/open-requests`, {
+      headers: { 'X-CSRF-Token': csrf_token },
+      data: { school: KIRKELUND, grade: 8, pupils: 20, subjects: ['technology_programming'], formats: [], digital_ok: true, weeks: ['2027-W10'], note: wish },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const openPath = `/apne-foresporsler/${(await made.json()).id}`;
+    await teacher.context().close();
+
     const page = await newPage(browser);
     await signIn(page, 'koordinator');
     await page.goto(`${BASE}/min-side/koordinator`);
@@ -365,6 +386,28 @@ describe('coordinator', () => {
     assert.ok(rows.some((r) => r.includes('Kirkelund skole')), `Kirkelund skole (Skiptvet, Østfold) among the region's requests: ${rows.join(' | ')}`);
     await expectNoAxeViolations(page, 'coordinator dashboard');
     await screenshot(page, 'coordinator-dashboard');
+
+    // the open request: answered in place, with a suggested offer
+    const wishCard = page.locator('.open-request-cards > li', { has: page.locator(`a[href="${openPath}"]`) });
+    assert.ok((await wishCard.innerText()).includes(wish), 'the wish is on the card');
+    await wishCard.getByText('Svar skolen').click();
+    const offers = wishCard.getByLabel('Tilbud (valgfritt)');
+    await offers.locator('option').nth(1).waitFor({ state: 'attached' });
+    const suggested = (await offers.locator('option').nth(1).innerText()).replace(/ \(.*\)$/, '');
+    await offers.selectOption({ index: 1 });
+    await wishCard.getByLabel('Ditt svar').fill('E2E: dette tilbudet passer');
+    await expectNoAxeViolations(page, 'coordinator dashboard, answering');
+    await wishCard.getByRole('button', { name: 'Send svar' }).click();
+    await wishCard.getByText('Svaret er sendt til skolen.').waitFor();
+    await page.goto(BASE + openPath);
+    const card = page.locator('.answer', { hasText: 'E2E: dette tilbudet passer' });
+    await card.waitFor();
+    await settled(page);
+    assert.match(await card.innerText(), /Demo koordinator Østfold/);
+    assert.ok((await card.innerText()).includes(suggested), `the answer names ${suggested}`);
+    await expectNoAxeViolations(page, 'open request (coordinator)');
+    await page.goto(`${BASE}/min-side/koordinator`);
+    await settled(page);
 
     // a request of the region, read-only
     await region.locator('tbody tr a').first().click();

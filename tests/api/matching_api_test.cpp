@@ -1,0 +1,203 @@
+// Matching rounds over real HTTP: a coordinator opens a round, solves it,
+// inspects the proposal and accepts it into booking requests; and the gaps.
+#include "api_session.hpp"
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <map>
+
+namespace stemnet::testing {
+namespace {
+namespace json = boost::json;
+
+class MatchingApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = "sqlite:" + dir_.path() + "/r.db";
+    ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
+    server_ = std::make_unique<ServerProcess>(
+        db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
+    ASSERT_NE(server_->port(), 0);
+    admin_ = signup_session(port(), "admin@stemnet.test");
+    grant("admin@stemnet.test", "admin", "NO");
+    coordinator_ = signup_session(port(), "ola@ostfold.test");
+    grant("ola@ostfold.test", "coordinator", "31");
+    // A provider in Moss (3103) with one visit, grades 8-10, 30 km, one slot
+    // for one class in week 2099-W12 and one in W13.
+    eva_ = signup_session(port(), "eva@fjordkraft.test");
+    ASSERT_EQ(call("POST", "/api/v1/organisations", &eva_,
+                   R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783",)"
+                   R"("municipality":"3103"})")
+                  .status,
+              201);
+    ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
+    auto offer = call(
+        "POST", "/api/v1/offers", &eva_,
+        R"({"organisation_id":"org:923456783","title":"Besøk på kraftverket","description":"Strøm.",)"
+        R"("format":"workplace_visit","subjects":["physics"],"grades":{"min":8,"max":10},)"
+        R"("municipality":"3103","address":"Kraftverksveien 1","travel_radius_km":30})");
+    ASSERT_EQ(offer.status, 201) << offer.body;
+    offer_ = std::string(json::parse(offer.body).at("id").as_string());
+    ASSERT_EQ(call("POST", "/api/v1/offers/" + offer_ + "/publish", &eva_).status, 200);
+    for (const char* day : {"2099-03-17", "2099-03-24"}) {  // weeks 12 and 13
+      auto slot = call("POST", "/api/v1/offers/" + offer_ + "/slots", &eva_,
+                       std::string(R"({"starts_at":")") + day + R"(T09:00","ends_at":")" + day +
+                           R"(T11:00","capacity":1})");
+      ASSERT_EQ(slot.status, 201) << slot.body;
+    }
+  }
+  int port() const { return server_->port(); }
+  void grant(const std::string& email, const std::string& role, const std::string& scope) {
+    auto r = run_stemnet({"accounts", "grant", email, role, scope, "--db", db_});
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  HttpResponse call(const std::string& method, const std::string& target, const ApiSession* s,
+                    const std::string& body = "") {
+    return api_call(port(), method, target, s, body);
+  }
+  json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
+  // A teacher at `orgnr` posts an open request; answers its id.
+  std::string wish(const std::string& email, const std::string& orgnr, int grade,
+                   const std::string& weeks) {
+    auto t = signup_session(port(), email);
+    grant(email, "teacher", "school:" + orgnr);
+    teachers_[orgnr] = t;
+    auto res = call("POST", "/api/v1/open-requests", &t,
+                    R"({"school":")" + orgnr + R"(","grade":)" + std::to_string(grade) +
+                        R"(,"pupils":22,"subjects":["physics"],"weeks":)" + weeks +
+                        R"(,"note":"Energi og fysikk"})");
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(body(res).at("id").as_string());
+  }
+  TempDir dir_;
+  std::string db_, offer_;
+  std::unique_ptr<ServerProcess> server_;
+  ApiSession admin_, coordinator_, eva_;
+  std::map<std::string, ApiSession> teachers_;
+};
+
+TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
+  // Three classes in Østfold want the two places; one is grade 5 (no fit),
+  // and Halden (3101) is ~40 km from Moss: out of reach.
+  const std::string moss = wish("a@moss.test", "875280392", 9, R"(["2099-W12","2099-W13"])");
+  const std::string moss2 = wish("b@moss.test", "813943492", 9, R"(["2099-W12"])");
+  const std::string young = wish("c@fredrikstad.test", "874565652", 5, R"(["2099-W12"])");
+  const std::string halden = wish("d@halden.test", "874591432", 9, R"(["2099-W12"])");
+
+  // Who may run rounds.
+  auto agder = signup_session(port(), "siv@agder.test");
+  grant("siv@agder.test", "coordinator", "42");
+  const std::string period = R"(,"from":"2099-03-01","to":"2099-04-30"})";
+  EXPECT_EQ(call("POST", "/api/v1/rounds", &agder, R"({"region":"31")" + period).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"NO")" + period).status,
+            403);
+  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"99")" + period).status,
+            400);
+  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_,
+                 R"({"region":"31","from":"2099-04-30","to":"2099-03-01"})")
+                .status,
+            400);
+
+  auto made = call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"31")" + period);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id(body(made).at("id").as_string());
+  EXPECT_EQ(body(made).at("state").as_string(), "open");
+  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_).status, 409)
+      << "solve first";
+  EXPECT_EQ(call("GET", "/api/v1/rounds/" + id, &agder).status, 404);
+
+  auto solved = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
+  ASSERT_EQ(solved.status, 200) << solved.body;
+  const auto round = body(solved);
+  EXPECT_EQ(round.at("state").as_string(), "proposed");
+  const auto& assignments = round.at("assignments").as_array();
+  ASSERT_EQ(assignments.size(), 2u) << solved.body;
+  // Both Moss classes are served: the one that wished only W12 gets W12.
+  std::map<std::string, std::string> got;
+  for (const auto& a : assignments) {
+    got[std::string(a.at("open_request").as_string())] =
+        std::string(a.at("slot").at("starts_at").as_string());
+    EXPECT_EQ(a.at("offer").at("id").as_string(), offer_);
+    EXPECT_LE(a.at("distance_m").as_int64(), 30'000);
+    EXPECT_GT(a.at("fit").at("total").as_int64(), 0);
+  }
+  EXPECT_EQ(got[moss2], "2099-03-17T09:00");
+  EXPECT_EQ(got[moss], "2099-03-24T09:00");
+  std::map<std::string, std::string> why;
+  for (const auto& u : round.at("unserved").as_array()) {
+    why[std::string(u.at("open_request").as_string())] = std::string(u.at("reason").as_string());
+  }
+  EXPECT_EQ(why[young], "no_grade_fit");
+  EXPECT_EQ(why[halden], "no_slot_in_reach");
+  const auto& summary = round.at("summary").as_object();
+  EXPECT_EQ(summary.at("optimal").at("served").as_int64(), 2);
+  EXPECT_EQ(summary.at("optimal").at("requests").as_int64(), 4);
+  // First come, first served gives W12 to the first Moss class, and the second gets nothing.
+  EXPECT_EQ(summary.at("first_come_first_served").at("served").as_int64(), 1);
+
+  // Accepting makes the requests, in one go, and the open requests are taken.
+  auto accepted = call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_);
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(body(accepted).at("state").as_string(), "accepted");
+  auto incoming = body(call("GET", "/api/v1/requests", &eva_));
+  EXPECT_EQ(incoming.at("total").as_int64(), 2);
+  auto teacher_view = body(call("GET", "/api/v1/open-requests/" + moss, &teachers_["875280392"]));
+  EXPECT_EQ(teacher_view.at("state").as_string(), "taken");
+  const std::string request_id(teacher_view.at("request_id").as_string());
+  auto request = call("GET", "/api/v1/requests/" + request_id, &teachers_["875280392"]);
+  ASSERT_EQ(request.status, 200) << request.body;
+  EXPECT_EQ(body(request).at("state").as_string(), "requested");
+  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_).status, 409);
+  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_).status, 409);
+
+  // The provider may still decline; a new round runs on what is left.
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + request_id + "/decline", &eva_,
+                 R"({"reason":"Vi har ikke folk den uka"})")
+                .status,
+            200);
+  auto again = call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"31")" + period);
+  const std::string second(body(again).at("id").as_string());
+  auto rest = body(call("POST", "/api/v1/rounds/" + second + "/solve", &coordinator_));
+  EXPECT_EQ(rest.at("summary").at("optimal").at("requests").as_int64(), 2);
+  EXPECT_TRUE(rest.at("assignments").as_array().empty());
+  EXPECT_EQ(body(call("GET", "/api/v1/rounds", &coordinator_)).at("total").as_int64(), 2);
+}
+
+TEST_F(MatchingApi, AnEmptyRoundSaysSo) {
+  auto made = call("POST", "/api/v1/rounds", &admin_,
+                   R"({"region":"NO","from":"2099-01-01","to":"2099-01-31"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto solved = call(
+      "POST", "/api/v1/rounds/" + std::string(body(made).at("id").as_string()) + "/solve", &admin_);
+  ASSERT_EQ(solved.status, 200) << solved.body;
+  EXPECT_EQ(body(solved).at("summary").at("optimal").at("requests").as_int64(), 0);
+  EXPECT_TRUE(body(solved).at("assignments").as_array().empty());
+}
+
+TEST_F(MatchingApi, GapsByMunicipalityAndCounty) {
+  wish("a@moss.test", "875280392", 9, R"(["2099-W12"])");
+  auto res = call("GET", "/api/v1/gaps?level=municipality&period=2099", nullptr);
+  ASSERT_EQ(res.status, 200) << res.body;
+  std::map<std::string, json::object> by;
+  const auto page = body(res);
+  for (const auto& g : page.at("items").as_array())
+    by[std::string(g.at("code").as_string())] = g.as_object();
+  EXPECT_EQ(by.size(), 357u);
+  EXPECT_EQ(by["3103"].at("offers_in_reach").as_int64(), 1);
+  EXPECT_EQ(by["3103"].at("open_requests_unanswered").as_int64(), 1);
+  EXPECT_GT(by["3103"].at("schools").as_int64(), 5);
+  EXPECT_EQ(by["5501"].at("offers_in_reach").as_int64(), 0);  // Tromsø: far from Moss
+  EXPECT_TRUE(by["5501"].at("cold_spot").as_bool());
+
+  auto counties = call("GET", "/api/v1/gaps?level=county&period=2099", nullptr);
+  ASSERT_EQ(counties.status, 200);
+  EXPECT_EQ(body(counties).at("total").as_int64(), 15);
+  EXPECT_EQ(call("GET", "/api/v1/gaps?level=parish", nullptr).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/gaps?period=99", nullptr).status, 400);
+}
+
+}  // namespace
+}  // namespace stemnet::testing
