@@ -165,7 +165,10 @@ Result<std::int64_t> Service::housekeeping() {
   STEMNET_TRY(auto sessions, conn->execute("DELETE FROM session WHERE expires_at <= $1", {now}));
   STEMNET_TRY(auto resets,
               conn->execute("DELETE FROM password_reset WHERE expires_at <= $1", {now}));
-  STEMNET_TRY(auto throttles, conn->execute("DELETE FROM login_throttle WHERE locked_until <= $1",
+  // Only locks that ended a day ago: counts that never reached a lock ('')
+  // stay until a sign-in succeeds, or a slow guesser would never be locked.
+  STEMNET_TRY(auto throttles, conn->execute("DELETE FROM login_throttle WHERE locked_until <> ''"
+                                            " AND locked_until <= $1",
                                             {iso(clock_() - 24 * 3600)}));
   gone = sessions + resets + throttles;
   return gone;

@@ -77,6 +77,7 @@ int run_cli(int argc, char** argv) {
   add_jsonstat_commands(cli);
   add_accounts_commands(cli);
   add_demo_commands(cli);
+  add_match_command(cli);
 
   try {
     app.parse(argc, argv);

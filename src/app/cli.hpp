@@ -34,6 +34,7 @@ void add_monitor_commands(Cli& cli);
 void add_jsonstat_commands(Cli& cli);
 void add_accounts_commands(Cli& cli);
 void add_demo_commands(Cli& cli);
+void add_match_command(Cli& cli);
 int compute_engagement(const std::string& db_url);
 void add_refresh_command(Cli& cli, CLI::App* monitor_cmd);
 

@@ -6,8 +6,10 @@
 #include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "geo/area_code.hpp"
+#include "notify/templates.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <set>
 
 namespace stemnet::booking {
@@ -90,15 +92,19 @@ Result<OpenRequest> OpenRequests::load(db::Connection& c, const std::string& id)
   OpenRequest r = from_row(rows[0]);
   STEMNET_TRY(auto answers,
               c.query("SELECT a.id, a.body, a.author_id, p.name, a.created_at, a.offer_id, f.title,"
-                      " a.slot_id, a.organisation_id, g.name FROM open_request_answer a"
+                      " a.slot_id, a.organisation_id, g.name, sl.starts_at, sl.ends_at, fp.id,"
+                      " fp.name FROM open_request_answer a"
                       " JOIN person p ON p.id = a.author_id"
                       " LEFT JOIN offer f ON f.id = a.offer_id"
+                      " LEFT JOIN organisation fp ON fp.id = f.organisation_id"
+                      " LEFT JOIN offer_slot sl ON sl.id = a.slot_id"
                       " LEFT JOIN organisation g ON g.id = a.organisation_id"
                       " WHERE a.open_request_id = $1 ORDER BY a.created_at, a.id",
                       {id}));
   for (const auto& a : answers) {
     r.answers.push_back({a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.opt_text(5),
-                         a.opt_text(6), a.opt_text(7), a.opt_text(8), a.opt_text(9)});
+                         a.opt_text(6), a.opt_text(7), a.opt_text(8), a.opt_text(9), a.opt_text(10),
+                         a.opt_text(11), a.opt_text(12), a.opt_text(13)});
   }
   return r;
 }
@@ -157,9 +163,14 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
   }
   if (in.weeks.empty() || in.weeks.size() > 20)
     return Error::invalid("weeks", "name 1 to 20 weeks that suit, as 2027-W12");
+  const std::string this_week = iso_week(format_local(std::time(nullptr), "%Y-%m-%d"));
   for (const auto& w : in.weeks) {
     if (!valid_week(w))
       return Error::invalid("weeks", "a week is written 2027-W12; got '" + w + "'");
+    // Week 53 only in years that have one (28 December is always in the last week).
+    if (w.substr(5) == "W53" && iso_week(w.substr(0, 4) + "-12-28") != w)
+      return Error::invalid("weeks", w.substr(0, 4) + " has no week 53");
+    if (w < this_week) return Error::invalid("weeks", "week " + w + " has passed");
   }
   if (in.note.empty() || in.note.size() > 2000)
     return Error::invalid("note", "say what you wish for, in 1 to 2000 characters");
@@ -187,7 +198,7 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
                                 {{"school", made.school_name},
                                  {"municipality", made.municipality_name},
                                  {"grade", std::to_string(made.grade)},
-                                 {"excerpt", made.note},
+                                 {"excerpt", notify::excerpt(made.note)},
                                  {"link", "/apne-foresporsler/" + id}},
                                 actor.person.id);
   });
@@ -330,7 +341,7 @@ Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std
     return outbox_.send(c, r.teacher_id, "open_request_answer",
                         {{"author", actor.person.name},
                          {"organisation", who},
-                         {"excerpt", in.body},
+                         {"excerpt", notify::excerpt(in.body)},
                          {"link", "/apne-foresporsler/" + id}});
   });
   if (!done) return std::move(done).error();
@@ -355,7 +366,8 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
       if (a == r.answers.end())
         return Error::invalid("answer_id", "no such answer to this request");
       if (!a->offer_id) {
-        return Error::invalid("answer_id", "this answer names no offer: answer it in a message");
+        return Error::invalid("answer_id",
+                              "this answer names no offer: take one that does, or wait for one");
       }
       NewRequest in;
       in.offer_id = *a->offer_id;

@@ -45,6 +45,7 @@ struct AnswerInput {
 struct OpenAnswer {
   std::string id, body, author_id, author_name, created_at;
   std::optional<std::string> offer_id, offer_title, slot_id, organisation_id, organisation_name;
+  std::optional<std::string> slot_starts_at, slot_ends_at, offer_provider_id, offer_provider_name;
 };
 
 struct OpenRequest {

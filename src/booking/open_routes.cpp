@@ -16,9 +16,21 @@ namespace {
 json::value open_json(const OpenRequest& r) {
   json::array answers;
   for (const auto& a : r.answers) {
-    json::value offer = nullptr, organisation = nullptr;
-    if (a.offer_id)
-      offer = json::object{{"id", *a.offer_id}, {"title", http::or_null(a.offer_title)}};
+    json::value offer = nullptr, organisation = nullptr, slot = nullptr;
+    if (a.offer_id) {
+      json::value provider = nullptr;
+      if (a.offer_provider_id) {
+        provider = json::object{{"id", *a.offer_provider_id},
+                                {"name", http::or_null(a.offer_provider_name)}};
+      }
+      offer = json::object{
+          {"id", *a.offer_id}, {"title", http::or_null(a.offer_title)}, {"provider", provider}};
+    }
+    if (a.slot_id) {
+      slot = json::object{{"id", *a.slot_id},
+                          {"starts_at", http::or_null(a.slot_starts_at)},
+                          {"ends_at", http::or_null(a.slot_ends_at)}};
+    }
     if (a.organisation_id) {
       organisation =
           json::object{{"id", *a.organisation_id}, {"name", http::or_null(a.organisation_name)}};
@@ -27,6 +39,7 @@ json::value open_json(const OpenRequest& r) {
                        {"body", a.body},
                        {"offer", offer},
                        {"slot_id", http::or_null(a.slot_id)},
+                       {"slot", slot},
                        {"author", {{"id", a.author_id}, {"name", a.author_name}}},
                        {"organisation", organisation},
                        {"created_at", a.created_at}});

@@ -26,21 +26,24 @@ json::value request_json(const BookingRequest& r) {
                         {"starts_at", http::or_null(r.slot_starts_at)},
                         {"ends_at", http::or_null(r.slot_ends_at)}};
   }
-  return json::object{
-      {"id", r.id},
-      {"offer", {{"id", r.offer_id}, {"title", r.offer_title}, {"provider", r.provider_id}}},
-      {"school", {{"orgnr", r.school_orgnr}, {"name", r.school_name}}},
-      {"grade", r.grade},
-      {"pupils", r.pupils},
-      {"wished", r.wished},
-      {"slot", slot},
-      {"proposed_time", http::or_null(r.proposed_time)},
-      {"state", r.state},
-      {"reason", r.reason},
-      {"allowed_moves", json::array(r.allowed.begin(), r.allowed.end())},
-      {"messages", messages},
-      {"created_at", r.created_at},
-      {"updated_at", r.updated_at}};
+  return json::object{{"id", r.id},
+                      {"offer",
+                       {{"id", r.offer_id},
+                        {"title", r.offer_title},
+                        {"provider", r.provider_id},
+                        {"provider_name", r.provider_name}}},
+                      {"school", {{"orgnr", r.school_orgnr}, {"name", r.school_name}}},
+                      {"grade", r.grade},
+                      {"pupils", r.pupils},
+                      {"wished", r.wished},
+                      {"slot", slot},
+                      {"proposed_time", http::or_null(r.proposed_time)},
+                      {"state", r.state},
+                      {"reason", r.reason},
+                      {"allowed_moves", json::array(r.allowed.begin(), r.allowed.end())},
+                      {"messages", messages},
+                      {"created_at", r.created_at},
+                      {"updated_at", r.updated_at}};
 }
 
 namespace {
@@ -205,6 +208,17 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         if (!req.body.empty()) {
           auto body = http::json_body(req);
           if (!body) return http::problem(body.error());
+          // A member given with the wrong type is an error, not silently absent.
+          for (const char* k : {"score", "pupils_reached", "girls", "boys", "grade", "pupils"}) {
+            const auto* v = body->if_contains(k);
+            if (v && !v->is_null() && !v->is_int64())
+              return http::problem(Error::invalid(k, "expected a whole number"));
+          }
+          for (const char* k : {"slot_id", "time", "reason", "comment"}) {
+            const auto* v = body->if_contains(k);
+            if (v && !v->is_null() && !v->is_string())
+              return http::problem(Error::invalid(k, "expected a string"));
+          }
           in.slot_id = opt_str(*body, "slot_id");
           in.time = opt_str(*body, "time");
           in.reason = opt_str(*body, "reason");

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
 #include "geo/area_code.hpp"
+#include "notify/templates.hpp"
 
 #include <ctime>
 #include <map>
@@ -17,9 +18,9 @@ constexpr const char* kColumns =
     "SELECT r.id, r.offer_id, o.title, r.provider_id, r.school_orgnr, s.name, r.teacher_id, "
     "r.grade, r.pupils,"
     " r.wished, r.slot_id, sl.starts_at, sl.ends_at, r.proposed_time, r.state, r.reason, "
-    "r.created_at, r.updated_at"
+    "r.created_at, r.updated_at, pv.name"
     " FROM booking_request r JOIN offer o ON o.id = r.offer_id JOIN school s ON s.orgnr = "
-    "r.school_orgnr"
+    "r.school_orgnr JOIN organisation pv ON pv.id = r.provider_id"
     " LEFT JOIN offer_slot sl ON sl.id = r.slot_id";
 
 BookingRequest from_row(const db::Row& r) {
@@ -42,22 +43,12 @@ BookingRequest from_row(const db::Row& r) {
   q.reason = r.text(15);
   q.created_at = r.text(16);
   q.updated_at = r.text(17);
+  q.provider_name = r.text(18);
   return q;
 }
 
 bool school_side(const accounts::Actor& a, const std::string& orgnr) {
   return a.has("teacher", "school:" + orgnr) || a.has("school_contact", "school:" + orgnr);
-}
-
-// The start of a message for a mail: at most 300 bytes, cut between
-// characters and words.
-std::string excerpt(const std::string& body) {
-  if (body.size() <= 300) return body;
-  std::size_t end = 300;
-  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
-  const auto space = body.rfind(' ', end);
-  if (space != std::string::npos && space > 200) end = space;
-  return body.substr(0, end) + " …";
 }
 
 bool valid_minute(const std::string& s) {
@@ -381,7 +372,7 @@ Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const
       STEMNET_TRY_VOID(
           audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters"));
       return tell_other_side(c, actor, r, side, "request_message",
-                             {{"author", actor.person.name}, {"excerpt", excerpt(body)}});
+                             {{"author", actor.person.name}, {"excerpt", notify::excerpt(body)}});
     });
     if (!done) return std::move(done).error();
   }

@@ -50,7 +50,8 @@ struct Message {
 };
 
 struct BookingRequest {
-  std::string id, offer_id, offer_title, provider_id, school_orgnr, school_name, teacher_id;
+  std::string id, offer_id, offer_title, provider_id, provider_name, school_orgnr, school_name,
+      teacher_id;
   int grade = 0, pupils = 0;
   std::string wished;
   std::optional<std::string> slot_id, slot_starts_at, slot_ends_at, proposed_time;

@@ -34,6 +34,20 @@ TEST(Templates, EveryKindInEveryLanguageFillsItsValues) {
   }
 }
 
+TEST(Templates, ExcerptsCutBetweenCharactersAndWords) {
+  EXPECT_EQ(excerpt("Kort."), "Kort.");
+  std::string words;
+  while (words.size() < 400) words += "Ærlig talt ";
+  const std::string cut = excerpt(words);
+  EXPECT_LE(cut.size(), 300u + 4);
+  EXPECT_TRUE(cut.ends_with("talt …") || cut.ends_with("Ærlig …")) << cut;
+  const std::string letters(400, 'x');
+  std::string wide;
+  for (int i = 0; i < 200; ++i) wide += "ø";  // 2 bytes each, no spaces
+  const std::string w = excerpt(wide);
+  EXPECT_EQ((w.size() - 4) % 2, 0u) << "never half a character";
+}
+
 TEST(Templates, WordsAreTranslatedAndLanguagesDiffer) {
   const Params p = {{"offer", "Solkraft"}, {"school", "Ås skole"}, {"move", "decline"}};
   EXPECT_EQ(render("request_update", "nb", p).subject, "Solkraft: avslått");

@@ -114,9 +114,12 @@ Result<Delivery> Service::deliver_due(Mailer& mailer, int batch) {
     auto sent = mailer.deliver(mail);
     STEMNET_TRY(auto conn, pool_.acquire());
     if (sent) {
+      // A mail one cannot opt out of may carry a secret (a reset code): once
+      // sent, its text is not kept.
       STEMNET_TRY_VOID(conn->execute(
           "UPDATE notification SET state = 'sent', sent_at = $2, attempts = attempts + 1,"
-          " claimed_until = NULL, last_error = '' WHERE id = $1",
+          " claimed_until = NULL, last_error = '',"
+          " body = CASE WHEN unsubscribe_token IS NULL THEN '' ELSE body END WHERE id = $1",
           {mail.id, utc_now_iso()}));
       ++d.sent;
       continue;

@@ -4,7 +4,9 @@
 // deliver_due() is the mail worker's step: it claims due mails with a lease
 // (so that several servers on one database never send a mail twice), hands
 // each to the mailer, and marks it sent, or retries it later with back-off
-// (1, 2, 4 … minutes, at most 6 hours), giving up after kMaxAttempts.
+// (1, 2, 4 … 64 minutes), giving up after kMaxAttempts (about two hours).
+// The text of a mail one cannot opt out of (a reset code) is not kept once
+// it is sent.
 // Example:
 //   Service svc(pool);
 //   svc.set_preferences(person_id, {{"request_message", false}});

@@ -162,19 +162,28 @@ Rendered render(std::string_view kind, std::string_view language, const Params& 
   return {fill(text.subject, all), fill(text.body, all)};
 }
 
+std::string excerpt(const std::string& text) {
+  if (text.size() <= 300) return text;
+  std::size_t end = 300;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  const auto space = text.rfind(' ', end);
+  if (space != std::string::npos && space > 200) end = space;
+  return text.substr(0, end) + " …";
+}
+
 std::string footer(std::string_view language, const std::string& unsubscribe_url,
                    const std::string& settings_url) {
   switch (index_of(language)) {
     case 1:
-      return "\n-- \nDu får denne e-posten fordi du har ei rolle i stemnet.\n"
+      return "\n\n-- \nDu får denne e-posten fordi du har ei rolle i stemnet.\n"
              "Slutt å få slike e-postar: " +
              unsubscribe_url + "\nVel kva varsel du får: " + settings_url + "\n";
     case 2:
-      return "\n-- \nYou get this e-mail because you have a role in stemnet.\n"
+      return "\n\n-- \nYou get this e-mail because you have a role in stemnet.\n"
              "Stop getting e-mails like this: " +
              unsubscribe_url + "\nChoose which notifications you get: " + settings_url + "\n";
     default:
-      return "\n-- \nDu får denne e-posten fordi du har en rolle i stemnet.\n"
+      return "\n\n-- \nDu får denne e-posten fordi du har en rolle i stemnet.\n"
              "Slutt å få slike e-poster: " +
              unsubscribe_url + "\nVelg hvilke varsler du får: " + settings_url + "\n";
   }

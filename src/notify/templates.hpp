@@ -27,6 +27,10 @@ struct Rendered {
 // unit tests catch). Values missing from `params` are left as "{name}".
 Rendered render(std::string_view kind, std::string_view language, const Params& params);
 
+// The start of a text for a mail: at most 300 bytes, cut between characters
+// (and words, where one ends late enough), with " …" when cut.
+std::string excerpt(const std::string& text);
+
 // The footer of a mail one may opt out of: why it came, the unsubscribe link
 // and where to choose.
 std::string footer(std::string_view language, const std::string& unsubscribe_url,

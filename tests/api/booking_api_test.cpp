@@ -436,7 +436,13 @@ TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
            "weeks"},
        std::pair{
            R"({"school":"975280640","grade":"9","pupils":24,"subjects":["physics"],"weeks":["2099-W12"],"note":"x"})",
-           "grade"}}) {
+           "grade"},
+       std::pair{
+           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2098-W53"],"note":"x"})",
+           "weeks"},
+       std::pair{
+           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2020-W01"],"note":"x"})",
+           "weeks"}}) {
     auto res = call("POST", "/api/v1/open-requests", &kari_, bad);
     EXPECT_EQ(res.status, 400) << bad;
     EXPECT_EQ(body(res).at("param").as_string(), field) << res.body;
@@ -574,7 +580,9 @@ TEST_F(BookingApi, FeedbackCountsMustAddUp) {
   for (auto [bad, field] :
        {std::pair{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})", "pupils_reached"},
         std::pair{R"({"score":5,"girls":11})", "pupils_reached"},
-        std::pair{R"({"score":5,"pupils_reached":-1})", "pupils_reached"}}) {
+        std::pair{R"({"score":5,"pupils_reached":-1})", "pupils_reached"},
+        std::pair{R"({"score":5,"pupils_reached":"24"})", "pupils_reached"},
+        std::pair{R"({"score":"5"})", "score"}}) {
     auto res = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_, bad);
     EXPECT_EQ(res.status, 400) << bad;
     EXPECT_EQ(body(res).at("param").as_string(), field) << res.body;

@@ -10,6 +10,7 @@ import type {
   JsonStat,
   ListOf,
   Municipality,
+  NotificationSetting,
   Offer,
   OpenRequest,
   Organisation,
@@ -198,11 +199,11 @@ export const useImpact = (id: string | undefined) =>
     enabled: !!id,
   });
 
-/** Open requests: a route still being added to the server; 404 means "not there yet". */
-export const useOpenRequests = (enabled = true) =>
+/** Open requests; 404 while a server has no such route ("not there yet"). */
+export const useOpenRequests = (query: Query = {}, enabled = true) =>
   useQuery({
-    queryKey: ['open-requests'],
-    queryFn: () => apiGet<ListOf<OpenRequest>>(`${API}/open-requests`),
+    queryKey: ['open-requests', query],
+    queryFn: () => apiGet<ListOf<OpenRequest>>(`${API}/open-requests`, { limit: 100, ...query }),
     enabled,
     retry: false,
   });
@@ -213,6 +214,24 @@ export const useOpenRequest = (id: string | undefined) =>
     queryFn: () => apiGet<OpenRequest>(`${API}/open-requests/${id}`),
     enabled: !!id,
     retry: false,
+  });
+
+export const useNotificationSettings = () =>
+  useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => apiGet<{ items: NotificationSetting[] }>(`${API}/me/notifications`),
+    retry: false,
+  });
+
+/** Published offers of one provider (the list filtered; drafts are not listed by the API). */
+export const useProviderOffers = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['offers', 'provider', orgId],
+    queryFn: async () => {
+      const all = await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 });
+      return all.items.filter((o) => o.organisation.id === orgId);
+    },
+    enabled: !!orgId,
   });
 
 /** A change that refreshes the given query keys when it succeeds. */

@@ -314,21 +314,23 @@ export interface Impact extends ListOf<ImpactYear> {
   suppression: string;
 }
 
-/** Open requests ("open wish for any provider"); shape per the brief, checked leniently. */
+/** Open requests: a school's wish that any provider may answer (GET /api/v1/open-requests/{id}). */
+export type OpenRequestState = 'open' | 'taken' | 'withdrawn';
+export type OpenRequestAction = 'answer' | 'take' | 'withdraw';
+
 export interface OpenRequestAnswer {
   id: string;
   body: string;
-  offer_id?: string | null;
-  slot_id?: string | null;
-  offer?: { id: string; title: string } | null;
-  author?: { id: string; name: string } | null;
-  organisation?: { id: string; name: string } | null;
-  created_at?: string;
+  offer: { id: string; title: string } | null;
+  slot_id: string | null;
+  author: { id: string; name: string };
+  organisation: { id: string; name: string } | null;
+  created_at: string;
 }
 
 export interface OpenRequest {
   id: string;
-  school: { orgnr: string; name: string } | string;
+  school: { orgnr: string; name: string; municipality: NumberName; county: NumberName | null };
   grade: number;
   pupils: number;
   subjects: string[];
@@ -336,7 +338,17 @@ export interface OpenRequest {
   digital_ok: boolean;
   weeks: string[];
   note: string;
-  state?: string;
-  answers?: OpenRequestAnswer[];
-  created_at?: string;
+  state: OpenRequestState;
+  request_id: string | null;
+  answers: OpenRequestAnswer[];
+  allowed: OpenRequestAction[];
+  created_at: string;
+  updated_at: string;
+}
+
+/** The mails a person may get (GET /api/v1/me/notifications), in the server's order. */
+export interface NotificationSetting {
+  kind: string;
+  enabled: boolean;
+  optional: boolean;
 }

@@ -83,3 +83,36 @@ export function isoWeek(d: Date): string {
   const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
   return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
+
+/** Monday of an ISO week ("2027-W12"), as a UTC date; null when it is not one. */
+export function weekMonday(id: string): Date | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(id);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4);
+  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() || 7) - 1) + (week - 1) * 7);
+  return monday;
+}
+
+/** The ISO weeks from the one holding `from`, `count` of them. */
+export function weeksAhead(from: Date, count: number): string[] {
+  const out: string[] = [];
+  const d = new Date(from);
+  for (let i = 0; i < count; i++) {
+    out.push(isoWeek(d));
+    d.setDate(d.getDate() + 7);
+  }
+  return out;
+}
+
+/** "22. mars–28. mars" for a week (Monday to Sunday). */
+export function formatWeekDays(lang: string, id: string): string {
+  const monday = weekMonday(id);
+  if (!monday) return id;
+  const sunday = new Date(monday);
+  sunday.setUTCDate(monday.getUTCDate() + 6);
+  const f = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return f.formatRange(monday, sunday);
+}

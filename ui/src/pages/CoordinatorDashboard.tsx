@@ -7,7 +7,7 @@ import { API, apiGet } from '../api/client';
 import { useChange, useCounties, useOrganisations, useRequests } from '../api/hooks';
 import type { ListOf, Municipality, Offer, Organisation } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { OpenRequestList } from '../components/OpenRequestList';
+import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { formatDateTime, formatNumber } from '../lib/format';
@@ -163,7 +163,8 @@ export default function CoordinatorDashboard() {
               <Heading level={2} data-size="md" id="open">
                 {t('coordinator.open_requests')}
               </Heading>
-              <OpenRequestList caption={t('coordinator.open_requests')} />
+              <Paragraph>{t('open.explain_coordinator')}</Paragraph>
+              <OpenRequestCards query={{ state: 'open' }} me={me} />
             </section>
 
             <section className="stack" aria-labelledby="region-requests">

@@ -17,13 +17,12 @@ import {
   Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
-import { API, apiGet } from '../api/client';
-import { useChange, useImpact, useOrganisation, useRequests } from '../api/hooks';
-import { FORMATS, SUBJECTS, type ImpactYear, type ListOf, type Offer, type Organisation, type Slot } from '../api/types';
+import { API } from '../api/client';
+import { useChange, useImpact, useOrganisation, useProviderOffers, useRequests } from '../api/hooks';
+import { FORMATS, SUBJECTS, type ImpactYear, type Offer, type Organisation, type Slot } from '../api/types';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
-import { OpenRequestList } from '../components/OpenRequestList';
+import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
@@ -31,17 +30,6 @@ import { formatNumber } from '../lib/format';
 import { providersOf } from '../lib/roles';
 
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
-
-/** Published offers of one provider. (Drafts are not listed by the API: see the README.) */
-function useProviderOffers(orgId: string) {
-  return useQuery({
-    queryKey: ['offers', 'provider', orgId],
-    queryFn: async () => {
-      const all = await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 });
-      return all.items.filter((o) => o.organisation.id === orgId);
-    },
-  });
-}
 
 function AddSlot({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
@@ -346,7 +334,7 @@ export default function ProviderDashboard() {
                 {t('open.for_providers')}
               </Heading>
               <Paragraph>{t('open.explain_provider')}</Paragraph>
-              <OpenRequestList caption={t('open.for_providers')} />
+              <OpenRequestCards query={{ state: 'open' }} me={me} />
             </section>
           </div>
         );

@@ -7,7 +7,7 @@ import { useChange, useRequest, useSlots } from '../api/hooks';
 import type { BookingRequest, Move, Person } from '../api/types';
 import { ErrorAlert, PageHeading, QueryState, RequireAuth, StateTag, usePageTitle } from '../components/common';
 import { formatDateTime, formatSpan } from '../lib/format';
-import { providersOf, schoolsOf } from '../lib/roles';
+import { isCoordinator, providersOf, schoolsOf } from '../lib/roles';
 
 const HAS_TIME = new Set(['accepted', 'completed', 'not_held', 'cancelled']);
 
@@ -177,7 +177,7 @@ function Moves({ request, me }: { request: BookingRequest; me: Person }) {
   );
 }
 
-function Thread({ request }: { request: BookingRequest }) {
+function Thread({ request, party }: { request: BookingRequest; party: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const [body, setBody] = useState('');
@@ -201,6 +201,7 @@ function Thread({ request }: { request: BookingRequest }) {
           ))}
         </ol>
       )}
+      {party && (
       <form
         className="form"
         onSubmit={(e) => {
@@ -214,8 +215,18 @@ function Thread({ request }: { request: BookingRequest }) {
           {t('request.send_message')}
         </Button>
       </form>
+      )}
     </section>
   );
+}
+
+/** The school's and the provider's people; a coordinator or an admin only looks on. */
+const isParty = (me: Person, r: BookingRequest) => schoolsOf(me).includes(r.school.orgnr) || providersOf(me).includes(r.offer.provider);
+
+function backTo(me: Person, r: BookingRequest): string {
+  if (providersOf(me).includes(r.offer.provider)) return '/min-side/tilbyder';
+  if (schoolsOf(me).includes(r.school.orgnr)) return '/min-side/laerer';
+  return isCoordinator(me) ? '/min-side/koordinator' : '/min-side';
 }
 
 export default function RequestPage() {
@@ -285,10 +296,16 @@ export default function RequestPage() {
                 </Paragraph>
               )}
               <Moves request={r} me={me} key={`${r.id}-${r.state}`} />
-              <Thread request={r} />
+              {isParty(me, r) ? (
+                <Thread request={r} party />
+              ) : (
+                <Alert data-color="info">
+                  <Paragraph>{t('request.read_only')}</Paragraph>
+                </Alert>
+              )}
               <Paragraph>
                 <Link asChild>
-                  <RouterLink to={schoolsOf(me).includes(r.school.orgnr) && !providersOf(me).includes(r.offer.provider) ? '/min-side/laerer' : '/min-side/tilbyder'}>
+                  <RouterLink to={backTo(me, r)}>
                     {t('request.back')}
                   </RouterLink>
                 </Link>

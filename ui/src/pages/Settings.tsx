@@ -1,62 +1,84 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Fieldset, Paragraph, Switch } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
-import { API, apiGet, isNotFound } from '../api/client';
-import { useChange } from '../api/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Fieldset, Paragraph, Switch } from '@digdir/designsystemet-react';
+import { API, isNotFound } from '../api/client';
+import { useChange, useNotificationSettings } from '../api/hooks';
+import type { NotificationSetting } from '../api/types';
 import { ErrorAlert, Loading, PageHeading, RequireAuth, usePageTitle } from '../components/common';
 
-type Prefs = Record<string, boolean | string | number | null>;
+type Settings = { items: NotificationSetting[] };
 
 /**
- * Notification preferences (GET/PATCH /api/v1/me/notifications). The server's shape is not
- * fixed yet: every boolean member is shown as a switch, named by its key when we have no text.
+ * Which mails the person gets (GET/PATCH /api/v1/me/notifications). Each switch saves at once;
+ * a kind that is not optional (the password reset code) is shown on and cannot be turned off.
  */
 function Form() {
   const { t } = useTranslation();
-  const prefs = useQuery({ queryKey: ['notifications'], queryFn: () => apiGet<Prefs>(`${API}/me/notifications`), retry: false });
-  const [draft, setDraft] = useState<Prefs>({});
-  useEffect(() => {
-    if (prefs.data) setDraft(prefs.data);
-  }, [prefs.data]);
-  const save = useChange<Prefs, Prefs>('PATCH', `${API}/me/notifications`, [['notifications']]);
-  if (prefs.isPending) return <Loading />;
-  if (prefs.isError)
-    return isNotFound(prefs.error) ? (
+  const qc = useQueryClient();
+  const settings = useNotificationSettings();
+  const [last, setLast] = useState<{ kind: string; enabled: boolean } | null>(null);
+  const save = useChange<Record<string, boolean>, Settings>('PATCH', `${API}/me/notifications`, []);
+  if (settings.isPending) return <Loading />;
+  if (settings.isError)
+    return isNotFound(settings.error) ? (
       <Alert data-color="info">
         <Paragraph>{t('settings.not_available')}</Paragraph>
       </Alert>
     ) : (
-      <ErrorAlert error={prefs.error} />
+      <ErrorAlert error={settings.error} />
     );
-  const keys = Object.keys(draft).filter((k) => typeof draft[k] === 'boolean');
+  const change = (kind: string, enabled: boolean) => {
+    // shown at once; the server's answer (the whole list) replaces it, a failure puts it back
+    const before = qc.getQueryData<Settings>(['notifications']);
+    qc.setQueryData<Settings>(['notifications'], (s) => s && { items: s.items.map((i) => (i.kind === kind ? { ...i, enabled } : i)) });
+    setLast(null);
+    save.mutate(
+      { [kind]: enabled },
+      {
+        onSuccess: (answer) => {
+          if (answer?.items) qc.setQueryData(['notifications'], answer);
+          setLast({ kind, enabled });
+        },
+        onError: () => qc.setQueryData(['notifications'], before),
+      },
+    );
+  };
+  const label = (kind: string) => t(`settings.kind.${kind}`, { defaultValue: kind.replace(/_/g, ' ') });
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const body: Prefs = {};
-        for (const k of keys) body[k] = draft[k];
-        save.mutate(body);
-      }}
-    >
+    <div className="stack">
       {save.isError && <ErrorAlert error={save.error} />}
       <Fieldset>
         <Fieldset.Legend>{t('settings.mail_me')}</Fieldset.Legend>
-        {keys.map((k) => (
-          <Switch
-            key={k}
-            label={t(`settings.key.${k}`, { defaultValue: k.replace(/_/g, ' ') })}
-            checked={!!draft[k]}
-            onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.checked }))}
-          />
-        ))}
+        <Fieldset.Description>{t('settings.saves_at_once')}</Fieldset.Description>
+        <div className="stack switches">
+          {settings.data.items.map((s) =>
+            s.optional ? (
+              <Switch
+                key={s.kind}
+                name={s.kind}
+                label={label(s.kind)}
+                checked={s.enabled}
+                onChange={(e) => change(s.kind, e.target.checked)}
+              />
+            ) : (
+              <div key={s.kind}>
+                <Switch name={s.kind} label={label(s.kind)} checked readOnly disabled aria-describedby={`always-${s.kind}`} />
+                <Paragraph data-size="sm" id={`always-${s.kind}`} className="switch-note">
+                  {t('settings.always_on')}
+                </Paragraph>
+              </div>
+            ),
+          )}
+        </div>
       </Fieldset>
-      <Button type="submit" loading={save.isPending}>
-        {t('settings.save')}
-      </Button>
-      {save.isSuccess && <Paragraph role="status">{t('settings.saved')}</Paragraph>}
-    </form>
+      <Paragraph role="status" data-size="sm">
+        {last ? t(last.enabled ? 'settings.saved_on' : 'settings.saved_off', { what: label(last.kind) }) : ''}
+      </Paragraph>
+      <Paragraph data-size="sm" className="muted">
+        {t('settings.unsubscribe_note')}
+      </Paragraph>
+    </div>
   );
 }
 

@@ -78,7 +78,7 @@ export default function TeacherDashboard() {
                 {t('open.mine')}
               </Heading>
               <Paragraph>{t('open.explain_teacher')}</Paragraph>
-              <OpenRequestList caption={t('open.mine')} />
+              <OpenRequestList caption={t('open.mine')} empty={t('open.none_teacher')} />
               <div>
                 <Button asChild variant="secondary">
                   <RouterLink to="/apne-foresporsler/ny">{t('open.new')}</RouterLink>

@@ -10,7 +10,8 @@ import { DataTable } from '../components/DataTable';
 import { Attribution, ATTRIBUTION_LINES } from '../components/Attribution';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { safeNext } from '../pages/SignIn';
-import type { Offer } from '../api/types';
+import { OpenRequestList } from '../components/OpenRequestList';
+import type { Offer, OpenRequest } from '../api/types';
 
 function wrap(ui: ReactNode) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -116,5 +117,39 @@ describe('components', () => {
     expect(safeNext('//evil.example/')).toBe('/min-side');
     expect(safeNext('https://evil.example/')).toBe('/min-side');
     expect(safeNext(null)).toBe('/min-side');
+  });
+
+  it('open requests: a row per wish with weeks in short and the state; a 404 says the server has none yet', async () => {
+    const open: OpenRequest = {
+      id: 'oR1',
+      school: { orgnr: '975280640', name: 'Kirkelund skole', municipality: { number: '3116', name: 'Skiptvet' }, county: { number: '31', name: 'Østfold' } },
+      grade: 9,
+      pupils: 24,
+      subjects: ['natural_science'],
+      formats: [],
+      digital_ok: true,
+      weeks: ['2027-W12', '2027-W13'],
+      note: '',
+      state: 'open',
+      request_id: null,
+      answers: [],
+      allowed: [],
+      created_at: '2026-11-24T01:41:57Z',
+      updated_at: '2026-11-24T01:41:57Z',
+    };
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' } });
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(json(200, { items: [open], total: 1, next_cursor: null }));
+    const first = wrap(<OpenRequestList caption="Åpne" query={{ state: 'open' }} />);
+    const link = await screen.findByRole('link', { name: 'Kirkelund skole, 9. trinn' });
+    expect(link).toHaveAttribute('href', '/apne-foresporsler/oR1');
+    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/open-requests?limit=100&state=open');
+    expect(screen.getByText('uke 12 og 13 2027')).toBeInTheDocument();
+    expect(screen.getByText('Åpen')).toBeInTheDocument();
+    first.unmount();
+    fetchMock.mockResolvedValueOnce(json(404, { type: 'x', title: 'Not found', status: 404, detail: 'no resource' }));
+    wrap(<OpenRequestList caption="Åpne" />);
+    expect(await screen.findByText('Åpne forespørsler er ikke tilgjengelige på denne serveren ennå.')).toBeInTheDocument();
+    fetchMock.mockRestore();
   });
 });

@@ -25,4 +25,13 @@ describe('translations', () => {
     }
     expect(leaves(nb).length).toBeGreaterThan(300);
   });
+  it('every key the code names literally, t(\'a.b\'), is in bokmål (plurals by their _one/_other forms)', () => {
+    const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../test/**', '!../i18n/**'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    const have = new Set(keys(nb).flatMap((k) => [k, k.replace(/_(one|other)$/, '')]));
+    const missing: string[] = [];
+    for (const [file, text] of Object.entries(sources))
+      for (const m of text.matchAll(/\bt\(\s*'([a-z_]+\.[a-z_.]+)'/g)) if (!have.has(m[1])) missing.push(`${file}: ${m[1]}`);
+    expect(missing).toEqual([]);
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+  });
 });

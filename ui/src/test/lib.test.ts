@@ -1,7 +1,7 @@
 import type { JsonStat } from '../api/types';
 import { cells, headlineCells, headlineQuery } from '../lib/jsonstat';
 import { classOf, colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
-import { formatDate, formatNumber, formatSpan, isoWeek } from '../lib/format';
+import { formatDate, formatNumber, formatSpan, formatWeekDays, isoWeek, weekMonday, weeksAhead } from '../lib/format';
 import { withQuery } from '../api/client';
 
 // The API's own example (docs/api.md): one municipality, three measures.
@@ -104,5 +104,12 @@ describe('formats', () => {
   });
   it('query strings leave out empty filters', () => {
     expect(withQuery('/api/v1/offers', { q: 'robot skole', grade: 6, digital: '', near: undefined })).toBe('/api/v1/offers?q=robot+skole&grade=6');
+  });
+  it('ISO weeks: Monday of a week, weeks ahead across a new year, the days of a week', () => {
+    expect(weekMonday('2027-W12')?.toISOString().slice(0, 10)).toBe('2027-03-22');
+    expect(weekMonday('2026-W53')?.toISOString().slice(0, 10)).toBe('2026-12-28');
+    expect(weekMonday('uke 12')).toBeNull();
+    expect(weeksAhead(new Date(2026, 11, 21), 4)).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    expect(formatWeekDays('nb', '2027-W12')).toBe('22.–28. mars');
   });
 });
