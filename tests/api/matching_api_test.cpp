@@ -201,3 +201,41 @@ TEST_F(MatchingApi, GapsByMunicipalityAndCounty) {
 
 }  // namespace
 }  // namespace stemnet::testing
+
+namespace stemnet::testing {
+namespace {
+
+TEST_F(MatchingApi, MatchOnTheCommandLine) {
+  const std::string moss = wish("a@moss.test", "875280392", 9, R"(["2099-W12"])");
+  wish("c@fredrikstad.test", "874565652", 5, R"(["2099-W12"])");
+  auto bad = run_stemnet({"match", "--region", "31", "--period", "2099-03-01", "--db", db_});
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  auto nowhere =
+      run_stemnet({"match", "--region", "77", "--period", "2099-03-01..2099-04-30", "--db", db_});
+  EXPECT_EQ(nowhere.exit_code, 1) << nowhere.out;
+  EXPECT_NE(nowhere.out.find("no county 77"), std::string::npos) << nowhere.out;
+
+  auto dry = run_stemnet({"match", "--region", "31", "--period", "2099-03-01..2099-04-30",
+                          "--dry-run", "--explain", "--db", db_});
+  ASSERT_EQ(dry.exit_code, 0) << dry.out;
+  EXPECT_NE(dry.out.find("Melløs skole (Moss), grade 9"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("-> Besøk på kraftverket (Fjordkraft Testdata AS), 2099-03-17T09:00"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_NE(dry.out.find(": no_grade_fit"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("dry run: no requests made"), std::string::npos);
+  EXPECT_EQ(body(call("GET", "/api/v1/requests", &eva_)).at("total").as_int64(), 0);
+
+  auto real =
+      run_stemnet({"match", "--region", "31", "--period", "2099-03-01..2099-04-30", "--db", db_});
+  ASSERT_EQ(real.exit_code, 0) << real.out;
+  EXPECT_NE(real.out.find("1 requests sent to providers"), std::string::npos) << real.out;
+  EXPECT_EQ(body(call("GET", "/api/v1/requests", &eva_)).at("total").as_int64(), 1);
+  EXPECT_EQ(body(call("GET", "/api/v1/open-requests/" + moss, &teachers_["875280392"]))
+                .at("state")
+                .as_string(),
+            "taken");
+}
+
+}  // namespace
+}  // namespace stemnet::testing
