@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include <atomic>
+#include <ctime>
 #include <thread>
 
 namespace stemnet::testing {
@@ -319,6 +320,22 @@ TEST_F(BookingApi, CompletedBookingsFeedTheMonitor) {
   auto detail = body(call("GET", "/api/v1/indicators/schools_engaged", nullptr));
   EXPECT_TRUE(detail.at("has_data").as_bool());
   EXPECT_EQ(detail.at("provenance").as_array()[0].at("kind").as_string(), "computed");
+
+  // The gaps, for this year: Eva's visit (40 km from Skiptvet) reaches Skiptvet, not Tromsø.
+  char year[8];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(year, sizeof year, "%Y", std::localtime(&now));
+  auto reach =
+      call("GET", "/api/v1/indicators/offers_in_reach/data?level=municipality&format=csv", nullptr);
+  ASSERT_EQ(reach.status, 200) << reach.body;
+  EXPECT_NE(
+      reach.body.find("offers_in_reach,municipality,3116,Skiptvet," + std::string(year) + ",1"),
+      std::string::npos)
+      << reach.body.substr(0, 400);
+  EXPECT_NE(reach.body.find("5501,Tromsø," + std::string(year) + ",0"), std::string::npos);
+  auto cold = call("GET", "/api/v1/indicators/cold_spots/data?area=5501&format=csv", nullptr);
+  EXPECT_NE(cold.body.find("5501,Tromsø," + std::string(year) + ",100"), std::string::npos)
+      << cold.body;
 }
 
 }  // namespace
