@@ -30,7 +30,7 @@ const char* kFormats[] = {"workplace_visit", "school_visit",    "digital_qa",
                           "virtual_tour",    "role_model_talk", "kit"};
 
 std::string week_of(int w) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "2099-W%02d", w);
   return buf;
 }
@@ -41,7 +41,7 @@ std::string day_in_week(int w, int weekday) {
   static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int d = day_of_year, m = 0;
   while (d > month_days[m]) d -= month_days[m++];
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "2099-%02d-%02d", m + 1, d);
   return buf;
 }

@@ -59,7 +59,7 @@ std::string iso_week(std::string_view date) {
   const year week_year = year_month_day{thursday}.year();
   const sys_days jan1{week_year / January / 1};
   const int week = static_cast<int>((thursday - jan1).count() / 7 + 1);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(week_year), week);
   return buf;
 }
