@@ -72,12 +72,13 @@ void add_match_command(Cli& cli) {
         for (const auto& i : solved->unserved) print_item(i);
       }
       if (dry_run) {
-        std::cout << "dry run: no requests made\n";
+        std::cout << "dry run: no requests made; the proposal stays as round " << solved->id
+                  << " (solve it again or accept it over HTTP)\n";
         return 0;
       }
       auto accepted = rounds.accept(op, solved->id);
       if (!accepted) return fail(accepted.error());
-      std::cout << accepted->assignments.size() << " requests sent to providers\n";
+      std::cout << "requests sent to providers: " << accepted->assignments.size() << "\n";
       return 0;
     };
   });

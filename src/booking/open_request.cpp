@@ -330,7 +330,7 @@ Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std
         {answer_id, id, actor.person.id, organisation, in.offer_id, in.slot_id, in.body,
          utc_now_iso_ms()}));
     STEMNET_TRY_VOID(
-        c.execute("UPDATE open_request SET updated_at = $2 WHERE id = $1", {id, utc_now_iso()}));
+        c.execute("UPDATE open_request SET updated_at = $2 WHERE id = $1", {id, utc_now_iso_ms()}));
     STEMNET_TRY_VOID(audit(c, actor, "open_request.answer", id, "answer " + answer_id));
     std::string who = "stemnet";
     if (organisation) {
@@ -381,7 +381,7 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
       STEMNET_TRY(std::int64_t changed,
                   c.execute("UPDATE open_request SET state = 'taken', request_id = $2,"
                             " updated_at = $3 WHERE id = $1 AND state = 'open'",
-                            {id, request_id, utc_now_iso()}));
+                            {id, request_id, utc_now_iso_ms()}));
       if (changed == 0) return wrong_state(r, "taken");
       return audit(c, actor, "open_request.take", id,
                    "answer " + answer_id + " -> request " + request_id);
@@ -402,7 +402,7 @@ Result<OpenRequest> OpenRequests::withdraw(const accounts::Actor& actor, const s
     STEMNET_TRY_VOID(
         c.execute("UPDATE open_request SET state = 'withdrawn', updated_at = $2"
                   " WHERE id = $1",
-                  {id, utc_now_iso()}));
+                  {id, utc_now_iso_ms()}));
     return audit(c, actor, "open_request.withdraw", id, "");
   });
   if (!done) return std::move(done).error();

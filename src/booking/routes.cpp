@@ -53,6 +53,20 @@ std::optional<std::string> opt_str(const json::object& b, std::string_view k) {
   if (!v || !v->is_string()) return std::nullopt;
   return std::string(v->as_string());
 }
+// A member given with the wrong type is an error, not silently absent.
+Result<void> check_types(const json::object& b) {
+  for (const char* k : {"score", "pupils_reached", "girls", "boys", "grade", "pupils"}) {
+    const auto* v = b.if_contains(k);
+    if (v && !v->is_null() && !v->is_int64()) return Error::invalid(k, "expected a whole number");
+  }
+  for (const char* k :
+       {"slot_id", "time", "reason", "comment", "offer_id", "school", "wished", "message"}) {
+    const auto* v = b.if_contains(k);
+    if (v && !v->is_null() && !v->is_string()) return Error::invalid(k, "expected a string");
+  }
+  return ok();
+}
+
 std::optional<int> opt_int(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
   if (!v || !v->is_int64()) return std::nullopt;
@@ -67,6 +81,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     if (!actor) return http::problem(actor.error());
     auto body = http::json_body(req);
     if (!body) return http::problem(body.error());
+    if (auto typed = check_types(*body); !typed) return http::problem(typed.error());
     NewRequest in;
     in.offer_id = opt_str(*body, "offer_id").value_or("");
     in.school = opt_str(*body, "school").value_or("");
@@ -208,17 +223,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         if (!req.body.empty()) {
           auto body = http::json_body(req);
           if (!body) return http::problem(body.error());
-          // A member given with the wrong type is an error, not silently absent.
-          for (const char* k : {"score", "pupils_reached", "girls", "boys", "grade", "pupils"}) {
-            const auto* v = body->if_contains(k);
-            if (v && !v->is_null() && !v->is_int64())
-              return http::problem(Error::invalid(k, "expected a whole number"));
-          }
-          for (const char* k : {"slot_id", "time", "reason", "comment"}) {
-            const auto* v = body->if_contains(k);
-            if (v && !v->is_null() && !v->is_string())
-              return http::problem(Error::invalid(k, "expected a string"));
-          }
+          if (auto typed = check_types(*body); !typed) return http::problem(typed.error());
           in.slot_id = opt_str(*body, "slot_id");
           in.time = opt_str(*body, "time");
           in.reason = opt_str(*body, "reason");

@@ -166,7 +166,10 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     }
     auto out = svc.search(q);
     if (!out) return http::problem(out.error());
-    return http::json(200, http::page_json(*out, offer_json));
+    Response res = http::json(200, http::page_json(*out, offer_json));
+    // With drafts the answer is the member's own: never for a shared cache.
+    if (q.include_unpublished) res.set_header("Cache-Control", "private, no-cache");
+    return res;
   });
 
   router.post("/api/v1/offers", [&svc, &accounts](const Request& req, const PathParams&) {

@@ -24,7 +24,7 @@ struct Request {
   std::vector<std::string> formats;   // welcome formats; empty: any
   std::vector<std::string> weeks;     // ISO weeks that suit, "2027-W12", earliest first
   bool digital_ok = false;
-  int equity = 0;  // 0..100: how much the school's area lacks engagement (see equity.hpp)
+  int equity = 0;  // 0..100: how much the school's area lacks engagement (see rounds.hpp)
   bool low_engagement = false;  // its municipality is in the least-engaged quartile
 };
 

@@ -19,6 +19,12 @@ namespace {
 
 bool valid_date(const std::string& d) { return !iso_week(d).empty() && d.size() == 10; }
 
+// "2027-01-19T09:00" as "2027-01-19 09:00", for people.
+std::string when(std::string t) {
+  if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
+  return t;
+}
+
 Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
                    const std::string& subject, const std::string& detail) {
   return booking::audit(c, a, action, subject, detail);
@@ -182,7 +188,9 @@ Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in)
     return Error::invalid("region", "a county number, or NO for the whole country");
   if (!valid_date(in.from)) return Error::invalid("from", "a date is YYYY-MM-DD");
   if (!valid_date(in.to)) return Error::invalid("to", "a date is YYYY-MM-DD");
-  if (in.to < in.from) return Error::invalid("to", "the period ends after it starts");
+  if (in.to < in.from) return Error::invalid("to", "the period must end on or after its first day");
+  if (in.to < format_local(std::time(nullptr), "%Y-%m-%d"))
+    return Error::invalid("to", "the period has ended");
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   if (in.region != "NO") {
@@ -204,7 +212,7 @@ Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in)
 Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(Round round, read(*conn, id));
-  STEMNET_TRY_VOID(may_run(actor, round.region));
+  if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
   if (round.state == "accepted") {
     Error e = Error::conflict("the round is accepted: open a new round for what is left");
     e.type = "illegal-move";
@@ -347,7 +355,7 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
     STEMNET_TRY(auto conn, pool_.acquire());
     auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
       STEMNET_TRY(Round round, read(c, id));
-      STEMNET_TRY_VOID(may_run(actor, round.region));
+      if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
       if (round.state != "proposed") {
         Error e = Error::conflict(round.state == "open" ? "solve the round first"
                                                         : "the round is accepted already");
@@ -391,12 +399,12 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
                       " $1 AND open_request_id = $2",
                       {id, a.open_request_id, request_id}));
         // The teacher hears that the wish found an offer.
-        STEMNET_TRY_VOID(
-            outbox_.send(c, open[0].text(0), "open_request_answer",
-                         {{"author", actor.person.name},
-                          {"organisation", a.provider_name.value_or("")},
-                          {"excerpt", a.offer_title.value_or("") + ", " + a.starts_at.value_or("")},
-                          {"link", "/foresporsel/" + request_id}}));
+        STEMNET_TRY_VOID(outbox_.send(
+            c, open[0].text(0), "open_request_answer",
+            {{"author", a.provider_name.value_or("")},
+             {"organisation", actor.person.name},
+             {"excerpt", a.offer_title.value_or("") + ", " + when(a.starts_at.value_or(""))},
+             {"link", "/foresporsel/" + request_id}}));
       }
       STEMNET_TRY_VOID(
           c.execute("UPDATE matching_round SET state = 'accepted', accepted_at = $2"

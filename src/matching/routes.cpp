@@ -48,8 +48,9 @@ json::value round_json(const Round& r) {
   for (const auto& i : r.assignments) assignments.push_back(item_json(i));
   for (const auto& i : r.unserved) unserved.push_back(item_json(i));
   boost::system::error_code ec;
+  // null until the round is solved.
   json::value summary = json::parse(r.summary_json, ec);
-  if (ec) summary = json::object{};
+  if (ec || (summary.is_object() && summary.as_object().empty())) summary = nullptr;
   return json::object{{"id", r.id},
                       {"region", r.region},
                       {"period", {{"from", r.from}, {"to", r.to}}},

@@ -33,14 +33,15 @@ Result<Members::Scope> Members::scope_of(db::Connection& c, const std::string& s
     STEMNET_TRY(auto rows, c.query("SELECT name, county_number FROM school WHERE orgnr = $1",
                                    {scope.substr(7)}));
     if (rows.empty()) return Error::not_found("no school '" + scope + "'");
-    return Scope{scope, "school", rows[0].text(0), rows[0].opt_text(1)};
+    return Scope{scope, "school", rows[0].text(0), rows[0].opt_text(1), true};
   }
-  STEMNET_TRY(auto rows, c.query("SELECT o.name, m.county_number FROM organisation o"
+  STEMNET_TRY(auto rows, c.query("SELECT o.name, m.county_number, o.status FROM organisation o"
                                  " LEFT JOIN municipality m ON m.number = o.municipality_number"
                                  " WHERE o.id = $1 AND o.kind <> 'school'",
                                  {scope}));
   if (rows.empty()) return Error::not_found("no organisation '" + scope + "'");
-  return Scope{scope, "provider", rows[0].text(0), rows[0].opt_text(1)};
+  return Scope{scope, "provider", rows[0].text(0), rows[0].opt_text(1),
+               rows[0].text(2) == "approved"};
 }
 
 bool Members::manages(const accounts::Actor& a, const Scope& s) {
@@ -153,7 +154,14 @@ Result<std::vector<Member>> Members::withdraw(const accounts::Actor& actor,
                   {person_id, role, scope}));
     STEMNET_TRY_VOID(audit(c, actor, "member.withdraw", scope, person_id + " " + role));
     if (!self) STEMNET_TRY_VOID(tell(c, person_id, s, "withdrawn", role, person[0].text(0)));
-    STEMNET_TRY(out, members(c, scope));
+    // Someone who just left sees the list only if they still may.
+    accounts::Actor after = actor;
+    std::erase(after.roles, accounts::Role{role, scope});
+    const bool still_own = std::any_of(after.roles.begin(), after.roles.end(),
+                                       [&](const accounts::Role& r) { return r.scope == scope; });
+    if (!self || still_own || manages(after, s)) {
+      STEMNET_TRY(out, members(c, scope));
+    }
     return ok();
   });
   if (!done) return std::move(done).error();
@@ -176,6 +184,9 @@ Result<JoinRequest> Members::ask_to_join(const accounts::Actor& actor, const std
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(Scope s, scope_of(c, scope));
+    // A provider not yet approved is known only to its members and deciders.
+    if (!s.public_ && !manages(actor, s))
+      return Error::not_found("no organisation '" + scope + "'");
     STEMNET_TRY_VOID(check_role(s, role));
     if (actor.has(role, scope)) return Error::conflict("you are " + role + " there already");
     auto inserted = c.execute(

@@ -60,6 +60,7 @@ class Members {
   struct Scope {
     std::string id, kind, name;  // kind: school | provider
     std::optional<std::string> county;
+    bool public_ = true;  // a school, or an approved provider
   };
   static Result<Scope> scope_of(db::Connection& c, const std::string& scope);
   static bool manages(const accounts::Actor& a, const Scope& s);

@@ -100,6 +100,11 @@ TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
                  R"({"region":"31","from":"2099-04-30","to":"2099-03-01"})")
                 .status,
             400);
+  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_,
+                 R"({"region":"31","from":"2020-01-01","to":"2020-02-01"})")
+                .status,
+            400)
+      << "a period that has ended";
 
   auto made = call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"31")" + period);
   ASSERT_EQ(made.status, 201) << made.body;
@@ -108,6 +113,8 @@ TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
   EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_).status, 409)
       << "solve first";
   EXPECT_EQ(call("GET", "/api/v1/rounds/" + id, &agder).status, 404);
+  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &agder).status, 404)
+      << "an outsider learns nothing of the round";
 
   auto solved = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
   ASSERT_EQ(solved.status, 200) << solved.body;
@@ -229,7 +236,7 @@ TEST_F(MatchingApi, MatchOnTheCommandLine) {
   auto real =
       run_stemnet({"match", "--region", "31", "--period", "2099-03-01..2099-04-30", "--db", db_});
   ASSERT_EQ(real.exit_code, 0) << real.out;
-  EXPECT_NE(real.out.find("1 requests sent to providers"), std::string::npos) << real.out;
+  EXPECT_NE(real.out.find("requests sent to providers: 1"), std::string::npos) << real.out;
   EXPECT_EQ(body(call("GET", "/api/v1/requests", &eva_)).at("total").as_int64(), 1);
   EXPECT_EQ(body(call("GET", "/api/v1/open-requests/" + moss, &teachers_["875280392"]))
                 .at("state")

@@ -108,6 +108,8 @@ TEST_F(MembersApi, ProviderMembersAddAndRemoveColleagues) {
   const std::string org = "/api/v1/organisations/org:923456783";
   auto per = signup_session(port(), "per@fjordkraft.test", "Per Kollega");
   auto stranger = signup_session(port(), "x@annen.test");
+  // Not approved yet: to outsiders the provider does not exist.
+  EXPECT_EQ(call("POST", org + "/join", &stranger, R"({"role":"provider_member"})").status, 404);
   EXPECT_EQ(call("POST", org + "/members", &stranger,
                  R"({"email":"x@annen.test","role":"provider_member"})")
                 .status,

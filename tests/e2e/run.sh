@@ -45,6 +45,8 @@ db="sqlite:$tmp/e2e.db"
   "$bin" monitor catalogue data/indicators/catalogue.json --db "$db"
   "$bin" import udir data/reference/schools/*.tsv --db "$db"
   "$bin" demo seed --db "$db"
+  # the computed indicators (offers in reach, cold spots) that the map colours by
+  "$bin" monitor compute --db "$db"
 ) >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }

@@ -450,6 +450,134 @@ describe('coordinator', () => {
   });
 });
 
+describe('matching round', () => {
+  test('the coordinator sees the gaps table, one call, cold spots first', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
+    const gapCalls = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/v1/gaps') gapCalls.push(u.search);
+      if (u.pathname === '/api/v1/offers' && u.searchParams.has('municipality')) gapCalls.push('fan-out ' + u.search);
+    });
+    await page.goto(`${BASE}/min-side/koordinator`);
+    await settled(page);
+    assert.deepEqual(gapCalls, ['?level=municipality'], 'one call to /gaps, no fan-out');
+    const rows = page.locator('.gaps-table tbody tr');
+    assert.equal(await rows.count(), 12, "Østfold's 12 municipalities");
+    assert.ok(await page.getByText('Kald sone:').isVisible(), 'the rule is explained');
+    const skiptvet = page.locator('.gaps-table a', { hasText: 'Skiptvet' });
+    assert.equal(await skiptvet.getAttribute('href'), '/kommune/3116');
+    // cold spots first: no cold spot above a warm one
+    const flags = await page.locator('.gaps-table tbody tr td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(flags, [...flags].sort((a, b) => Number(b === 'Kald sone') - Number(a === 'Kald sone')), flags.join(', '));
+    await page.getByLabel('Sorter').selectOption('name');
+    assert.equal(await rows.first().locator('a').innerText(), 'Aremark');
+
+    // the map's engagement mode is the server's offers_in_reach (the old ?indikator=tilbud still works)
+    await page.goto(`${BASE}/kart?indikator=tilbud`);
+    await settled(page);
+    assert.equal(await page.getByLabel('Farg kartet etter').inputValue(), 'offers_in_reach');
+    assert.ok((await page.locator('.legend li').count()) >= 2, 'classes in the legend');
+    await page.context().close();
+  });
+
+  test('a round for Østfold assigns Kirkelund skole to Fossekraft, the coordinator sends it, the provider sees it', async () => {
+    // the provider's offer, its grades and a slot with room (through the API, as kraft)
+    const provider = await newPage(browser);
+    await signIn(provider, 'kraft');
+    const me = await (await provider.request.get(`${BASE}/api/v1/me`)).json();
+    const org = me.roles.find((r) => r.role === 'provider_member').scope;
+    const offers = await (await provider.request.get(`${BASE}/api/v1/offers?organisation=${encodeURIComponent(org)}`)).json();
+    const offer = offers.items.find((o) => o.title === OFFER_TITLE);
+    assert.ok(offer, `${OFFER_TITLE} is kraft's`);
+    const slots = await (await provider.request.get(`${BASE}/api/v1/offers/${offer.id}/slots`)).json();
+    const slot = slots.items.filter((s) => s.free > 0).at(-1);
+    assert.ok(slot, 'a slot with room');
+    const day = slot.starts_at.slice(0, 10);
+    const isoWeek = (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      const wd = t.getUTCDay() || 7;
+      t.setUTCDate(t.getUTCDate() + 4 - wd);
+      const y = t.getUTCFullYear();
+      const w = Math.ceil(((t - Date.UTC(y, 0, 1)) / 86400000 + 1) / 7);
+      return `${y}-W${String(w).padStart(2, '0')}`;
+    };
+    const shift = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+    const monday = shift(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() || 7) - 1));
+    const sunday = shift(monday, 6);
+
+    // the school's wish (through the API, as laerer1): the offer's subject and grade, that week
+    const teacher = await newPage(browser);
+    await signIn(teacher, 'laerer1');
+    const { csrf_token } = await (await teacher.request.get(`${BASE}/api/v1/me`)).json();
+    const grade = offer.grades.min + 1;
+    const made = await teacher.request.post(`${BASE}/api/v1/open-requests`, {
+      headers: { 'X-CSRF-Token': csrf_token },
+      data: { school: KIRKELUND, grade, pupils: 21, subjects: offer.subjects, formats: [], digital_ok: false, weeks: [isoWeek(day)], note: `E2E: matcherunde (${Date.now()})` },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const openId = (await made.json()).id;
+    await teacher.context().close();
+
+    // the coordinator makes a round for Østfold over that week
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
+    await page.goto(`${BASE}/min-side/koordinator`);
+    await settled(page);
+    await page.getByRole('link', { name: 'Gå til matcherundene' }).click();
+    await page.waitForURL(/\/min-side\/koordinator\/runder$/);
+    await page.locator('h1', { hasText: 'Matcherunder' }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page, 'rounds');
+    const region = page.getByLabel('Region', { exact: true });
+    assert.equal(await region.locator('option:checked').innerText(), 'Østfold', 'the region is the coordinator’s county');
+    await page.getByLabel('Fra og med').fill(monday);
+    await page.getByLabel('Til og med').fill(sunday);
+    await page.getByRole('button', { name: 'Opprett runden' }).click();
+    await page.waitForURL(/\/min-side\/koordinator\/runder\/[^/]+$/);
+    await page.getByRole('button', { name: 'Lag forslag' }).waitFor();
+    await settled(page);
+    assert.match(await page.locator('h1').innerText(), /Matcherunde for Østfold/);
+    await expectNoAxeViolations(page, 'round (open)');
+
+    await page.getByRole('button', { name: 'Lag forslag' }).click();
+    const row = page.locator('.round-assignments tbody tr', { has: page.locator(`a[href="/apne-foresporsler/${openId}"]`) });
+    await row.waitFor();
+    await settled(page);
+    const text = await row.innerText();
+    assert.match(text, /Kirkelund skole/);
+    assert.ok(text.includes(OFFER_TITLE), text);
+    assert.match(text, /Fossekraft AS/);
+    assert.match(text, /Treff \d+ av 10/);
+    assert.match(text, /\d+(,\d)? km/);
+    assert.match(await page.locator('.round-summary').innerText(), /Førstemann til mølla/);
+    assert.match(await page.locator('.round-state-tag').first().innerText(), /Forslag/);
+    await expectNoAxeViolations(page, 'round (proposed)');
+    await screenshot(page, 'round');
+
+    // send: asked first, then sent; the row links to the new request
+    await page.getByRole('button', { name: 'Send forespørslene til tilbyderne' }).click();
+    await page.getByRole('heading', { name: 'Vil du sende forespørslene?' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'confirm-heading', 'the question has the focus');
+    await expectNoAxeViolations(page, 'round (confirming)');
+    await page.getByRole('button', { name: 'Ja, send' }).click();
+    const link = row.getByRole('link', { name: 'Se forespørselen' });
+    await link.waitFor();
+    const requestPath = await link.getAttribute('href');
+    assert.match(await page.locator('.round-state-tag').first().innerText(), /Sendt/);
+    assert.equal(await page.getByRole('button', { name: 'Send forespørslene til tilbyderne' }).count(), 0, 'sent once');
+    await page.context().close();
+
+    // the provider sees it among incoming requests
+    await provider.goto(`${BASE}/min-side/tilbyder`);
+    await settled(provider);
+    const incoming = provider.locator('section', { has: provider.getByRole('heading', { name: 'Venter på svar' }) }).first();
+    assert.equal(await incoming.locator(`a[href="${requestPath}"]`).count(), 1, 'the new request is waiting for the provider');
+    await provider.context().close();
+  });
+});
+
 describe('languages', () => {
   test('bokmål by default, nynorsk and English switchable, numbers in the language', async () => {
     const page = await newPage(browser);

@@ -20,6 +20,8 @@ const DashboardPage = lazy(() => import('./pages/Dashboard'));
 const TeacherDashboard = lazy(() => import('./pages/TeacherDashboard'));
 const ProviderDashboard = lazy(() => import('./pages/ProviderDashboard'));
 const CoordinatorDashboard = lazy(() => import('./pages/CoordinatorDashboard'));
+const RoundsPage = lazy(() => import('./pages/Rounds'));
+const RoundPage = lazy(() => import('./pages/RoundPage'));
 const RequestPage = lazy(() => import('./pages/RequestPage'));
 const OpenRequestPage = lazy(() => import('./pages/OpenRequestPage'));
 const NewOpenRequestPage = lazy(() => import('./pages/NewOpenRequest'));
@@ -46,6 +48,8 @@ export function App() {
           <Route path="min-side/laerer" element={<TeacherDashboard />} />
           <Route path="min-side/tilbyder" element={<ProviderDashboard />} />
           <Route path="min-side/koordinator" element={<CoordinatorDashboard />} />
+          <Route path="min-side/koordinator/runder" element={<RoundsPage />} />
+          <Route path="min-side/koordinator/runder/:id" element={<RoundPage />} />
           <Route path="min-side/varsler" element={<SettingsPage />} />
           <Route path="foresporsel/:id" element={<RequestPage />} />
           <Route path="apne-foresporsler/ny" element={<NewOpenRequestPage />} />

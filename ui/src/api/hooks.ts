@@ -4,6 +4,8 @@ import type {
   AreaProfile,
   BookingRequest,
   County,
+  Gaps,
+  Round,
   Impact,
   Indicator,
   IndicatorDetail,
@@ -232,6 +234,28 @@ export const useProviderOffers = (orgId: string | undefined) =>
       return all.items.filter((o) => o.organisation.id === orgId);
     },
     enabled: !!orgId,
+  });
+
+/** Where supply is missing, per municipality or county, for a year (public). */
+export const useGaps = (level: 'municipality' | 'county', period?: string) =>
+  useQuery({
+    queryKey: ['gaps', level, period],
+    queryFn: () => apiGet<Gaps>(`${API}/gaps`, { level, period }),
+    staleTime: 5 * 60_000,
+  });
+
+/** Matching rounds the signed-in coordinator may see (without their assignments). */
+export const useRounds = () =>
+  useQuery({
+    queryKey: ['rounds'],
+    queryFn: () => apiGet<ListOf<Round>>(`${API}/rounds`, { limit: 100 }),
+  });
+
+export const useRound = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['round', id],
+    queryFn: () => apiGet<Round>(`${API}/rounds/${id}`),
+    enabled: !!id,
   });
 
 /** A change that refreshes the given query keys when it succeeds. */

@@ -352,3 +352,91 @@ export interface NotificationSetting {
   enabled: boolean;
   optional: boolean;
 }
+
+/** One area of GET /api/v1/gaps: where supply is missing (docs/matching.md). */
+export interface Gap {
+  level: 'municipality' | 'county';
+  code: string;
+  name: string;
+  schools: number;
+  schools_engaged: number;
+  bookings: number;
+  pupils_tested: number;
+  bookings_per_1000_tested_pupils: number | null;
+  offers_in_reach: number;
+  digital_offers: number;
+  open_requests_unanswered: number;
+  cold_spot: boolean;
+}
+
+export interface Gaps extends ListOf<Gap> {
+  period: string;
+}
+
+export type RoundState = 'open' | 'proposed' | 'accepted';
+
+export interface RoundTotals {
+  requests: number;
+  served: number;
+  low_engagement: number;
+  served_low_engagement: number;
+  equity: number;
+  fit: number;
+  travel_m: number;
+}
+
+export interface RoundSummary {
+  optimal: RoundTotals;
+  first_come_first_served: RoundTotals;
+  slots: number;
+  arcs: number;
+  max_candidates: number;
+  travel_unit_m: number;
+  solve_seconds: number;
+}
+
+export interface RoundSchool {
+  orgnr: string;
+  name: string;
+  municipality: NumberName;
+}
+
+export interface RoundAssignment {
+  open_request: string;
+  school: RoundSchool;
+  grade: number;
+  pupils: number;
+  equity: number;
+  slot: { id: string; starts_at: string };
+  offer: { id: string; title: string };
+  provider: { id: string; name: string };
+  distance_m: number;
+  fit: { subject: number; week: number; grade: number; total: number };
+  request_id: string | null;
+}
+
+export type UnservedReason = 'no_grade_fit' | 'no_slot_in_wished_weeks' | 'no_welcome_format' | 'no_slot_in_reach' | 'no_capacity';
+
+export interface RoundUnserved {
+  open_request: string;
+  school: RoundSchool;
+  grade: number;
+  pupils: number;
+  equity: number;
+  reason: UnservedReason | string;
+}
+
+/** A matching round (POST/GET /api/v1/rounds); the summary is null until it is solved. */
+export interface Round {
+  id: string;
+  region: string;
+  period: { from: string; to: string };
+  state: RoundState;
+  created_by: string;
+  created_at: string;
+  solved_at: string | null;
+  accepted_at: string | null;
+  summary: Partial<RoundSummary> | null;
+  assignments: RoundAssignment[];
+  unserved: RoundUnserved[];
+}

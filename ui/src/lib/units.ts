@@ -8,6 +8,7 @@ export const UNIT_KEYS: Record<string, string> = {
   'per 1 000': 'unit.per_1000',
   score: 'unit.score',
   'TIMSS points': 'unit.timss_points',
+  offers: 'unit.offers',
 };
 
 export function unitLabel(t: (k: string, o?: Record<string, unknown>) => string, unit: string): string {

@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { API, apiGet } from '../api/client';
-import { useChange, useCounties, useOrganisations, useRequests } from '../api/hooks';
-import type { ListOf, Municipality, Offer, Organisation } from '../api/types';
+import { API } from '../api/client';
+import { useChange, useCounties, useGaps, useOrganisations, useRequests } from '../api/hooks';
+import type { Gap, Organisation } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
@@ -52,70 +51,84 @@ function PendingProvider({ org }: { org: Organisation }) {
   );
 }
 
-interface GapRow {
-  m: Municipality;
-  offers: number | undefined;
-}
+type GapSort = 'cold' | 'name' | 'rate' | 'offers';
 
-/** Gaps computed from what exists: per municipality, its schools and the offers that reach it. */
+const byName = (lang: string) => (a: Gap, b: Gap) => a.name.localeCompare(b.name, lang === 'en' ? 'en' : 'nb');
+/** Least served first: nulls (no tested pupils) last. */
+const byRate = (a: Gap, b: Gap) => (a.bookings_per_1000_tested_pupils ?? Infinity) - (b.bookings_per_1000_tested_pupils ?? Infinity);
+
+/** Gaps from GET /api/v1/gaps (one call for the country), the county's municipalities, cold spots first. */
 function Gaps({ county }: { county: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
-  const municipalities = useQuery({
-    queryKey: ['municipalities', county],
-    queryFn: () => apiGet<ListOf<Municipality>>(`${API}/municipalities`, { county, limit: 1000 }),
-  });
-  const items = municipalities.data?.items ?? [];
-  const reach = useQueries({
-    queries: items.map((m) => ({
-      queryKey: ['offers', { municipality: m.number, limit: 1 }],
-      queryFn: () => apiGet<ListOf<Offer>>(`${API}/offers`, { municipality: m.number, limit: 1 }),
-      staleTime: 60_000,
-    })),
-  });
-  const rows: GapRow[] = useMemo(
-    () =>
-      items
-        .map((m, i) => ({ m, offers: reach[i]?.data?.total }))
-        .sort((a, b) => (a.offers ?? 1e9) - (b.offers ?? 1e9) || b.m.school_count - a.m.school_count),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [items, reach.map((r) => r.data?.total).join(',')],
-  );
-  if (municipalities.isPending) return <Loading />;
-  if (municipalities.isError) return <ErrorAlert error={municipalities.error} />;
-  const loading = reach.some((r) => r.isPending);
-  const uncovered = rows.filter((r) => r.offers !== undefined && r.offers === 0 && r.m.school_count > 0).length;
-  const onlyDigital = rows.filter((r) => r.offers !== undefined && r.offers > 0).length;
+  const gaps = useGaps('municipality');
+  const [sort, setSort] = useState<GapSort>('cold');
+  const rows = useMemo(() => {
+    const mine = (gaps.data?.items ?? []).filter((g) => g.code.slice(0, 2) === county);
+    const name = byName(lang);
+    const cmp: Record<GapSort, (a: Gap, b: Gap) => number> = {
+      cold: (a, b) => Number(b.cold_spot) - Number(a.cold_spot) || byRate(a, b) || a.offers_in_reach - b.offers_in_reach || name(a, b),
+      name,
+      rate: (a, b) => byRate(a, b) || name(a, b),
+      offers: (a, b) => a.offers_in_reach - b.offers_in_reach || name(a, b),
+    };
+    return [...mine].sort(cmp[sort]);
+  }, [gaps.data, county, sort, lang]);
+  if (gaps.isPending) return <Loading />;
+  if (gaps.isError) return <ErrorAlert error={gaps.error} />;
+  const cold = rows.filter((r) => r.cold_spot).length;
   return (
     <div className="stack">
       <Paragraph>{t('gaps.explain')}</Paragraph>
-      {loading ? (
-        <Loading label={t('gaps.counting')} />
-      ) : (
-        <Paragraph role="status">{t('gaps.summary', { uncovered, reached: onlyDigital, total: rows.length })}</Paragraph>
-      )}
-      <DataTable<GapRow>
-        caption={t('gaps.caption')}
+      <Paragraph data-size="sm" className="cold-spot-rule">
+        <strong>{t('gaps.rule_title')}</strong> {t('gaps.rule')}
+      </Paragraph>
+      <Paragraph role="status">{t('gaps.summary', { cold, total: rows.length, period: gaps.data.period })}</Paragraph>
+      <Field className="narrow">
+        <Label>{t('gaps.sort')}</Label>
+        <Select value={sort} onChange={(e) => setSort(e.target.value as GapSort)} data-testid="gaps-sort">
+          {(['cold', 'rate', 'offers', 'name'] as const).map((k) => (
+            <Select.Option key={k} value={k}>
+              {t(`gaps.sort_${k}`)}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <DataTable<Gap>
+        caption={t('gaps.caption', { period: gaps.data.period })}
+        className="gaps-table"
         rows={rows}
-        rowKey={(r) => r.m.number}
+        rowKey={(r) => r.code}
         columns={[
           {
             key: 'name',
             header: t('gaps.municipality'),
             cell: (r) => (
               <Link asChild>
-                <RouterLink to={`/kommune/${r.m.number}`}>{r.m.name}</RouterLink>
+                <RouterLink to={`/kommune/${r.code}`}>{r.name}</RouterLink>
               </Link>
             ),
           },
-          { key: 'schools', header: t('gaps.schools'), cell: (r) => formatNumber(lang, r.m.school_count, 0), numeric: true },
-          { key: 'offers', header: t('gaps.offers'), cell: (r) => (r.offers === undefined ? '…' : formatNumber(lang, r.offers, 0)), numeric: true },
           {
             key: 'flag',
             header: t('gaps.status'),
-            cell: (r) =>
-              r.offers === 0 && r.m.school_count > 0 ? <Tag data-color="warning">{t('gaps.gap')}</Tag> : r.offers === undefined ? '' : t('gaps.ok'),
+            cell: (r) => (r.cold_spot ? <Tag data-color="warning">{t('gaps.cold_spot')}</Tag> : t('gaps.not_cold')),
           },
+          {
+            key: 'schools',
+            header: t('gaps.schools_engaged'),
+            cell: (r) => t('gaps.of', { part: formatNumber(lang, r.schools_engaged, 0), whole: formatNumber(lang, r.schools, 0) }),
+            numeric: true,
+          },
+          { key: 'bookings', header: t('gaps.bookings'), cell: (r) => formatNumber(lang, r.bookings, 0), numeric: true },
+          { key: 'rate', header: t('gaps.rate'), cell: (r) => formatNumber(lang, r.bookings_per_1000_tested_pupils, 1), numeric: true },
+          {
+            key: 'offers',
+            header: t('gaps.offers'),
+            cell: (r) => t('gaps.offers_cell', { all: formatNumber(lang, r.offers_in_reach, 0), digital: formatNumber(lang, r.digital_offers, 0) }),
+            numeric: true,
+          },
+          { key: 'open', header: t('gaps.open_unanswered'), cell: (r) => formatNumber(lang, r.open_requests_unanswered, 0), numeric: true },
         ]}
       />
     </div>
@@ -139,6 +152,18 @@ export default function CoordinatorDashboard() {
         return (
           <div className="stack-lg">
             <PageHeading lead={isAdmin(me) && countiesOf(me).length === 0 ? t('coordinator.lead_admin') : t('coordinator.lead', { counties: countiesOf(me).map(countyName).join(', ') })}>{t('coordinator.title')}</PageHeading>
+
+            <section className="stack" aria-labelledby="rounds">
+              <Heading level={2} data-size="md" id="rounds">
+                {t('rounds.title')}
+              </Heading>
+              <Paragraph>{t('rounds.teaser')}</Paragraph>
+              <Paragraph>
+                <Link asChild>
+                  <RouterLink to="/min-side/koordinator/runder">{t('rounds.open_link')}</RouterLink>
+                </Link>
+              </Paragraph>
+            </section>
 
             <section className="stack" aria-labelledby="pending">
               <Heading level={2} data-size="md" id="pending">

@@ -12,7 +12,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { API, apiGet } from '../api/client';
 import { useIndicators } from '../api/hooks';
-import type { Indicator, JsonStat, ListOf, Offer } from '../api/types';
+import type { Indicator, JsonStat } from '../api/types';
 import { Attribution } from '../components/Attribution';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert, Loading, PageHeading, usePageTitle } from '../components/common';
@@ -24,7 +24,9 @@ import { unitLabel } from '../lib/units';
 setWorkerUrl(workerUrl);
 
 type Level = 'kommune' | 'fylke';
-const OFFERS = 'tilbud';
+/** The old client-side count of offers; now the server's `offers_in_reach` indicator. */
+const LEGACY_OFFERS = 'tilbud';
+const OFFERS_IN_REACH = 'offers_in_reach';
 const NORWAY: [number, number, number, number] = [4.5, 57.9, 31.2, 71.2];
 
 interface AreaValue {
@@ -63,22 +65,12 @@ function useBoundaries(level: Level) {
   });
 }
 
-/** The values to colour by: an indicator's latest headline figures, or published offers per area. */
-function useValues(what: string, level: Level, indicator: Indicator | undefined) {
+/** The values to colour by: an indicator's latest headline figures. */
+function useValues(level: Level, indicator: Indicator | undefined) {
   return useQuery({
-    queryKey: ['map-values', what, level],
-    enabled: what === OFFERS || !!indicator,
+    queryKey: ['map-values', indicator?.id, level],
+    enabled: !!indicator,
     queryFn: async (): Promise<AreaValue[]> => {
-      if (what === OFFERS) {
-        const offers = await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 });
-        const counts = new Map<string, number>();
-        for (const o of offers.items) {
-          if (!o.municipality) continue;
-          const code = level === 'fylke' ? o.municipality.slice(0, 2) : o.municipality;
-          counts.set(code, (counts.get(code) ?? 0) + 1);
-        }
-        return [...counts].map(([code, value]) => ({ code, name: '', value, status: '' }));
-      }
       const ds = await apiGet<JsonStat>(`${API}/indicators/${indicator!.id}/data`, {
         level: level === 'fylke' ? 'county' : 'municipality',
         period: 'latest',
@@ -113,10 +105,14 @@ export default function MapPage() {
   const level: Level = params.get('niva') === 'fylke' ? 'fylke' : 'kommune';
   const apiLevel = level === 'fylke' ? 'county' : 'municipality';
   const usable = (indicators.data?.items ?? []).filter((i) => i.has_data && i.levels.includes(apiLevel));
-  const what = params.get('indikator') ?? (usable[0]?.id || OFFERS);
+  // Engagement (offers in reach, cold spots) is computed by stemnet; the rest are the monitor's.
+  const engagement = usable.filter((i) => i.stage === 'engagement');
+  const others = usable.filter((i) => i.stage !== 'engagement');
+  const asked = params.get('indikator');
+  const what = (asked === LEGACY_OFFERS ? OFFERS_IN_REACH : asked) ?? (others[0]?.id || engagement[0]?.id || '');
   const indicator = usable.find((i) => i.id === what);
   const boundaries = useBoundaries(level);
-  const values = useValues(what, level, indicator);
+  const values = useValues(level, indicator);
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
@@ -135,8 +131,8 @@ export default function MapPage() {
     [values.data],
   );
   const decimals = indicator?.decimals ?? 0;
-  const unit = indicator ? unitLabel(t, indicator.unit) : t('map.offers_unit');
-  const title = indicator ? pick(indicator.name, lang) : t('map.offers');
+  const unit = indicator ? unitLabel(t, indicator.unit) : '';
+  const title = indicator ? pick(indicator.name, lang) : '';
 
   const rows: AreaValue[] = useMemo(() => {
     const features = boundaries.data?.features ?? [];
@@ -146,7 +142,7 @@ export default function MapPage() {
         return {
           code: f.properties.code,
           name: f.properties.name,
-          value: v?.value ?? (what === OFFERS ? 0 : null),
+          value: v?.value ?? null,
           status: v?.status ?? '',
         };
       })
@@ -223,7 +219,7 @@ export default function MapPage() {
       type: 'FeatureCollection' as const,
       features: boundaries.data.features.map((f) => {
         const v = byCode.get(f.properties.code);
-        const value = v?.value ?? (what === OFFERS ? 0 : null);
+        const value = v?.value ?? null;
         return { ...f, properties: { ...f.properties, value, color: values.data ? colorOf(classes, value) : NO_DATA } };
       }),
     };
@@ -259,7 +255,7 @@ export default function MapPage() {
       m.setFeatureState({ source: 'areas', id: code }, { hover: true });
       m.getCanvas().style.cursor = 'pointer';
       const v = byCode.get(code);
-      setHover({ code, name: String(f.properties?.name), value: v?.value ?? (what === OFFERS ? 0 : null), status: v?.status ?? '' });
+      setHover({ code, name: String(f.properties?.name), value: v?.value ?? null, status: v?.status ?? '' });
     };
     const leave = () => {
       if (hovered) m.setFeatureState({ source: 'areas', id: hovered }, { hover: false });
@@ -292,15 +288,21 @@ export default function MapPage() {
           <Label>{t('map.colour_by')}</Label>
           <Select value={what} onChange={(e) => set('indikator', e.target.value)} data-testid="map-indicator">
             <Select.Optgroup label={t('map.group_indicators')}>
-              {usable.map((i) => (
+              {others.map((i) => (
                 <Select.Option key={i.id} value={i.id}>
                   {pick(i.name, lang)}
                 </Select.Option>
               ))}
             </Select.Optgroup>
-            <Select.Optgroup label={t('map.group_engagement')}>
-              <Select.Option value={OFFERS}>{t('map.offers')}</Select.Option>
-            </Select.Optgroup>
+            {engagement.length > 0 && (
+              <Select.Optgroup label={t('map.group_engagement')}>
+                {engagement.map((i) => (
+                  <Select.Option key={i.id} value={i.id}>
+                    {pick(i.name, lang)}
+                  </Select.Option>
+                ))}
+              </Select.Optgroup>
+            )}
           </Select>
         </Field>
         <Fieldset className="level-radios">
