@@ -55,16 +55,21 @@ std::optional<std::string> opt_str(const json::object& b, std::string_view k) {
 }
 // A member given with the wrong type is an error, not silently absent.
 Result<void> check_types(const json::object& b) {
-  for (const char* k : {"score", "pupils_reached", "girls", "boys", "grade", "pupils"}) {
-    const auto* v = b.if_contains(k);
-    if (v && !v->is_null() && !v->is_int64()) return Error::invalid(k, "expected a whole number");
-  }
-  for (const char* k :
-       {"slot_id", "time", "reason", "comment", "offer_id", "school", "wished", "message"}) {
-    const auto* v = b.if_contains(k);
-    if (v && !v->is_null() && !v->is_string()) return Error::invalid(k, "expected a string");
-  }
-  return ok();
+  using K = http::JsonKind;
+  return http::check_kinds(b, {{"score", K::integer},
+                               {"pupils_reached", K::integer},
+                               {"girls", K::integer},
+                               {"boys", K::integer},
+                               {"grade", K::integer},
+                               {"pupils", K::integer},
+                               {"slot_id", K::string},
+                               {"time", K::string},
+                               {"reason", K::string},
+                               {"comment", K::string},
+                               {"offer_id", K::string},
+                               {"school", K::string},
+                               {"wished", K::string},
+                               {"message", K::string}});
 }
 
 std::optional<int> opt_int(const json::object& b, std::string_view k) {

@@ -72,7 +72,25 @@ std::vector<std::string> list(const json::object& b, std::string_view k) {
 
 // The offer `o` with the members present in `b` set (a merge patch: a
 // member left out keeps its value, so PATCH changes only what it names).
-Offer offer_from(const json::object& b, Offer o) {
+Result<Offer> offer_from(const json::object& b, Offer o) {
+  using K = http::JsonKind;
+  STEMNET_TRY_VOID(http::check_kinds(b, {{"title", K::string},
+                                         {"description", K::string},
+                                         {"format", K::string},
+                                         {"subjects", K::array},
+                                         {"languages", K::array},
+                                         {"grades", K::object},
+                                         {"capacity", K::integer},
+                                         {"digital", K::boolean},
+                                         {"municipality", K::string},
+                                         {"address", K::string},
+                                         {"travel_radius_km", K::integer},
+                                         {"duration_minutes", K::integer},
+                                         {"cost_nok", K::integer},
+                                         {"preparation", K::string},
+                                         {"on_request", K::boolean},
+                                         {"kit", K::object},
+                                         {"organisation_id", K::string}}));
   auto has = [&](std::string_view k) { return b.contains(k); };
   if (has("title")) o.title = str(b, "title");
   if (has("description")) o.description = str(b, "description");
@@ -179,7 +197,9 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     if (!body) return http::problem(body.error());
     auto org = http::body_string(*body, "organisation_id");
     if (!org) return http::problem(org.error());
-    auto out = svc.create(*actor, *org, offer_from(*body, Offer{}));
+    auto in = offer_from(*body, Offer{});
+    if (!in) return http::problem(in.error());
+    auto out = svc.create(*actor, *org, std::move(*in));
     if (!out) return http::problem(out.error());
     Response res = http::json(201, offer_json(*out));
     res.set_header("Location", "/api/v1/offers/" + out->id);
@@ -201,7 +221,9 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
     const std::string id(p.get("id"));
     auto current = svc.get(&*actor, id);
     if (!current) return http::problem(current.error());
-    auto out = svc.update(*actor, id, offer_from(*body, *current));
+    auto in = offer_from(*body, *current);
+    if (!in) return http::problem(in.error());
+    auto out = svc.update(*actor, id, std::move(*in));
     if (!out) return http::problem(out.error());
     return http::json(200, offer_json(*out));
   });

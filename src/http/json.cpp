@@ -72,6 +72,40 @@ Result<boost::json::object> json_body(const Request& req) {
   return std::move(v.as_object());
 }
 
+Result<void> check_kinds(const boost::json::object& body,
+                         std::initializer_list<std::pair<std::string_view, JsonKind>> members) {
+  for (const auto& [name, kind] : members) {
+    const auto* v = body.if_contains(name);
+    if (!v || v->is_null()) continue;
+    bool fits = false;
+    const char* expected = "";
+    switch (kind) {
+      case JsonKind::string:
+        fits = v->is_string();
+        expected = "expected a string";
+        break;
+      case JsonKind::integer:
+        fits = v->is_int64();
+        expected = "expected a whole number";
+        break;
+      case JsonKind::boolean:
+        fits = v->is_bool();
+        expected = "expected true or false";
+        break;
+      case JsonKind::array:
+        fits = v->is_array();
+        expected = "expected a list";
+        break;
+      case JsonKind::object:
+        fits = v->is_object();
+        expected = "expected an object";
+        break;
+    }
+    if (!fits) return Error::invalid(std::string(name), expected);
+  }
+  return ok();
+}
+
 Result<std::string> body_string(const boost::json::object& body, std::string_view name) {
   const auto* v = body.if_contains(name);
   if (!v || !v->is_string())

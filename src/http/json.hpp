@@ -45,6 +45,14 @@ Response json(int status, const boost::json::value& body);
 // declared application/json (so that no cross-site form can post it), 400
 // naming "body" when it is not a JSON object.
 Result<boost::json::object> json_body(const Request& req);
+// The JSON types a body member may have.
+enum class JsonKind { string, integer, boolean, array, object };
+// Fails with Error::invalid naming the first of `members` that is present
+// with another type ("expected a string", ...); null passes (what null means
+// is the caller's business: in a PATCH it clears).
+Result<void> check_kinds(const boost::json::object& body,
+                         std::initializer_list<std::pair<std::string_view, JsonKind>> members);
+
 // A string member of a body; Error::invalid(name) when absent or not a string.
 Result<std::string> body_string(const boost::json::object& body, std::string_view name);
 

@@ -21,7 +21,10 @@ Response members_json(const Result<std::vector<Member>>& list, int status = 200)
                      {"role", m.role},
                      {"since", m.since}});
   }
-  Response res = http::json(status, json::object{{"items", std::move(items)}});
+  const auto total = static_cast<std::int64_t>(items.size());
+  Response res = http::json(
+      status,
+      json::object{{"items", std::move(items)}, {"total", total}, {"next_cursor", nullptr}});
   res.set_header("Cache-Control", "private, no-cache");
   return res;
 }
@@ -43,7 +46,9 @@ Response joins_json(const Result<std::vector<JoinRequest>>& list) {
   if (!list) return http::problem(list.error());
   json::array items;
   for (const auto& j : *list) items.push_back(join_json(j));
-  Response res = http::json(200, json::object{{"items", std::move(items)}});
+  const auto total = static_cast<std::int64_t>(items.size());
+  Response res = http::json(
+      200, json::object{{"items", std::move(items)}, {"total", total}, {"next_cursor", nullptr}});
   res.set_header("Cache-Control", "private, no-cache");
   return res;
 }

@@ -70,12 +70,13 @@ Result<std::vector<Member>> Members::members(db::Connection& c, const std::strin
 
 Result<void> Members::tell(db::Connection& c, const std::string& person_id, const Scope& s,
                            const std::string& event, const std::string& role,
-                           const std::string& person_name) const {
+                           const std::string& person_name, const std::string& reason) const {
   return outbox_.send(c, person_id, "membership",
                       {{"event", event},
                        {"role", role},
                        {"organisation", s.name},
                        {"person", person_name},
+                       {"reason", reason},
                        {"link", "/min-side"}});
 }
 
@@ -271,7 +272,8 @@ Result<JoinRequest> Members::decide(const accounts::Actor& actor, const std::str
     }
     STEMNET_TRY_VOID(audit(c, actor, approve ? "member.approve" : "member.reject", j.scope,
                            j.person_id + " " + j.role));
-    return tell(c, j.person_id, s, approve ? "granted" : "join_rejected", j.role, j.person_name);
+    return tell(c, j.person_id, s, approve ? "granted" : "join_rejected", j.role, j.person_name,
+                reason);
   });
   if (!done) return std::move(done).error();
   return load(*conn, id);

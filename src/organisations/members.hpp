@@ -69,7 +69,7 @@ class Members {
   static Result<JoinRequest> load(db::Connection& c, const std::string& id);
   Result<void> tell(db::Connection& c, const std::string& person_id, const Scope& s,
                     const std::string& event, const std::string& role,
-                    const std::string& person_name) const;
+                    const std::string& person_name, const std::string& reason = "") const;
 
   db::Pool& pool_;
   const notify::Outbox& outbox_;

@@ -37,6 +37,15 @@ std::optional<std::string> opt_string(const json::object& b, std::string_view ke
 // `in` with the members present in `b` set: a member left out keeps its
 // value (a merge patch), so PATCH changes only what it names.
 Result<ProviderInput> provider_input(const json::object& b, ProviderInput in = {}) {
+  using K = http::JsonKind;
+  STEMNET_TRY_VOID(http::check_kinds(b, {{"kind", K::string},
+                                         {"name", K::string},
+                                         {"orgnr", K::string},
+                                         {"municipality", K::string},
+                                         {"sector", K::string},
+                                         {"profile", K::string},
+                                         {"logo_url", K::string},
+                                         {"shows", K::array}}));
   auto has = [&](std::string_view k) { return b.contains(k); };
   if (has("kind")) in.kind = opt_string(b, "kind").value_or("");
   if (has("name")) in.name = opt_string(b, "name").value_or("");
@@ -47,7 +56,7 @@ Result<ProviderInput> provider_input(const json::object& b, ProviderInput in = {
   if (has("logo_url")) in.logo_url = opt_string(b, "logo_url");
   if (const auto* shows = b.if_contains("shows")) {
     in.shows.clear();
-    if (!shows->is_array()) return Error::invalid("shows", "shows is a list");
+    if (shows->is_null()) return in;  // null clears the list
     for (const auto& s : shows->as_array()) {
       if (!s.is_string()) return Error::invalid("shows", "shows is a list of words");
       in.shows.emplace_back(s.as_string());

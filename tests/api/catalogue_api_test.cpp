@@ -92,6 +92,9 @@ TEST_F(CatalogueApi, PublishedOnlyWhenTheProviderIsApproved) {
   EXPECT_EQ(o.at("kit").at("after").as_string(), "Skriv en rapport");
   EXPECT_FALSE(o.at("description").as_string().empty());
   EXPECT_FALSE(o.at("subjects").as_array().empty());
+  auto typed = call("PATCH", "/api/v1/offers/" + id, &eva_, R"({"capacity":"30"})");
+  EXPECT_EQ(typed.status, 400) << typed.body;
+  EXPECT_EQ(json::parse(typed.body).at("param").as_string(), "capacity");
 }
 
 TEST_F(CatalogueApi, OnlyTheProvidersMembersWriteItsOffers) {

@@ -91,6 +91,20 @@ TEST_F(MembersApi, TeacherAsksToJoinASchoolAndTheCoordinatorLetsHerIn) {
   auto members = call("GET", school + "/members", &kari_);
   ASSERT_EQ(members.status, 200) << members.body;
   EXPECT_EQ(body(members).at("items").as_array().size(), 1u);
+  EXPECT_EQ(body(members).at("total").as_int64(), 1);
+
+  // Someone else is turned away, and the mail says why.
+  auto per = signup_session(port(), "per@annen.test", "Per Utenfor");
+  auto asked_too = call("POST", school + "/join", &per, R"({"role":"teacher"})");
+  ASSERT_EQ(asked_too.status, 201);
+  const std::string other(body(asked_too).at("id").as_string());
+  ASSERT_EQ(call("POST", "/api/v1/join-requests/" + other + "/reject", &coordinator_,
+                 R"({"reason":"Vi kjenner deg ikke på skolen"})")
+                .status,
+            200);
+  auto to_per = mails_to(wait_for_mails(dir_.path() + "/mail", 4), "per@annen.test");
+  ASSERT_EQ(to_per.size(), 1u);
+  EXPECT_NE(to_per[0].find("Vi kjenner deg ikke på skolen"), std::string::npos) << to_per[0];
 
   // She leaves again; then she cannot see who is there.
   auto left = call(

@@ -109,6 +109,14 @@ TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
   EXPECT_EQ(changed.at("name").as_string(), "Overtatt AS");
   EXPECT_EQ(changed.at("municipality").as_string(), "4601");
   EXPECT_TRUE(changed.at("logo_url").is_null());
+  // A wrong type is named, and changes nothing; null clears a list.
+  auto typed = call("PATCH", "/api/v1/organisations/" + id, &eva, R"({"sector":5})");
+  EXPECT_EQ(typed.status, 400) << typed.body;
+  EXPECT_EQ(json::parse(typed.body).at("param").as_string(), "sector");
+  auto cleared = call("PATCH", "/api/v1/organisations/" + id, &eva, R"({"shows":null})");
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(json::parse(cleared.body).at("shows").as_array().empty());
+  EXPECT_EQ(json::parse(cleared.body).at("profile").as_string(), "Vi viser fram vannkraft.");
 }
 
 TEST_F(OrganisationsApi, ProvidersOnSvalbardAreDecidedByAnAdmin) {
