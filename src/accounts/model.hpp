@@ -29,6 +29,11 @@ struct Actor {
 
   bool has(const std::string& role, const std::string& scope) const;
   bool is_admin() const { return has("admin", "NO"); }
+  // A teacher or contact of the school with this organisation number: who
+  // acts for the school in its requests.
+  bool acts_for_school(const std::string& orgnr) const {
+    return has("teacher", "school:" + orgnr) || has("school_contact", "school:" + orgnr);
+  }
   // A coordinator of this county, or an admin.
   bool coordinates(const std::string& county) const {
     return is_admin() || has("coordinator", county);

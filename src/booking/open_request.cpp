@@ -1,5 +1,6 @@
 #include "booking/open_request.hpp"
 
+#include "accounts/audit.hpp"
 #include "catalogue/model.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
@@ -47,10 +48,6 @@ OpenRequest from_row(const db::Row& r) {
   return o;
 }
 
-bool school_side(const accounts::Actor& a, const std::string& orgnr) {
-  return a.has("teacher", "school:" + orgnr) || a.has("school_contact", "school:" + orgnr);
-}
-
 // The caller's approved provider organisations.
 Result<std::vector<std::string>> approved_providers(db::Connection& c, const accounts::Actor& a) {
   std::vector<std::string> out;
@@ -89,7 +86,10 @@ bool OpenRequests::valid_week(std::string_view w) {
 Result<OpenRequest> OpenRequests::load(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE o.id = $1", {id}));
   if (rows.empty()) return not_shown(id);
-  OpenRequest r = from_row(rows[0]);
+  return with_answers(c, from_row(rows[0]));
+}
+
+Result<OpenRequest> OpenRequests::with_answers(db::Connection& c, OpenRequest r) {
   STEMNET_TRY(auto answers,
               c.query("SELECT a.id, a.body, a.author_id, p.name, a.created_at, a.offer_id, f.title,"
                       " a.slot_id, a.organisation_id, g.name, sl.starts_at, sl.ends_at, fp.id,"
@@ -100,7 +100,7 @@ Result<OpenRequest> OpenRequests::load(db::Connection& c, const std::string& id)
                       " LEFT JOIN offer_slot sl ON sl.id = a.slot_id"
                       " LEFT JOIN organisation g ON g.id = a.organisation_id"
                       " WHERE a.open_request_id = $1 ORDER BY a.created_at, a.id",
-                      {id}));
+                      {r.id}));
   for (const auto& a : answers) {
     r.answers.push_back({a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.opt_text(5),
                          a.opt_text(6), a.opt_text(7), a.opt_text(8), a.opt_text(9), a.opt_text(10),
@@ -110,19 +110,20 @@ Result<OpenRequest> OpenRequests::load(db::Connection& c, const std::string& id)
 }
 
 Result<OpenRequests::View> OpenRequests::view_of(db::Connection& c, const accounts::Actor& a,
-                                                 const OpenRequest& r) {
-  if (school_side(a, r.school_orgnr)) return View::school;
+                                                 const OpenRequest& r,
+                                                 const std::vector<std::string>* providers) {
+  if (a.acts_for_school(r.school_orgnr)) return View::school;
   if (a.is_admin()) return View::admin;
   if (r.county_number && a.has("coordinator", *r.county_number)) return View::coordinator;
-  STEMNET_TRY(auto providers, approved_providers(c, a));
-  if (!providers.empty()) return View::provider;
-  return View::none;
+  if (providers) return providers->empty() ? View::none : View::provider;
+  STEMNET_TRY(auto approved, approved_providers(c, a));
+  return approved.empty() ? View::none : View::provider;
 }
 
 // The request as the caller may see it, with what they may do now.
-Result<OpenRequest> OpenRequests::shown(db::Connection& c, const accounts::Actor& a,
-                                        OpenRequest r) {
-  STEMNET_TRY(View view, view_of(c, a, r));
+Result<OpenRequest> OpenRequests::shown(db::Connection& c, const accounts::Actor& a, OpenRequest r,
+                                        const std::vector<std::string>* providers) {
+  STEMNET_TRY(View view, view_of(c, a, r, providers));
   if (view == View::none) return not_shown(r.id);
   if (view == View::provider) {
     // A provider sees its own organisations' answers, not its competitors'.
@@ -147,7 +148,7 @@ Result<OpenRequest> OpenRequests::shown(db::Connection& c, const accounts::Actor
 Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const NewOpenRequest& in) {
   if (!geo::is_organisation_number(in.school))
     return Error::invalid("school", "the school's organisation number");
-  if (!school_side(actor, in.school)) {
+  if (!actor.acts_for_school(in.school)) {
     return Error::forbidden("only a teacher or contact of this school asks on its behalf");
   }
   if (in.grade < 1 || in.grade > 13) return Error::invalid("grade", "a grade is 1 to 13");
@@ -190,7 +191,7 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $11)",
         {id, in.school, actor.person.id, in.grade, in.pupils, join_list(in.subjects),
          join_list(in.formats), in.digital_ok, join_list(weeks), in.note, now}));
-    STEMNET_TRY_VOID(audit(c, actor, "open_request.create", id, "school " + in.school));
+    STEMNET_TRY_VOID(accounts::audit(c, actor, "open_request.create", id, "school " + in.school));
     STEMNET_TRY(OpenRequest made, load(c, id));
     // The region's coordinators broker it; providers look for it themselves.
     if (!made.county_number) return ok();
@@ -265,8 +266,10 @@ Result<Page<OpenRequest>> OpenRequests::list(const accounts::Actor& actor, const
       out.next_cursor = make_cursor({last.created_at, last.id});
       break;
     }
-    STEMNET_TRY(OpenRequest full, load(*conn, row.text(0)));
-    STEMNET_TRY(OpenRequest r, shown(*conn, actor, std::move(full)));
+    // The row is here already; only its answers are read, and the
+    // caller's providers were looked up once, above.
+    STEMNET_TRY(OpenRequest full, with_answers(*conn, from_row(row)));
+    STEMNET_TRY(OpenRequest r, shown(*conn, actor, std::move(full), &providers));
     out.items.push_back(std::move(r));
   }
   return out;
@@ -331,7 +334,7 @@ Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std
          utc_now_iso_ms()}));
     STEMNET_TRY_VOID(
         c.execute("UPDATE open_request SET updated_at = $2 WHERE id = $1", {id, utc_now_iso_ms()}));
-    STEMNET_TRY_VOID(audit(c, actor, "open_request.answer", id, "answer " + answer_id));
+    STEMNET_TRY_VOID(accounts::audit(c, actor, "open_request.answer", id, "answer " + answer_id));
     std::string who = "stemnet";
     if (organisation) {
       STEMNET_TRY(auto org,
@@ -383,8 +386,8 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
                             " updated_at = $3 WHERE id = $1 AND state = 'open'",
                             {id, request_id, utc_now_iso_ms()}));
       if (changed == 0) return wrong_state(r, "taken");
-      return audit(c, actor, "open_request.take", id,
-                   "answer " + answer_id + " -> request " + request_id);
+      return accounts::audit(c, actor, "open_request.take", id,
+                             "answer " + answer_id + " -> request " + request_id);
     });
     if (!done) return std::move(done).error();
   }
@@ -403,7 +406,7 @@ Result<OpenRequest> OpenRequests::withdraw(const accounts::Actor& actor, const s
         c.execute("UPDATE open_request SET state = 'withdrawn', updated_at = $2"
                   " WHERE id = $1",
                   {id, utc_now_iso_ms()}));
-    return audit(c, actor, "open_request.withdraw", id, "");
+    return accounts::audit(c, actor, "open_request.withdraw", id, "");
   });
   if (!done) return std::move(done).error();
   STEMNET_TRY(OpenRequest r, load(*conn, id));

@@ -90,9 +90,15 @@ class OpenRequests {
 
  private:
   enum class View { none, school, coordinator, provider, admin };
-  Result<View> view_of(db::Connection& c, const accounts::Actor& a, const OpenRequest& r);
+  // `providers`, when given, are the caller's approved providers (looked up
+  // once for a whole list); otherwise they are looked up.
+  Result<View> view_of(db::Connection& c, const accounts::Actor& a, const OpenRequest& r,
+                       const std::vector<std::string>* providers = nullptr);
   Result<OpenRequest> load(db::Connection& c, const std::string& id);
-  Result<OpenRequest> shown(db::Connection& c, const accounts::Actor& a, OpenRequest r);
+  // The request with its answers read.
+  static Result<OpenRequest> with_answers(db::Connection& c, OpenRequest r);
+  Result<OpenRequest> shown(db::Connection& c, const accounts::Actor& a, OpenRequest r,
+                            const std::vector<std::string>* providers = nullptr);
 
   db::Pool& pool_;
   Service& bookings_;

@@ -1,5 +1,7 @@
 #include "booking/service.hpp"
 
+#include "accounts/audit.hpp"
+
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
@@ -47,27 +49,11 @@ BookingRequest from_row(const db::Row& r) {
   return q;
 }
 
-bool school_side(const accounts::Actor& a, const std::string& orgnr) {
-  return a.has("teacher", "school:" + orgnr) || a.has("school_contact", "school:" + orgnr);
-}
-
 bool valid_minute(const std::string& s) {
   return s.size() == 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':';
 }
 
 }  // namespace
-
-Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
-                   const std::string& subject, const std::string& detail) {
-  return c.execute(
-              "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES ($1, $2, "
-              "$3, $4, $5, $6)",
-              {random_token().substr(0, 22), utc_now_iso_ms(), a.person.id, action, subject,
-               detail})
-                 .has_value()
-             ? ok()
-             : Result<void>(Error::internal("cannot write the audit log"));
-}
 
 Service::Service(db::Pool& pool, const notify::Outbox& outbox, Now now)
     : pool_(pool), outbox_(outbox), now_(std::move(now)) {}
@@ -103,7 +89,7 @@ Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
 
 Result<Side> Service::side_of(const accounts::Actor& a, const BookingRequest& r) {
   if (a.has("provider_member", r.provider_id)) return Side::provider;
-  if (school_side(a, r.school_orgnr)) return Side::school;
+  if (a.acts_for_school(r.school_orgnr)) return Side::school;
   return Error::not_found("no request '" + r.id + "'");  // not a party: not shown to exist
 }
 
@@ -123,7 +109,7 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
                              const std::string& id) const {
   if (!geo::is_organisation_number(in.school))
     return Error::invalid("school", "the school's organisation number");
-  if (!in.brokered_for && !school_side(actor, in.school)) {
+  if (!in.brokered_for && !actor.acts_for_school(in.school)) {
     return Error::forbidden("only a teacher or contact of this school requests for it");
   }
   const std::string teacher = in.brokered_for.value_or(actor.person.id);
@@ -162,8 +148,9 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
                   " VALUES ($1, $2, $3, $4, $5)",
                   {random_token().substr(0, 16), id, teacher, in.message, utc_now_iso_ms()}));
   }
-  STEMNET_TRY_VOID(audit(c, actor, "request.create", id,
-                         "offer " + in.offer_id + (in.brokered_for ? " (matching round)" : "")));
+  STEMNET_TRY_VOID(
+      accounts::audit(c, actor, "request.create", id,
+                      "offer " + in.offer_id + (in.brokered_for ? " (matching round)" : "")));
   STEMNET_TRY(BookingRequest made, load(c, id));
   return tell_other_side(
       c, actor, made, Side::school, "request_new",
@@ -344,8 +331,9 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
           " updated_at = $5 WHERE id = $6",
           {std::string(name(next)), slot.empty() ? db::Value() : db::Value(slot),
            proposed.empty() ? db::Value() : db::Value(proposed), reason, utc_now_iso(), id}));
-      STEMNET_TRY_VOID(audit(c, actor, "request." + move_name, id,
-                             std::string(name(state)) + " -> " + std::string(name(next))));
+      STEMNET_TRY_VOID(
+          accounts::audit(c, actor, "request." + move_name, id,
+                          std::string(name(state)) + " -> " + std::string(name(next))));
       if (move == Move::feedback) return ok();
       return tell_other_side(c, actor, r, side, "request_update",
                              {{"move", move_name}, {"reason", in.reason.value_or("")}});
@@ -369,8 +357,8 @@ Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const
           c.execute("INSERT INTO request_message (id, request_id, author_id, body, created_at)"
                     " VALUES ($1, $2, $3, $4, $5)",
                     {random_token().substr(0, 16), id, actor.person.id, body, utc_now_iso_ms()}));
-      STEMNET_TRY_VOID(
-          audit(c, actor, "request.message", id, std::to_string(body.size()) + " characters"));
+      STEMNET_TRY_VOID(accounts::audit(c, actor, "request.message", id,
+                                       std::to_string(body.size()) + " characters"));
       return tell_other_side(c, actor, r, side, "request_message",
                              {{"author", actor.person.name}, {"excerpt", notify::excerpt(body)}});
     });

@@ -60,10 +60,6 @@ struct BookingRequest {
   std::vector<std::string> allowed;  // moves the asking side may make now
 };
 
-// Writes one audit row (who, what, on what, detail) in the caller's transaction.
-Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
-                   const std::string& subject, const std::string& detail);
-
 struct ImpactYear;
 struct Engagement;
 

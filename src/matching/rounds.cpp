@@ -1,6 +1,6 @@
 #include "matching/rounds.hpp"
 
-#include "booking/state.hpp"
+#include "accounts/audit.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
 #include "core/strings.hpp"
@@ -25,9 +25,18 @@ std::string when(std::string t) {
   return t;
 }
 
-Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
-                   const std::string& subject, const std::string& detail) {
-  return booking::audit(c, a, action, subject, detail);
+// The columns every item starts with: the open request and its school.
+RoundItem item_of(const db::Row& r) {
+  RoundItem i;
+  i.open_request_id = r.text(0);
+  i.school_orgnr = r.text(1);
+  i.school_name = r.text(2);
+  i.municipality_number = r.text(3);
+  i.municipality_name = r.text(4);
+  i.grade = static_cast<int>(r.integer(5));
+  i.pupils = static_cast<int>(r.integer(6));
+  i.equity = static_cast<int>(r.integer(7));
+  return i;
 }
 
 json::object totals_json(const Totals& t) {
@@ -203,7 +212,7 @@ Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in)
         "INSERT INTO matching_round (id, region, period_from, period_to, state, created_by,"
         " created_at) VALUES ($1, $2, $3, $4, 'open', $5, $6)",
         {id, in.region, in.from, in.to, actor.person.id, utc_now_iso()}));
-    return audit(c, actor, "round.create", id, in.region + " " + in.from + ".." + in.to);
+    return accounts::audit(c, actor, "round.create", id, in.region + " " + in.from + ".." + in.to);
   });
   if (!done) return std::move(done).error();
   return read(*conn, id);
@@ -253,15 +262,15 @@ Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id)
         c.execute("UPDATE matching_round SET state = 'proposed', solved_at = $2,"
                   " summary = $3 WHERE id = $1",
                   {id, utc_now_iso(), json::serialize(summary)}));
-    return audit(c, actor, "round.solve", id,
-                 std::to_string(best.totals.served) + " of " +
-                     std::to_string(best.totals.requests) + " served");
+    return accounts::audit(c, actor, "round.solve", id,
+                           std::to_string(best.totals.served) + " of " +
+                               std::to_string(best.totals.requests) + " served");
   });
   if (!done) return std::move(done).error();
   return read(*conn, id);
 }
 
-Result<Round> Rounds::read(db::Connection& c, const std::string& id) {
+Result<Round> Rounds::read(db::Connection& c, const std::string& id, bool with_items) {
   STEMNET_TRY(auto rows, c.query("SELECT id, region, period_from, period_to, state, created_by,"
                                  " created_at, solved_at, accepted_at, summary FROM matching_round"
                                  " WHERE id = $1",
@@ -270,6 +279,7 @@ Result<Round> Rounds::read(db::Connection& c, const std::string& id) {
   const auto& r = rows[0];
   Round out{r.text(0), r.text(1),     r.text(2),     r.text(3), r.text(4), r.text(5),
             r.text(6), r.opt_text(7), r.opt_text(8), r.text(9), {},        {}};
+  if (!with_items) return out;
   const char* common =
       " o.id, s.orgnr, s.name, s.municipality_number, m.name, o.grade, o.pupils, x.equity";
   STEMNET_TRY(auto assigned,
@@ -284,15 +294,7 @@ Result<Round> Rounds::read(db::Connection& c, const std::string& id) {
                           " WHERE x.round_id = $1 ORDER BY m.number, s.name, o.id",
                       {id}));
   for (const auto& a : assigned) {
-    RoundItem i;
-    i.open_request_id = a.text(0);
-    i.school_orgnr = a.text(1);
-    i.school_name = a.text(2);
-    i.municipality_number = a.text(3);
-    i.municipality_name = a.text(4);
-    i.grade = static_cast<int>(a.integer(5));
-    i.pupils = static_cast<int>(a.integer(6));
-    i.equity = static_cast<int>(a.integer(7));
+    RoundItem i = item_of(a);
     i.slot_id = a.text(8);
     i.offer_id = a.text(9);
     i.offer_title = a.text(10);
@@ -313,15 +315,7 @@ Result<Round> Rounds::read(db::Connection& c, const std::string& id) {
                           " WHERE x.round_id = $1 ORDER BY m.number, s.name, o.id",
                       {id}));
   for (const auto& u : unserved) {
-    RoundItem i;
-    i.open_request_id = u.text(0);
-    i.school_orgnr = u.text(1);
-    i.school_name = u.text(2);
-    i.municipality_number = u.text(3);
-    i.municipality_name = u.text(4);
-    i.grade = static_cast<int>(u.integer(5));
-    i.pupils = static_cast<int>(u.integer(6));
-    i.equity = static_cast<int>(u.integer(7));
+    RoundItem i = item_of(u);
     i.reason = u.text(8);
     out.unserved.push_back(std::move(i));
   }
@@ -342,9 +336,7 @@ Result<std::vector<Round>> Rounds::list(const accounts::Actor& actor) {
   std::vector<Round> out;
   for (const auto& r : rows) {
     if (!may_run(actor, r.text(1))) continue;
-    STEMNET_TRY(Round round, read(*conn, r.text(0)));
-    round.assignments.clear();
-    round.unserved.clear();
+    STEMNET_TRY(Round round, read(*conn, r.text(0), /*with_items=*/false));
     out.push_back(std::move(round));
   }
   return out;
@@ -410,8 +402,8 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
           c.execute("UPDATE matching_round SET state = 'accepted', accepted_at = $2"
                     " WHERE id = $1",
                     {id, utc_now_iso()}));
-      return audit(c, actor, "round.accept", id,
-                   std::to_string(round.assignments.size()) + " requests made");
+      return accounts::audit(c, actor, "round.accept", id,
+                             std::to_string(round.assignments.size()) + " requests made");
     });
     if (!done) return std::move(done).error();
   }

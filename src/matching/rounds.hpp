@@ -79,7 +79,8 @@ class Rounds {
   static Result<Loaded> load(db::Connection& c, const RoundInput& in);
 
  private:
-  Result<Round> read(db::Connection& c, const std::string& id);
+  // The round, with its assignments and unserved requests unless `with_items` is false.
+  Result<Round> read(db::Connection& c, const std::string& id, bool with_items = true);
   Result<void> may_run(const accounts::Actor& actor, const std::string& region) const;
   db::Pool& pool_;
   booking::Service& bookings_;

@@ -1,6 +1,7 @@
 #include "notify/routes.hpp"
 
 #include "http/problem.hpp"
+#include "notify/templates.hpp"
 
 #include <array>
 #include <map>
@@ -11,10 +12,6 @@ namespace {
 using http::PathParams;
 using http::Request;
 using http::Response;
-
-std::size_t lang_index(std::string_view language) {
-  return language == "nn" ? 1 : language == "en" ? 2 : 0;
-}
 
 std::string escape_html(std::string_view s) {
   std::string out;
@@ -94,7 +91,7 @@ std::string kind_title(std::string_view kind, std::string_view language) {
   };
   auto it = titles.find(kind);
   if (it == titles.end()) return std::string(kind);
-  return it->second[lang_index(language)];
+  return it->second[language_index(language)];
 }
 
 void add_routes(http::Router& router, Service& service) {
@@ -103,7 +100,7 @@ void add_routes(http::Router& router, Service& service) {
     if (!found)
       return found.error().kind == ErrorKind::not_found ? unknown_link()
                                                         : http::problem(found.error());
-    const std::size_t i = lang_index(found->language);
+    const std::size_t i = language_index(found->language);
     const std::string what = kind_title(found->kind, found->language);
     static constexpr std::array<const char*, 3> kTitle = {"Meld deg av", "Meld deg av",
                                                           "Unsubscribe"};
@@ -122,7 +119,7 @@ void add_routes(http::Router& router, Service& service) {
     if (!done)
       return done.error().kind == ErrorKind::not_found ? unknown_link()
                                                        : http::problem(done.error());
-    const std::size_t i = lang_index(done->language);
+    const std::size_t i = language_index(done->language);
     static constexpr std::array<const char*, 3> kTitle = {"Du er meldt av", "Du er meld av",
                                                           "You are unsubscribed"};
     static constexpr std::array<const char*, 3> kDone = {"Du får ikke lenger e-post om ",

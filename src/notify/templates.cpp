@@ -120,8 +120,6 @@ const std::map<std::string_view, std::array<const char*, 3>>& words() {
   return w;
 }
 
-int index_of(std::string_view language) { return language == "nn" ? 1 : language == "en" ? 2 : 0; }
-
 std::string fill(std::string_view text, const Params& params) {
   std::string out;
   out.reserve(text.size() + 64);
@@ -147,22 +145,26 @@ std::string fill(std::string_view text, const Params& params) {
 Rendered render(std::string_view kind, std::string_view language, const Params& params) {
   auto t = templates().find(kind);
   if (t == templates().end()) return {};
-  const int i = index_of(language);
+  const std::size_t i = language_index(language);
   const Text& text = i == 1 ? t->second.nn : i == 2 ? t->second.en : t->second.nb;
   Params all = params;
   for (const char* key : {"move", "decision", "event"}) {
     auto id = params.find(key);
     if (id == params.end()) continue;
     auto w = words().find(id->second);
-    if (w != words().end()) all["what"] = w->second[static_cast<std::size_t>(i)];
+    if (w != words().end()) all["what"] = w->second[i];
   }
   if (auto role = params.find("role"); role != params.end()) {
     if (auto w = words().find(role->second); w != words().end()) {
-      all["role"] = w->second[static_cast<std::size_t>(i)];
+      all["role"] = w->second[i];
     }
   }
   if (!all.contains("reason")) all["reason"] = "";
   return {fill(text.subject, all), fill(text.body, all)};
+}
+
+std::size_t language_index(std::string_view language) {
+  return language == "nn" ? 1 : language == "en" ? 2 : 0;
 }
 
 std::string excerpt(const std::string& text) {
@@ -176,7 +178,7 @@ std::string excerpt(const std::string& text) {
 
 std::string footer(std::string_view language, const std::string& unsubscribe_url,
                    const std::string& settings_url) {
-  switch (index_of(language)) {
+  switch (language_index(language)) {
     case 1:
       return "\n\n-- \nDu får denne e-posten fordi du har ei rolle i stemnet.\n"
              "Slutt å få slike e-postar: " +

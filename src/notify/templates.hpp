@@ -27,6 +27,10 @@ struct Rendered {
 // unit tests catch). Values missing from `params` are left as "{name}".
 Rendered render(std::string_view kind, std::string_view language, const Params& params);
 
+// 0 for bokmål (and anything unknown), 1 for nynorsk, 2 for English: the
+// column of a text in the three-language tables.
+std::size_t language_index(std::string_view language);
+
 // The start of a text for a mail: at most 300 bytes, cut between characters
 // (and words, where one ends late enough), with " …" when cut.
 std::string excerpt(const std::string& text);

@@ -1,5 +1,7 @@
 #include "organisations/members.hpp"
 
+#include "accounts/audit.hpp"
+#include "accounts/service.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
 
@@ -7,15 +9,6 @@
 
 namespace stemnet::organisations {
 namespace {
-
-Result<void> audit(db::Connection& c, const accounts::Actor& a, const std::string& action,
-                   const std::string& subject, const std::string& detail) {
-  STEMNET_TRY_VOID(c.execute(
-      "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES ($1, $2, $3, $4,"
-      " $5, $6)",
-      {random_token().substr(0, 22), utc_now_iso_ms(), a.person.id, action, subject, detail}));
-  return ok();
-}
 
 constexpr const char* kJoinColumns =
     "SELECT j.id, j.person_id, p.name, p.email, j.role, j.scope, j.message, j.state, j.reason,"
@@ -97,9 +90,7 @@ Result<std::vector<Member>> Members::add(const accounts::Actor& actor, const std
     STEMNET_TRY(Scope s, scope_of(c, scope));
     if (!manages(actor, s)) return Error::forbidden("only those who manage its people add people");
     STEMNET_TRY_VOID(check_role(s, role));
-    std::string email = email_in;
-    std::transform(email.begin(), email.end(), email.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    STEMNET_TRY(const std::string email, accounts::normalise_email(email_in));
     STEMNET_TRY(auto person, c.query("SELECT id, name FROM person WHERE email = $1", {email}));
     if (person.empty()) {
       return Error::not_found("no account has the e-mail address " + email +
@@ -115,7 +106,8 @@ Result<std::vector<Member>> Members::add(const accounts::Actor& actor, const std
         c.execute("UPDATE join_request SET state = 'approved', decided_by = $4, decided_at = $5"
                   " WHERE person_id = $1 AND role = $2 AND scope = $3 AND state = 'pending'",
                   {person[0].text(0), role, scope, actor.person.id, utc_now_iso()}));
-    STEMNET_TRY_VOID(audit(c, actor, "member.add", scope, person[0].text(0) + " " + role));
+    STEMNET_TRY_VOID(
+        accounts::audit(c, actor, "member.add", scope, person[0].text(0) + " " + role));
     STEMNET_TRY_VOID(tell(c, person[0].text(0), s, "granted", role, person[0].text(1)));
     STEMNET_TRY(out, members(c, scope));
     return ok();
@@ -153,7 +145,7 @@ Result<std::vector<Member>> Members::withdraw(const accounts::Actor& actor,
     STEMNET_TRY_VOID(
         c.execute("DELETE FROM person_role WHERE person_id = $1 AND role = $2 AND scope = $3",
                   {person_id, role, scope}));
-    STEMNET_TRY_VOID(audit(c, actor, "member.withdraw", scope, person_id + " " + role));
+    STEMNET_TRY_VOID(accounts::audit(c, actor, "member.withdraw", scope, person_id + " " + role));
     if (!self) STEMNET_TRY_VOID(tell(c, person_id, s, "withdrawn", role, person[0].text(0)));
     // Someone who just left sees the list only if they still may.
     accounts::Actor after = actor;
@@ -198,7 +190,7 @@ Result<JoinRequest> Members::ask_to_join(const accounts::Actor& actor, const std
       return Error::conflict("you have asked already; wait for an answer");
     }
     if (!inserted) return std::move(inserted).error();
-    STEMNET_TRY_VOID(audit(c, actor, "member.ask", scope, role));
+    STEMNET_TRY_VOID(accounts::audit(c, actor, "member.ask", scope, role));
     // Those who manage it hear of it: its contacts or members, else the
     // county's coordinators.
     const std::string managers = s.kind == "school" ? "school_contact" : "provider_member";
@@ -270,8 +262,8 @@ Result<JoinRequest> Members::decide(const accounts::Actor& actor, const std::str
                     " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                     {j.person_id, j.role, j.scope, utc_now_iso()}));
     }
-    STEMNET_TRY_VOID(audit(c, actor, approve ? "member.approve" : "member.reject", j.scope,
-                           j.person_id + " " + j.role));
+    STEMNET_TRY_VOID(accounts::audit(c, actor, approve ? "member.approve" : "member.reject",
+                                     j.scope, j.person_id + " " + j.role));
     return tell(c, j.person_id, s, approve ? "granted" : "join_rejected", j.role, j.person_name,
                 reason);
   });
