@@ -76,34 +76,43 @@ Response cleared(const Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, Service& svc, notify::Service& notifications) {
-  router.post("/api/v1/auth/signup", [&svc](const Request& req, const PathParams&) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    SignupInput in;
-    for (auto [field, name] :
-         {std::pair{&in.email, "email"}, {&in.name, "name"}, {&in.password, "password"}}) {
-      auto v = http::body_string(*body, name);
-      if (!v) return http::problem(v.error());
-      *field = *v;
-    }
-    if (auto lang = http::body_string(*body, "language")) in.language = *lang;
-    auto out = svc.signup(in);
-    if (!out) return http::problem(out.error());
-    return signed_in(req, *out, 201);
-  });
+// Routes that hash a password (argon2id, 64 MiB): run off the network threads.
+constexpr http::RouteOptions kHashes{.blocking = true};
 
-  router.post("/api/v1/auth/login", [&svc](const Request& req, const PathParams&) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto email = http::body_string(*body, "email");
-    if (!email) return http::problem(email.error());
-    auto password = http::body_string(*body, "password");
-    if (!password) return http::problem(password.error());
-    auto out = svc.login(*email, *password, req.remote_address);
-    if (!out) return http::problem(out.error());
-    return signed_in(req, *out, 200);
-  });
+void add_routes(http::Router& router, Service& svc, notify::Service& notifications) {
+  router.post(
+      "/api/v1/auth/signup",
+      [&svc](const Request& req, const PathParams&) {
+        auto body = http::json_body(req);
+        if (!body) return http::problem(body.error());
+        SignupInput in;
+        for (auto [field, name] :
+             {std::pair{&in.email, "email"}, {&in.name, "name"}, {&in.password, "password"}}) {
+          auto v = http::body_string(*body, name);
+          if (!v) return http::problem(v.error());
+          *field = *v;
+        }
+        if (auto lang = http::body_string(*body, "language")) in.language = *lang;
+        auto out = svc.signup(in, req.remote_address);
+        if (!out) return http::problem(out.error());
+        return signed_in(req, *out, 201);
+      },
+      kHashes);
+
+  router.post(
+      "/api/v1/auth/login",
+      [&svc](const Request& req, const PathParams&) {
+        auto body = http::json_body(req);
+        if (!body) return http::problem(body.error());
+        auto email = http::body_string(*body, "email");
+        if (!email) return http::problem(email.error());
+        auto password = http::body_string(*body, "password");
+        if (!password) return http::problem(password.error());
+        auto out = svc.login(*email, *password, req.remote_address);
+        if (!out) return http::problem(out.error());
+        return signed_in(req, *out, 200);
+      },
+      kHashes);
 
   router.post("/api/v1/auth/logout", [&svc](const Request& req, const PathParams&) {
     auto actor = actor_for_change(req, svc);
@@ -118,22 +127,25 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
     if (!body) return http::problem(body.error());
     auto email = http::body_string(*body, "email");
     if (!email) return http::problem(email.error());
-    if (auto r = svc.request_reset(*email); !r) return http::problem(r.error());
+    if (auto r = svc.request_reset(*email, req.remote_address); !r) return http::problem(r.error());
     return http::json(
         202, json::object{{"status", "if the address has an account, a reset code is on its way"}});
   });
 
-  router.post("/api/v1/auth/reset/confirm", [&svc](const Request& req, const PathParams&) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto token = http::body_string(*body, "token");
-    if (!token) return http::problem(token.error());
-    auto password = http::body_string(*body, "password");
-    if (!password) return http::problem(password.error());
-    auto out = svc.reset(*token, *password);
-    if (!out) return http::problem(out.error());
-    return signed_in(req, *out, 200);
-  });
+  router.post(
+      "/api/v1/auth/reset/confirm",
+      [&svc](const Request& req, const PathParams&) {
+        auto body = http::json_body(req);
+        if (!body) return http::problem(body.error());
+        auto token = http::body_string(*body, "token");
+        if (!token) return http::problem(token.error());
+        auto password = http::body_string(*body, "password");
+        if (!password) return http::problem(password.error());
+        auto out = svc.reset(*token, *password);
+        if (!out) return http::problem(out.error());
+        return signed_in(req, *out, 200);
+      },
+      kHashes);
 
   router.get("/api/v1/me", [&svc](const Request& req, const PathParams&) {
     auto actor = actor_of(req, svc);

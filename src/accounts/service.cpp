@@ -34,6 +34,13 @@ Result<void> check_password(const std::string& password) {
   return ok();
 }
 
+Error too_often(std::string what, long wait) {
+  Error e{ErrorKind::rate_limited, "too-many-requests", "Too many requests",
+          std::move(what) + "; wait before trying again"};
+  e.retry_after = wait;
+  return e;
+}
+
 Error wrong_credentials() {
   Error e = Error::unauthenticated("the e-mail address or the password is wrong");
   e.type = "wrong-credentials";
@@ -60,7 +67,7 @@ Result<SignedIn> Service::open_session(db::Connection& c, const Person& p) {
   return out;
 }
 
-Result<SignedIn> Service::signup(const SignupInput& in) {
+Result<SignedIn> Service::signup(const SignupInput& in, const std::string& client) {
   STEMNET_TRY(std::string email, normalise_email(in.email));
   if (in.name.empty() || in.name.size() > 200)
     return Error::invalid("name", "a name has 1 to 200 characters");
@@ -68,6 +75,16 @@ Result<SignedIn> Service::signup(const SignupInput& in) {
     return Error::invalid("language", "language is nb, nn or en");
   }
   STEMNET_TRY_VOID(check_password(in.password));
+  if (!client.empty()) {
+    // Counted before the costly hash, so that a flood costs us little. (The
+    // command line and the demo sign people up with no client address.)
+    STEMNET_TRY(auto conn, pool_.acquire());
+    STEMNET_TRY(long wait, db::transaction(*conn, [&](db::Connection& c) {
+                  return store::take_rate(c, "signup:ip:" + client, limits_.signups_per_hour, 3600,
+                                          clock_());
+                }));
+    if (wait > 0) return too_often("too many sign-ups from your address", wait);
+  }
   STEMNET_TRY(std::string hash, hash_password(in.password));
   Person p{random_token().substr(0, 22), email, in.name, in.language, iso(clock_())};
   STEMNET_TRY(auto conn, pool_.acquire());
@@ -84,41 +101,49 @@ Result<SignedIn> Service::login(const std::string& email_in, const std::string& 
   STEMNET_TRY(auto conn, pool_.acquire());
   const std::time_t now = clock_();
   const std::string keys[] = {"email:" + *email, "ip:" + client};
-  for (const auto& key : keys) {
-    STEMNET_TRY(store::Throttle t, store::throttle(*conn, key));
-    if (!t.locked_until.empty() && t.locked_until > iso(now)) {
-      std::tm tm{};
-      strptime(t.locked_until.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-      Error e{ErrorKind::rate_limited, "too-many-attempts", "Too many sign-in attempts",
-              "too many failed sign-ins; wait before trying again"};
-      e.retry_after = std::max<long>(1, static_cast<long>(timegm(&tm) - now));
-      return e;
+  auto lock_for = [&](const std::string& key, long failures) {
+    const long over = failures - (key.starts_with("ip:") ? kFreeFailuresPerClient : kFreeFailures);
+    const long wait =
+        over < 0 ? 0 : std::min<long>(kMaxLockSeconds, 1L << std::min<long>(over, 20));
+    return wait > 0 ? iso(now + wait) : std::string();
+  };
+  // The check and the count in one transaction, before the password is
+  // checked: the attempt counts as a failure until it proves right, so that
+  // parallel guesses cannot all pass the check before any is counted.
+  auto admitted = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    store::Throttle seen[2];
+    for (int i = 0; i < 2; ++i) {
+      STEMNET_TRY(seen[i], store::throttle(c, keys[i]));
+      if (!seen[i].locked_until.empty() && seen[i].locked_until > iso(now)) {
+        std::tm tm{};
+        strptime(seen[i].locked_until.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+        Error e{ErrorKind::rate_limited, "too-many-attempts", "Too many sign-in attempts",
+                "too many failed sign-ins; wait before trying again"};
+        e.retry_after = std::max<long>(1, static_cast<long>(timegm(&tm) - now));
+        return e;
+      }
     }
-  }
+    for (int i = 0; i < 2; ++i) {
+      ++seen[i].failures;
+      seen[i].locked_until = lock_for(keys[i], seen[i].failures);
+      STEMNET_TRY_VOID(store::put_throttle(c, keys[i], seen[i]));
+    }
+    return ok();
+  });
+  if (!admitted) return std::move(admitted).error();
   STEMNET_TRY(auto found, store::person_by_email(*conn, *email));
   // Verify against a real hash even for an unknown address, so both take as long.
   static const std::string dummy = *hash_password("stemnet: no such account");
   const bool good = verify_password(found ? found->second : dummy, password) && found.has_value();
-  if (!good) {
-    // Counted in a transaction of its own: the failure itself must stick.
-    auto counted = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-      for (const auto& key : keys) {
-        STEMNET_TRY(store::Throttle t, store::throttle(c, key));
-        ++t.failures;
-        const long over =
-            t.failures - (key.starts_with("ip:") ? kFreeFailuresPerClient : kFreeFailures);
-        const long wait =
-            over < 0 ? 0 : std::min<long>(kMaxLockSeconds, 1L << std::min<long>(over, 20));
-        t.locked_until = wait > 0 ? iso(now + wait) : "";
-        STEMNET_TRY_VOID(store::put_throttle(c, key, t));
-      }
-      return ok();
-    });
-    if (!counted) return std::move(counted).error();
-    return wrong_credentials();
-  }
+  if (!good) return wrong_credentials();  // counted already
   return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
+    // Right after all: the address starts afresh, and the client address's
+    // count is taken back to what it was before this attempt.
     STEMNET_TRY_VOID(store::clear_throttle(c, keys[0]));
+    STEMNET_TRY(store::Throttle t, store::throttle(c, keys[1]));
+    t.failures = std::max<long>(0, t.failures - 1);
+    t.locked_until = lock_for(keys[1], t.failures);
+    STEMNET_TRY_VOID(store::put_throttle(c, keys[1], t));
     return open_session(c, found->first);
   });
 }
@@ -142,19 +167,45 @@ Result<Actor> Service::authenticate(const std::string& token) {
   return a;
 }
 
-Result<void> Service::request_reset(const std::string& email_in) {
+Result<void> Service::request_reset(const std::string& email_in, const std::string& client) {
   auto email = normalise_email(email_in);
   if (!email) return std::move(email).error();
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto found, store::person_by_email(*conn, *email));
-  if (!found) return ok();
-  const std::string token = random_token();
-  return db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-    STEMNET_TRY_VOID(
-        store::insert_reset(c, sha256_hex(token), found->first.id, iso(clock_() + kResetSeconds)));
-    // The code travels only in the mail, never in a link: links end up in logs.
-    return outbox_.send(c, found->first.id, "password_reset",
-                        {{"code", token}, {"link", "/nytt-passord"}});
+  const std::time_t now = clock_();
+  // The same statements whether or not the address has an account.
+  STEMNET_TRY(
+      long wait, db::transaction(*conn, [&](db::Connection& c) -> Result<long> {
+        STEMNET_TRY(long by_address, store::take_rate(c, "reset:email:" + *email,
+                                                      limits_.resets_per_hour, 3600, now));
+        if (by_address > 0) return by_address;
+        if (!client.empty()) {
+          STEMNET_TRY(long by_client, store::take_rate(c, "reset:ip:" + client,
+                                                       4 * limits_.resets_per_hour, 3600, now));
+          if (by_client > 0) return by_client;
+        }
+        STEMNET_TRY_VOID(
+            store::insert_reset_request(c, {random_token().substr(0, 22), *email, iso(now)}));
+        return 0L;
+      }));
+  if (wait > 0) return too_often("too many password resets asked for", wait);
+  return ok();
+}
+
+Result<int> Service::process_reset_requests() {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<int> {
+    STEMNET_TRY(auto queued, store::take_reset_requests(c, 50));
+    for (const auto& r : queued) {
+      STEMNET_TRY(auto found, store::person_by_email(c, r.email));
+      if (!found) continue;
+      const std::string token = random_token();
+      STEMNET_TRY_VOID(store::insert_reset(c, sha256_hex(token), found->first.id,
+                                           iso(clock_() + kResetSeconds)));
+      // The code travels only in the mail, never in a link: links end up in logs.
+      STEMNET_TRY_VOID(outbox_.send(c, found->first.id, "password_reset",
+                                    {{"code", token}, {"link", "/nytt-passord"}}));
+    }
+    return static_cast<int>(queued.size());
   });
 }
 
@@ -170,7 +221,8 @@ Result<std::int64_t> Service::housekeeping() {
   STEMNET_TRY(auto throttles, conn->execute("DELETE FROM login_throttle WHERE locked_until <> ''"
                                             " AND locked_until <= $1",
                                             {iso(clock_() - 24 * 3600)}));
-  gone = sessions + resets + throttles;
+  STEMNET_TRY(auto rates, store::forget_rates(*conn, clock_() - 2 * 3600));
+  gone = sessions + resets + throttles + rates;
   return gone;
 }
 

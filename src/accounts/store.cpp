@@ -1,5 +1,7 @@
 #include "accounts/store.hpp"
 
+#include <algorithm>
+
 namespace stemnet::accounts::store {
 
 Result<void> insert_person(db::Connection& c, const Person& p, const std::string& hash) {
@@ -136,6 +138,49 @@ Result<void> put_throttle(db::Connection& c, const std::string& key, const Throt
 Result<void> clear_throttle(db::Connection& c, const std::string& key) {
   STEMNET_TRY_VOID(c.execute("DELETE FROM login_throttle WHERE key = $1", {key}));
   return ok();
+}
+
+Result<long> take_rate(db::Connection& c, const std::string& key, long limit, long window_seconds,
+                       std::time_t now) {
+  STEMNET_TRY(auto rows,
+              c.query("SELECT window_start, count FROM rate_limit WHERE key = $1", {key}));
+  const std::int64_t t = now;
+  if (rows.empty() || rows[0].integer(0) + window_seconds <= t) {
+    STEMNET_TRY_VOID(c.execute(
+        "INSERT INTO rate_limit (key, window_start, count) VALUES ($1, $2, 1)"
+        " ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = 1",
+        {key, t}));
+    return 0L;
+  }
+  if (rows[0].integer(1) >= limit) {
+    return std::max<long>(1, static_cast<long>(rows[0].integer(0) + window_seconds - t));
+  }
+  STEMNET_TRY_VOID(c.execute("UPDATE rate_limit SET count = count + 1 WHERE key = $1", {key}));
+  return 0L;
+}
+
+Result<std::int64_t> forget_rates(db::Connection& c, std::time_t before) {
+  return c.execute("DELETE FROM rate_limit WHERE window_start < $1",
+                   {static_cast<std::int64_t>(before)});
+}
+
+Result<void> insert_reset_request(db::Connection& c, const ResetRequest& r) {
+  STEMNET_TRY_VOID(
+      c.execute("INSERT INTO reset_request (id, email, requested_at) VALUES ($1, $2, $3)",
+                {r.id, r.email, r.requested_at}));
+  return ok();
+}
+
+Result<std::vector<ResetRequest>> take_reset_requests(db::Connection& c, int limit) {
+  STEMNET_TRY(auto rows, c.query("SELECT id, email, requested_at FROM reset_request"
+                                 " ORDER BY requested_at, id LIMIT $1",
+                                 {static_cast<std::int64_t>(limit)}));
+  std::vector<ResetRequest> out;
+  for (const auto& r : rows) {
+    out.push_back({r.text(0), r.text(1), r.text(2)});
+    STEMNET_TRY_VOID(c.execute("DELETE FROM reset_request WHERE id = $1", {r.text(0)}));
+  }
+  return out;
 }
 
 }  // namespace stemnet::accounts::store

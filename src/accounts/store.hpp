@@ -5,8 +5,10 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 
+#include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace stemnet::accounts::store {
 
@@ -43,5 +45,21 @@ struct Throttle {
 Result<Throttle> throttle(db::Connection& c, const std::string& key);
 Result<void> put_throttle(db::Connection& c, const std::string& key, const Throttle& t);
 Result<void> clear_throttle(db::Connection& c, const std::string& key);
+
+// Counts one request against `key`'s window of `window_seconds` (a new window
+// begins when the last one is over) and answers 0 when it is within `limit`,
+// or the seconds until the window ends when it is not (then it is not
+// counted). Call it inside a transaction: the check and the count are one.
+Result<long> take_rate(db::Connection& c, const std::string& key, long limit, long window_seconds,
+                       std::time_t now);
+// Rate windows that ended before `before` (housekeeping).
+Result<std::int64_t> forget_rates(db::Connection& c, std::time_t before);
+
+struct ResetRequest {
+  std::string id, email, requested_at;
+};
+Result<void> insert_reset_request(db::Connection& c, const ResetRequest& r);
+// Up to `limit` reset requests, oldest first, taken off the queue.
+Result<std::vector<ResetRequest>> take_reset_requests(db::Connection& c, int limit);
 
 }  // namespace stemnet::accounts::store

@@ -54,6 +54,36 @@ int run_cli(int argc, char** argv) {
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  serve_cmd->add_option("--cache-mb", config.cache_mb, "the response cache's budget in MiB")
+      ->envname("STEMNET_CACHE_MB")
+      ->check(CLI::Range(1, 65536))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-connections-per-client", config.max_connections_per_client,
+                   "open connections one client address may hold (raise it behind a proxy)")
+      ->envname("STEMNET_MAX_CONNECTIONS_PER_CLIENT")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--hash-threads", config.hash_threads,
+                   "threads that hash passwords, off the network threads (0: on them, "
+                   "for comparison only)")
+      ->envname("STEMNET_HASH_THREADS")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--signups-per-hour", config.signups_per_hour,
+                   "sign-ups one client address may make in an hour")
+      ->envname("STEMNET_SIGNUPS_PER_HOUR")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--resets-per-hour", config.resets_per_hour,
+                   "password-reset mails one address may ask for in an hour (a client address: "
+                   "four times as many)")
+      ->envname("STEMNET_RESETS_PER_HOUR")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   serve_cmd->callback([&cli] { cli.action = [&cli] { return serve(cli.config); }; });
 
   auto* db_cmd = app.add_subcommand("db", "database administration");

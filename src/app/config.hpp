@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "db/database.hpp"
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -20,7 +21,12 @@ struct Config {
                            // "" means http://localhost:<port>
   std::string smtp_url;    // STEMNET_SMTP: smtp[s]://[user:password@]host[:port]; "" = mail_dir
   std::string mail_from = "stemnet <ikke-svar@stemnet.no>";  // STEMNET_MAIL_FROM
-  std::string mail_dir = "var/mail";  // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
+  std::string mail_dir = "var/mail";     // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
+  int cache_mb = 64;                     // STEMNET_CACHE_MB: the response cache's budget in MiB
+  int max_connections_per_client = 256;  // STEMNET_MAX_CONNECTIONS_PER_CLIENT
+  int hash_threads = 2;       // STEMNET_HASH_THREADS: password hashing (argon2id, 64 MiB) runs here
+  int signups_per_hour = 20;  // STEMNET_SIGNUPS_PER_HOUR: per client address
+  int resets_per_hour = 5;    // STEMNET_RESETS_PER_HOUR: per e-mail address (x4 per client)
 };
 
 // Where people reach stemnet: public_url, or http://localhost:<port>.
@@ -33,5 +39,9 @@ std::string public_url_of(const Config& config);
 // ErrorKind::unavailable when the database cannot be opened or migrated.
 Result<std::unique_ptr<db::Pool>> open_database(const std::string& url, std::size_t pool_size,
                                                 int* migrations_applied = nullptr);
+
+// Writes the stored times that migration 0012 found not to be real times
+// (table stored_time_fault) to `out`; returns how many there are.
+long report_stored_time_faults(db::Connection& conn, std::ostream& out);
 
 }  // namespace stemnet::app

@@ -82,10 +82,12 @@ int serve(const Config& config) {
     std::cerr << "stemnet: " << pool.error().where_and_what() << "\n";
     return 1;
   }
+  if (auto conn = (*pool)->acquire()) report_stored_time_faults(**conn, std::cerr);
   registry::Store registry_store(**pool);
   registry::Service registry_service(registry_store);
 
   http::Router router;
+  router.set_cache_bytes(static_cast<std::size_t>(config.cache_mb) << 20);
   http::Metrics metrics;
   add_operations(router, metrics, registry_service);
   registry::add_routes(router, registry_service);
@@ -98,6 +100,7 @@ int serve(const Config& config) {
   notify::Service notify_service(**pool);
   notify::add_routes(router, notify_service);
   accounts::Service accounts_service(**pool, outbox);
+  accounts_service.set_limits({config.signups_per_hour, config.resets_per_hour});
   accounts::add_routes(router, accounts_service, notify_service);
   organisations::Service organisations_service(**pool, outbox);
   organisations::add_routes(router, organisations_service, accounts_service);
@@ -137,17 +140,26 @@ int serve(const Config& config) {
     mailer = std::make_unique<notify::FolderMailer>(config.mail_dir, config.mail_from);
   }
   std::cout << "stemnet: mail goes to " << mailer->describe() << std::endl;
-  notify::Worker mail_worker(notify_service, *mailer, [&accounts_service, &notify_service] {
-    if (auto r = accounts_service.housekeeping(); !r)
-      std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
-    if (auto r = notify_service.forget_old(180); !r)
-      std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
-  });
+  notify::Worker mail_worker(
+      notify_service, *mailer,
+      [&accounts_service, &notify_service] {
+        if (auto r = accounts_service.housekeeping(); !r)
+          std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
+        if (auto r = notify_service.forget_old(180); !r)
+          std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
+      },
+      std::chrono::seconds(1),
+      [&accounts_service] {
+        if (auto r = accounts_service.process_reset_requests(); !r)
+          std::cerr << "stemnet: password resets: " << r.error().detail << std::endl;
+      });
 
   http::ServerOptions options;
   options.bind = config.bind;
   options.port = static_cast<unsigned short>(config.port);
   options.threads = threads;
+  options.max_connections_per_client = static_cast<std::size_t>(config.max_connections_per_client);
+  options.blocking_threads = config.hash_threads;
   options.on_listening = [](const std::string& address, unsigned short port) {
     const bool v6 = address.find(':') != std::string::npos;
     std::cout << "stemnet listening on http://" << (v6 ? "[" + address + "]" : address) << ":"

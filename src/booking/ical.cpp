@@ -3,18 +3,11 @@
 namespace stemnet::booking {
 namespace {
 
-// "2026-03-16T09:00" -> "20260316T090000"
-std::string local(const std::string& t) {
-  std::string out;
-  for (char c : t) {
-    if (c != '-' && c != ':') out += c;
-  }
-  return out + "00";
-}
-
 // Lines longer than 75 octets are folded (CRLF and a space), never inside a
 // UTF-8 character.
-void line(std::string& out, const std::string& content) {
+void line(std::string& out, std::string content) {
+  // The last guard: a CR or LF would end the line early and start another.
+  std::erase_if(content, [](char c) { return c == '\r' || c == '\n'; });
   std::size_t start = 0, width = 75;
   while (content.size() - start > width) {
     std::size_t cut = start + width;
@@ -64,8 +57,8 @@ std::string to_ical(const std::vector<Event>& events, const std::string& method)
     line(out, "UID:" + e.uid);
     line(out, "SEQUENCE:" + std::to_string(e.sequence));
     line(out, "DTSTAMP:" + e.stamp);
-    line(out, "DTSTART;TZID=Europe/Oslo:" + local(e.starts_at));
-    line(out, "DTEND;TZID=Europe/Oslo:" + local(e.ends_at));
+    line(out, "DTSTART;TZID=Europe/Oslo:" + format_ical(e.starts_at));
+    line(out, "DTEND;TZID=Europe/Oslo:" + format_ical(e.ends_at));
     line(out, "SUMMARY:" + ical_text(e.summary));
     if (!e.location.empty()) line(out, "LOCATION:" + ical_text(e.location));
     if (!e.description.empty()) line(out, "DESCRIPTION:" + ical_text(e.description));

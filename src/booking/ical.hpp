@@ -7,6 +7,8 @@
 //   std::string ics = to_ical({event}, "PUBLISH");
 #pragma once
 
+#include "core/time.hpp"
+
 #include <string>
 #include <vector>
 
@@ -15,13 +17,14 @@ namespace stemnet::booking {
 struct Event {
   std::string uid;
   int sequence = 0;
-  std::string starts_at, ends_at;  // "YYYY-MM-DDTHH:MM", local time
+  Minute starts_at, ends_at;  // local time
   std::string summary, location, description;
   bool cancelled = false;
   std::string stamp;  // "YYYYMMDDTHHMMSSZ", when written
 };
 
-// A VCALENDAR with the events; `method` PUBLISH or CANCEL.
+// A VCALENDAR with the events; `method` PUBLISH or CANCEL. No CR or LF of any
+// field reaches a line: TEXT is escaped, and every line is stripped of them.
 std::string to_ical(const std::vector<Event>& events, const std::string& method);
 // RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.
 std::string ical_text(const std::string& s);

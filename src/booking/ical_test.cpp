@@ -8,8 +8,8 @@ namespace {
 TEST(Ical, EventWithStableUidAndSequence) {
   Event e{"abc@stemnet.no",
           3,
-          "2026-03-16T09:00",
-          "2026-03-16T11:00",
+          *parse_minute("2026-03-16T09:00"),
+          *parse_minute("2026-03-16T11:00"),
           "Besøk på kraftverket",
           "Kraftveien 1, Skiptvet",
           "Klasse 9B",
@@ -27,7 +27,14 @@ TEST(Ical, EventWithStableUidAndSequence) {
 }
 
 TEST(Ical, CancellationAndEscaping) {
-  Event e{"x@stemnet.no",    5, "2026-03-16T09:00", "2026-03-16T11:00", "a;b,c\\d\ne", "", "", true,
+  Event e{"x@stemnet.no",
+          5,
+          *parse_minute("2026-03-16T09:00"),
+          *parse_minute("2026-03-16T11:00"),
+          "a;b,c\\d\ne",
+          "",
+          "",
+          true,
           "20260301T120000Z"};
   const std::string ics = to_ical({e}, "CANCEL");
   EXPECT_NE(ics.find("METHOD:CANCEL\r\n"), std::string::npos);
@@ -38,8 +45,8 @@ TEST(Ical, CancellationAndEscaping) {
 TEST(Ical, LongLinesFoldAt75OctetsBetweenCharacters) {
   Event e{"y@stemnet.no",
           0,
-          "2026-03-16T09:00",
-          "2026-03-16T11:00",
+          *parse_minute("2026-03-16T09:00"),
+          *parse_minute("2026-03-16T11:00"),
           std::string(100, 'x') + std::string(40, '\xC3'),
           "",
           "",
@@ -54,8 +61,34 @@ TEST(Ical, LongLinesFoldAt75OctetsBetweenCharacters) {
     EXPECT_LE(end - start, 75u);
     const std::string l = ics.substr(start, end - start);
     // No line begins inside a UTF-8 character (after the folding space).
-    if (l.size() > 1 && l[0] == ' ') EXPECT_NE(static_cast<unsigned char>(l[1]) & 0xC0, 0x80);
+    if (l.size() > 1 && l[0] == ' ') {
+      EXPECT_NE(static_cast<unsigned char>(l[1]) & 0xC0, 0x80);
+    }
     start = end + 2;
+  }
+}
+
+TEST(Ical, NoCarriageReturnOrLineFeedOfAFieldStartsALine) {
+  Event e{"z@stemnet.no\r\nATTENDEE:mailto:evil@example.org",
+          1,
+          *parse_minute("2026-03-16T09:00"),
+          *parse_minute("2026-03-16T11:00"),
+          "a\r\nX-INJECTED:1",
+          "b\rX-INJECTED:2",
+          "c\nX-INJECTED:3",
+          false,
+          "20260301T120000Z\r\nX-INJECTED:4"};
+  const std::string ics = to_ical({e}, "PUBLISH\r\nX-INJECTED:5");
+  EXPECT_EQ(ics.find("\r\nX-INJECTED"), std::string::npos) << ics;
+  EXPECT_EQ(ics.find("\r\nATTENDEE"), std::string::npos) << ics;
+  // Every CR is followed by LF, every LF preceded by CR: no bare line breaks.
+  for (std::size_t i = 0; i < ics.size(); ++i) {
+    if (ics[i] == '\r') {
+      EXPECT_EQ(ics[i + 1], '\n') << i;
+    }
+    if (ics[i] == '\n') {
+      EXPECT_EQ(ics[i - 1], '\r') << i;
+    }
   }
 }
 

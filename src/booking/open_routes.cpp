@@ -81,8 +81,9 @@ Result<std::optional<std::string>> opt_string(const json::object& b, std::string
 
 Result<int> int_member(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
-  if (!v || !v->is_int64()) return Error::invalid(std::string(k), "expected a whole number");
-  return static_cast<int>(v->as_int64());
+  auto n = v ? http::as_int(*v) : std::nullopt;
+  if (!n) return Error::invalid(std::string(k), "expected a whole number");
+  return *n;
 }
 
 Result<std::vector<std::string>> strings_member(const json::object& b, std::string_view k) {

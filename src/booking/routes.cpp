@@ -72,10 +72,10 @@ Result<void> check_types(const json::object& b) {
                                {"message", K::string}});
 }
 
+// After check_types: an integer member is absent, null or fits an int.
 std::optional<int> opt_int(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
-  if (!v || !v->is_int64()) return std::nullopt;
-  return static_cast<int>(v->as_int64());
+  return v ? http::as_int(*v) : std::nullopt;
 }
 
 }  // namespace

@@ -5,10 +5,13 @@
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
+#include "core/strings.hpp"
+#include "core/time.hpp"
 #include "geo/area_code.hpp"
 #include "notify/templates.hpp"
 
 #include <ctime>
+#include <iostream>
 #include <map>
 #include <set>
 #include <tuple>
@@ -49,8 +52,12 @@ BookingRequest from_row(const db::Row& r) {
   return q;
 }
 
-bool valid_minute(const std::string& s) {
-  return s.size() == 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':';
+// A stored time that is not a real time (written before times were checked):
+// reported to the operator's log, and the row is left out of what is computed.
+void report_bad_time(std::string_view what, std::string_view id, std::string_view value) {
+  std::cerr << "stemnet: warning: " << what << " '" << id
+            << "' has a stored time that is not a real time ('" << log_safe(value)
+            << "'); left out\n";
 }
 
 }  // namespace
@@ -269,12 +276,13 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
             }
           }
           break;
-        case Move::propose:
-          if (!in.time || !valid_minute(*in.time))
-            return Error::invalid("time", "propose a time as YYYY-MM-DDTHH:MM");
-          proposed = *in.time;
+        case Move::propose: {
+          if (!in.time) return Error::invalid("time", "propose a time as YYYY-MM-DDTHH:MM");
+          STEMNET_TRY(Minute when, read_minute("time", *in.time));
+          proposed = format(when);
           slot.clear();
           break;
+        }
         case Move::decline:
         case Move::cancel:
         case Move::not_held:
@@ -378,16 +386,22 @@ Result<std::optional<Event>> Service::event_of(db::Connection& c, const BookingR
   e.uid = r.id + "@stemnet.no";
   e.sequence = static_cast<int>(changes.at(0).integer(0));
   if (r.slot_starts_at && r.slot_ends_at) {
-    e.starts_at = *r.slot_starts_at;
-    e.ends_at = *r.slot_ends_at;
+    auto starts = parse_minute(*r.slot_starts_at), ends = parse_minute(*r.slot_ends_at);
+    if (!starts || !ends) {
+      report_bad_time("the slot of request", r.id, starts ? *r.slot_ends_at : *r.slot_starts_at);
+      return std::optional<Event>();
+    }
+    e.starts_at = *starts;
+    e.ends_at = *ends;
   } else if (r.proposed_time) {
+    auto starts = parse_minute(*r.proposed_time);
+    if (!starts) {
+      report_bad_time("request", r.id, *r.proposed_time);
+      return std::optional<Event>();
+    }
     // A proposed time lasts as long as the offer does.
-    std::tm tm{};
-    strptime(r.proposed_time->c_str(), "%Y-%m-%dT%H:%M", &tm);
-    tm.tm_isdst = -1;
-    e.starts_at = *r.proposed_time;
-    e.ends_at = format_local(std::mktime(&tm) + 60 * (offer.empty() ? 60 : offer[0].integer(0)),
-                             "%Y-%m-%dT%H:%M");
+    e.starts_at = *starts;
+    e.ends_at = plus_minutes(*starts, offer.empty() ? 60 : offer[0].integer(0));
   } else {
     return std::optional<Event>();
   }
@@ -478,9 +492,12 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
   };
   std::map<int, Acc> years;
   for (const auto& r : rows) {
-    const std::string when = r.text(1);
-    if (when.size() < 4) continue;
-    const int year = std::stoi(when.substr(0, 4));
+    const auto when = parse_minute(r.text(1));
+    if (!when) {
+      report_bad_time("request", r.text(0), r.text(1));
+      continue;
+    }
+    const int year = when->date.year;
     Acc& a = years[year];
     a.y.year = year;
     ++a.y.bookings;
@@ -526,12 +543,10 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
 Result<std::vector<Engagement>> Service::engagement() {
   STEMNET_TRY(auto conn, pool_.acquire());
   // Years with completed bookings, and the schools engaged in each.
-  STEMNET_TRY(
-      auto done,
-      conn->query(
-          "SELECT DISTINCT SUBSTR(COALESCE(sl.starts_at, r.proposed_time), 1, 4), r.school_orgnr"
-          " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
-          " WHERE r.state = 'completed' ORDER BY 1, 2"));
+  STEMNET_TRY(auto done,
+              conn->query("SELECT COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr, r.id"
+                          " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+                          " WHERE r.state = 'completed' ORDER BY 1, 2"));
   STEMNET_TRY(auto schools,
               conn->query("SELECT orgnr, municipality_number, county_number FROM school"));
   std::map<std::string, std::pair<std::string, std::string>>
@@ -546,10 +561,16 @@ Result<std::vector<Engagement>> Service::engagement() {
   }
   std::map<std::tuple<int, std::string, std::string>, long> engaged;
   std::set<int> years;
+  std::set<std::pair<int, std::string>> counted;  // (year, school): a school counts once a year
   for (const auto& r : done) {
-    if (r.text(0).size() != 4) continue;
-    const int year = std::stoi(r.text(0));
+    const auto when = parse_minute(r.text(0));
+    if (!when) {
+      report_bad_time("request", r.text(2), r.text(0));
+      continue;
+    }
+    const int year = when->date.year;
     years.insert(year);
+    if (!counted.insert({year, r.text(1)}).second) continue;
     auto w = where.find(r.text(1));
     if (w == where.end()) continue;
     ++engaged[{year, "country", "NO"}];

@@ -52,9 +52,10 @@ std::string str(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
+// After check_kinds: an integer member is absent, null or fits an int.
 int num(const json::object& b, std::string_view k, int fallback) {
   const auto* v = b.if_contains(k);
-  return v && v->is_int64() ? static_cast<int>(v->as_int64()) : fallback;
+  return v ? http::as_int(*v).value_or(fallback) : fallback;
 }
 bool flag(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
@@ -99,6 +100,12 @@ Result<Offer> offer_from(const json::object& b, Offer o) {
   if (has("languages")) o.languages = list(b, "languages");
   if (o.languages.empty()) o.languages = {"nb"};
   if (const auto* g = b.if_contains("grades"); g && g->is_object()) {
+    if (auto typed = http::check_kinds(g->as_object(), {{"min", K::integer}, {"max", K::integer}});
+        !typed) {
+      Error e = std::move(typed).error();
+      e.param = "grades." + e.param;
+      return e;
+    }
     o.grade_min = num(g->as_object(), "min", o.grade_min);
     o.grade_max = num(g->as_object(), "max", o.grade_max);
   }
@@ -252,20 +259,25 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                                             {"next_cursor", nullptr}});
       });
 
-  router.post("/api/v1/offers/{id}/slots",
-              [&svc, &accounts](const Request& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                auto body = http::json_body(req);
-                if (!body) return http::problem(body.error());
-                Slot s;
-                s.starts_at = str(*body, "starts_at");
-                s.ends_at = str(*body, "ends_at");
-                s.capacity = num(*body, "capacity", 1);
-                auto out = svc.add_slot(*actor, std::string(p.get("id")), s);
-                if (!out) return http::problem(out.error());
-                return http::json(201, slot_json(*out));
-              });
+  router.post("/api/v1/offers/{id}/slots", [&svc, &accounts](const Request& req,
+                                                             const PathParams& p) {
+    auto actor = accounts::actor_for_change(req, accounts);
+    if (!actor) return http::problem(actor.error());
+    auto body = http::json_body(req);
+    if (!body) return http::problem(body.error());
+    using K = http::JsonKind;
+    if (auto typed = http::check_kinds(
+            *body, {{"starts_at", K::string}, {"ends_at", K::string}, {"capacity", K::integer}});
+        !typed)
+      return http::problem(typed.error());
+    Slot s;
+    s.starts_at = str(*body, "starts_at");
+    s.ends_at = str(*body, "ends_at");
+    s.capacity = num(*body, "capacity", 1);
+    auto out = svc.add_slot(*actor, std::string(p.get("id")), s);
+    if (!out) return http::problem(out.error());
+    return http::json(201, slot_json(*out));
+  });
 }
 
 }  // namespace stemnet::catalogue

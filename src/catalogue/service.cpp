@@ -3,6 +3,7 @@
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
 #include "core/strings.hpp"
+#include "core/time.hpp"
 #include "geo/area_code.hpp"
 #include "geo/point.hpp"
 #include "text/normalize.hpp"
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace stemnet::catalogue {
@@ -61,18 +61,6 @@ Row from_row(const db::Row& r) {
 
 bool may_write(const accounts::Actor& a, const std::string& organisation_id) {
   return a.is_admin() || a.has("provider_member", organisation_id);
-}
-
-// "YYYY-MM-DDTHH:MM" naming a real minute (no 30 February, no 25:00).
-bool valid_time(const std::string& s) {
-  static const std::regex re(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$)");
-  if (!std::regex_match(s, re)) return false;
-  std::tm tm{};
-  if (!strptime(s.c_str(), "%Y-%m-%dT%H:%M", &tm)) return false;
-  const int day = tm.tm_mday, month = tm.tm_mon, hour = tm.tm_hour;
-  tm.tm_isdst = -1;
-  std::mktime(&tm);  // normalises an impossible date into another one
-  return tm.tm_mday == day && tm.tm_mon == month && hour < 24;
 }
 
 // The FTS5 query for free text: every folded word as a prefix, all required.
@@ -294,12 +282,8 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   }
   if (q.near && !geo::is_organisation_number(*q.near))
     return Error::invalid("near", "near is a school's orgnr");
-  if (q.from && !std::regex_match(*q.from, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
-    return Error::invalid("from", "a date is YYYY-MM-DD");
-  }
-  if (q.to && !std::regex_match(*q.to, std::regex(R"(^\d{4}-\d{2}-\d{2}$)"))) {
-    return Error::invalid("to", "a date is YYYY-MM-DD");
-  }
+  if (q.from) STEMNET_TRY_VOID(read_date("from", *q.from));
+  if (q.to) STEMNET_TRY_VOID(read_date("to", *q.to));
   if (q.county && !geo::is_county_number(*q.county))
     return Error::invalid("county", "a county has 2 digits");
   if (q.include_unpublished && !q.organisation)
@@ -412,10 +396,9 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
 Result<Slot> Service::add_slot(const accounts::Actor& actor, const std::string& offer_id,
                                Slot slot) {
   STEMNET_TRY(Offer o, owned(actor, offer_id));
-  if (!valid_time(slot.starts_at)) return Error::invalid("starts_at", "a time is YYYY-MM-DDTHH:MM");
-  if (!valid_time(slot.ends_at)) return Error::invalid("ends_at", "a time is YYYY-MM-DDTHH:MM");
-  if (slot.ends_at <= slot.starts_at)
-    return Error::invalid("ends_at", "a slot ends after it starts");
+  STEMNET_TRY(Minute starts, read_minute("starts_at", slot.starts_at));
+  STEMNET_TRY(Minute ends, read_minute("ends_at", slot.ends_at));
+  if (ends <= starts) return Error::invalid("ends_at", "a slot ends after it starts");
   if (slot.capacity < 1 || slot.capacity > 100)
     return Error::invalid("capacity", "1 to 100 classes per slot");
   slot.id = accounts::random_token().substr(0, 16);

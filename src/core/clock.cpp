@@ -1,5 +1,7 @@
 #include "core/clock.hpp"
 
+#include "core/time.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -39,29 +41,8 @@ std::string utc_now_iso_ms() {
 }
 
 std::string iso_week(std::string_view date) {
-  using namespace std::chrono;
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return "";
-  int y = 0;
-  unsigned m = 0, d = 0;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (date[i] < '0' || date[i] > '9') return "";
-  }
-  y = std::stoi(std::string(date.substr(0, 4)));
-  m = static_cast<unsigned>(std::stoi(std::string(date.substr(5, 2))));
-  d = static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2))));
-  const year_month_day ymd{year{y}, month{m}, day{d}};
-  if (!ymd.ok()) return "";
-  const sys_days day_point{ymd};
-  // The Thursday of this date's week decides the week's year.
-  const weekday wd{day_point};
-  const int iso_weekday = wd.iso_encoding();  // Monday 1 .. Sunday 7
-  const sys_days thursday = day_point + days{4 - iso_weekday};
-  const year week_year = year_month_day{thursday}.year();
-  const sys_days jan1{week_year / January / 1};
-  const int week = static_cast<int>((thursday - jan1).count() / 7 + 1);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(week_year), week);
-  return buf;
+  auto d = parse_date(date.substr(0, 10));
+  return d ? iso_week(*d) : "";
 }
 
 }  // namespace stemnet

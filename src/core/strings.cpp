@@ -23,4 +23,20 @@ std::vector<std::string> split_list(std::string_view list) {
   return out;
 }
 
+std::string log_safe(std::string_view value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : value.substr(0, 200)) {
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (value.size() > 200) out += "...";
+  return out;
+}
+
 }  // namespace stemnet

@@ -23,4 +23,8 @@ std::string join_list(const std::vector<std::string>& items);
 // The items of a comma list; an empty string has none.
 std::vector<std::string> split_list(std::string_view list);
 
+// A value fit for one line of the operator's log: control characters (CR and
+// LF among them) written as \xNN, and at most 200 bytes of it.
+std::string log_safe(std::string_view value);
+
 }  // namespace stemnet

@@ -1,5 +1,7 @@
 #include "http/json.hpp"
 
+#include <limits>
+
 #include "text/json_write.hpp"
 
 #include <boost/json/parse.hpp>
@@ -14,7 +16,12 @@ namespace {
 Result<void> check_names(const Request& req, const std::vector<std::string_view>& allowed) {
   for (std::size_t i = 0; i < req.query.size(); ++i) {
     const auto& name = req.query[i].first;
-    if (name.empty()) continue;  // "?&limit=1": an empty pair, not a parameter
+    if (name.empty()) {
+      // "?&limit=1": an empty pair, not a parameter; "?=1" names nothing.
+      if (req.query[i].second.empty()) continue;
+      return Error::invalid("", "a query parameter has no name (before '=" +
+                                    req.query[i].second.substr(0, 40) + "')");
+    }
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -72,6 +79,14 @@ Result<boost::json::object> json_body(const Request& req) {
   return std::move(v.as_object());
 }
 
+std::optional<int> as_int(const boost::json::value& v) {
+  if (!v.is_int64()) return std::nullopt;  // a uint64 past int64, a double, or not a number
+  const std::int64_t n = v.as_int64();
+  if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+    return std::nullopt;
+  return static_cast<int>(n);
+}
+
 Result<void> check_kinds(const boost::json::object& body,
                          std::initializer_list<std::pair<std::string_view, JsonKind>> members) {
   for (const auto& [name, kind] : members) {
@@ -85,8 +100,8 @@ Result<void> check_kinds(const boost::json::object& body,
         expected = "expected a string";
         break;
       case JsonKind::integer:
-        fits = v->is_int64();
-        expected = "expected a whole number";
+        fits = as_int(*v).has_value();
+        expected = "expected a whole number from -2147483648 to 2147483647";
         break;
       case JsonKind::boolean:
         fits = v->is_bool();

@@ -48,10 +48,15 @@ Result<boost::json::object> json_body(const Request& req);
 // The JSON types a body member may have.
 enum class JsonKind { string, integer, boolean, array, object };
 // Fails with Error::invalid naming the first of `members` that is present
-// with another type ("expected a string", ...); null passes (what null means
+// with another type ("expected a string", ...; an integer must fit an int,
+// see as_int); null passes (what null means
 // is the caller's business: in a PATCH it clears).
 Result<void> check_kinds(const boost::json::object& body,
                          std::initializer_list<std::pair<std::string_view, JsonKind>> members);
+
+// A JSON value as an int when it is a whole number that fits one; nullopt for
+// anything else. Numbers are never narrowed: 4294967306 is not 10.
+std::optional<int> as_int(const boost::json::value& v);
 
 // A string member of a body; Error::invalid(name) when absent or not a string.
 Result<std::string> body_string(const boost::json::object& body, std::string_view name);

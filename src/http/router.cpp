@@ -34,6 +34,7 @@ std::string_view PathParams::get(std::string_view name) const {
 }
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
+  any_blocking_ = any_blocking_ || options.blocking;
   Route r{method, pattern, {}, std::move(handler), options};
   for (auto seg : split_path(pattern)) r.segments.emplace_back(seg);
   routes_.push_back(std::move(r));
@@ -63,9 +64,11 @@ Response Router::call(const Route& route, const Request& req,
                       const std::vector<std::string_view>& path) const {
   const bool cacheable = route.options.cache_for.count() > 0 && route.method == Method::get;
   const auto now = ResponseCache::Clock::now();
-  // The gzip and the plain form are kept apart; each is made once.
-  const std::string key = accepts_gzip(req) ? req.target + "\ngzip" : req.target;
+  // The gzip and the plain form are kept apart; each is made once. The key
+  // is the path and the normalised query, never the raw target.
+  std::string key;
   if (cacheable) {
+    key = cache_key(req, accepts_gzip(req));
     if (auto hit = cache_->get(key, now)) return std::move(*hit);
   }
   PathParams params;
@@ -79,6 +82,16 @@ Response Router::call(const Route& route, const Request& req,
     cache_->put(key, res, now + route.options.cache_for);
   }
   return res;
+}
+
+bool Router::blocking(const Request& req) const {
+  if (!any_blocking_) return false;
+  const auto path = split_path(req.path);
+  for (const auto& route : routes_) {
+    if (route.options.blocking && route.method == req.method && match(route, path, nullptr))
+      return true;
+  }
+  return false;
 }
 
 Response Router::dispatch(const Request& req, std::string* route_label) const {

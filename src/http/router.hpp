@@ -43,6 +43,9 @@ struct RouteOptions {
   // keep them this long in the in-process cache and tell clients so
   // (Cache-Control: public, max-age).
   std::chrono::seconds cache_for{0};
+  // Slow by design (password hashing): the server runs it on threads of its
+  // own, never on a network thread.
+  bool blocking = false;
 };
 
 class Router {
@@ -51,7 +54,9 @@ class Router {
   void get(std::string pattern, Handler h, RouteOptions o = {}) {
     add(Method::get, std::move(pattern), std::move(h), o);
   }
-  void post(std::string pattern, Handler h) { add(Method::post, std::move(pattern), std::move(h)); }
+  void post(std::string pattern, Handler h, RouteOptions o = {}) {
+    add(Method::post, std::move(pattern), std::move(h), o);
+  }
   void put(std::string pattern, Handler h) { add(Method::put, std::move(pattern), std::move(h)); }
   void patch(std::string pattern, Handler h) {
     add(Method::patch, std::move(pattern), std::move(h));
@@ -60,6 +65,14 @@ class Router {
   // Answers GET and HEAD for paths no route knows, outside /api/ (the
   // front-end's files and client-side routes). Without one: 404.
   void fallback(Handler h) { fallback_ = std::move(h); }
+
+  // The byte budget of the response cache (ResponseCache::kDefaultBytes
+  // unless set); set it before serving, it empties the cache.
+  void set_cache_bytes(std::size_t bytes) { cache_ = std::make_unique<ResponseCache>(bytes); }
+  const ResponseCache& cache() const { return *cache_; }
+
+  // True when the request's route is marked blocking (see RouteOptions).
+  bool blocking(const Request& req) const;
 
   // Routes the request and calls its handler. `route_label`, when given,
   // receives the matched pattern (or "unmatched") for metrics.
@@ -79,7 +92,8 @@ class Router {
                     PathParams* params);
   std::vector<Route> routes_;
   Handler fallback_;
-  std::unique_ptr<ResponseCache> cache_ = std::make_unique<ResponseCache>(10'000);
+  bool any_blocking_ = false;
+  std::unique_ptr<ResponseCache> cache_ = std::make_unique<ResponseCache>();
 };
 
 }  // namespace stemnet::http

@@ -101,16 +101,45 @@ TEST(Router, CachesPublicAnswersForTheirTime) {
   EXPECT_EQ(calls, 4);
 }
 
-TEST(ResponseCache, ExpiresAndStaysBounded) {
-  ResponseCache cache(2);
+TEST(ResponseCache, ExpiresAndStaysWithinItsBytes) {
   const auto t0 = ResponseCache::Clock::now();
-  cache.put("/a", Response::json(200, "a"), t0 + std::chrono::seconds(1));
-  EXPECT_TRUE(cache.get("/a", t0).has_value());
-  EXPECT_FALSE(cache.get("/a", t0 + std::chrono::seconds(2)).has_value());
-  cache.put("/b", Response::json(200, "b"), t0 + std::chrono::seconds(1));
-  cache.put("/c", Response::json(200, "c"), t0 + std::chrono::seconds(1));
-  EXPECT_LE(cache.size(), 2u);
-  EXPECT_TRUE(cache.get("/c", t0).has_value());
+  const Response small = Response::json(200, std::string(1000, 'x'));
+  const std::size_t one = ResponseCache::charge("/0x", small);  // every key here is as long
+  ResponseCache cache(one * 8);                                 // room for eight such answers
+  cache.put("/ax", small, t0 + std::chrono::seconds(1));
+  EXPECT_TRUE(cache.get("/ax", t0).has_value());
+  EXPECT_FALSE(cache.get("/ax", t0 + std::chrono::seconds(2)).has_value());
+  for (int i = 0; i < 100; ++i) {
+    cache.put("/" + std::to_string(i % 10) + "x", small, t0 + std::chrono::seconds(60));
+    EXPECT_LE(cache.bytes(), cache.max_bytes());
+  }
+  EXPECT_LE(cache.size(), 8u);
+  EXPECT_TRUE(cache.get("/9x", t0).has_value()) << "the newest stays";
+  EXPECT_FALSE(cache.get("/0x", t0).has_value()) << "the oldest went first";
+  // An answer over an eighth of the budget is not kept, and pushes nothing out.
+  cache.put("/big", Response::json(200, std::string(one * 2, 'y')), t0 + std::chrono::seconds(60));
+  EXPECT_FALSE(cache.get("/big", t0).has_value());
+  EXPECT_TRUE(cache.get("/9x", t0).has_value());
+  // Overwriting a key charges it once.
+  const std::size_t before = cache.bytes();
+  cache.put("/9x", small, t0 + std::chrono::seconds(60));
+  EXPECT_EQ(cache.bytes(), before);
+}
+
+TEST(ResponseCache, KeysAreThePathAndTheSortedDecodedQuery) {
+  auto a = Request::from_target(Method::get, "/m?b=2&a=%31");
+  auto b = Request::from_target(Method::get, "/m?a=1&b=2");
+  auto c = Request::from_target(Method::get, "/m?a=1&b=3");
+  auto d = Request::from_target(Method::get, "/m?a=1&&b=2&");
+  ASSERT_TRUE(a && b && c && d);
+  EXPECT_EQ(cache_key(*a, false), cache_key(*b, false));
+  EXPECT_EQ(cache_key(*d, false), cache_key(*b, false));
+  EXPECT_NE(cache_key(*c, false), cache_key(*b, false));
+  EXPECT_NE(cache_key(*b, true), cache_key(*b, false));
+  // Names and values cannot be shifted into each other.
+  auto e = Request::from_target(Method::get, "/m?ab=c");
+  auto f = Request::from_target(Method::get, "/m?a=bc");
+  EXPECT_NE(cache_key(*e, false), cache_key(*f, false));
 }
 
 TEST(Request, ParsesQueryStrings) {

@@ -8,12 +8,17 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace stemnet::http {
@@ -25,6 +30,8 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+// Under pressure, a connection idle this long is closed to make room.
+constexpr std::chrono::milliseconds kPressureGrace{200};
 
 // What shutdown needs to reach a live connection. `stream` and `busy` are
 // touched only on the connection's thread; `executor` is its io_context.
@@ -32,6 +39,8 @@ struct Connection {
   asio::any_io_executor executor;  // the io_context the connection runs on
   beast::tcp_stream* stream = nullptr;
   bool busy = false;
+  Clock::time_point idle_since = Clock::now();  // touched on the connection's thread
+  std::string client;                           // the peer's address, for the per-client count
 };
 
 struct Shared {
@@ -46,6 +55,25 @@ struct Shared {
   // whole life, so its handlers never run concurrently and need no strand.
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::unordered_map<std::string, std::size_t> per_client;  // open connections; guarded by mu
+  std::size_t max_connections = 0;  // what the descriptor limit leaves room for
+  // Set while descriptors are short: idle keep-alive is cut short.
+  std::atomic<bool> pressure{false};
+  asio::thread_pool* blocking = nullptr;  // for routes marked blocking
+  std::atomic<std::size_t> blocking_waiting{0};
+
+  // Asks every connection idle for at least `min_idle` to close (on its own
+  // thread, where `busy` is consistent). Used at shutdown and when
+  // descriptors run short (then a new connection gets a moment to speak).
+  void close_idle(std::chrono::milliseconds min_idle = std::chrono::milliseconds(0)) {
+    // call with mu held
+    for (const auto& conn : connections) {
+      asio::post(conn->executor, [conn, min_idle] {
+        if (conn->stream && !conn->busy && Clock::now() - conn->idle_since >= min_idle)
+          conn->stream->socket().cancel();
+      });
+    }
+  }
 
   // Lets every context run out of work once the last connection is gone.
   void release_contexts() {  // call with mu held
@@ -124,15 +152,43 @@ asio::awaitable<void> write_response(beast::tcp_stream& stream, const ServerOpti
   ec = wec;
 }
 
+// Answers 503 at once and closes: for a connection over a limit.
+asio::awaitable<void> refuse(beast::tcp_stream& stream, const ServerOptions& opt,
+                             std::string detail) {
+  Error e = Error::unavailable(std::move(detail));
+  e.retry_after = 5;
+  beast::error_code ec;
+  co_await write_response(stream, opt, wire_bytes(problem(e), 11, false, false), ec);
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.close();
+}
+
 asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
   const auto& opt = shared.options;
   beast::tcp_stream stream(std::move(socket));
   auto conn = std::make_shared<Connection>();
   conn->executor = co_await asio::this_coro::executor;  // this session's io_context
   conn->stream = &stream;
+  if (beast::error_code aec; true) {
+    auto peer = stream.socket().remote_endpoint(aec);
+    if (!aec) conn->client = peer.address().to_string();
+  }
+  bool over_client_cap = false;
   {
     std::lock_guard lock(shared.mu);
-    shared.connections.insert(conn);
+    over_client_cap = shared.per_client[conn->client] >= opt.max_connections_per_client;
+    if (!over_client_cap) {
+      ++shared.per_client[conn->client];
+      shared.connections.insert(conn);
+      // Near the descriptor limit: idle keep-alive gives way to new work.
+      const bool near = shared.connections.size() * 4 >= shared.max_connections * 3;
+      if (near) shared.close_idle(kPressureGrace);
+      if (near) shared.pressure = true;
+    }
+  }
+  if (over_client_cap) {
+    co_await refuse(stream, opt, "too many open connections from your address");
+    co_return;
   }
   beast::flat_buffer buffer;
   for (;;) {
@@ -140,7 +196,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     bhttp::request_parser<bhttp::string_body> parser;  // one parser per message
     parser.body_limit(opt.body_limit);
     parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
-    stream.expires_after(opt.idle_timeout);
+    stream.expires_after(shared.pressure ? opt.pressure_idle_timeout : opt.idle_timeout);
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
     beast::error_code ec = hec;
     if (!ec && !parser.is_done()) {
@@ -169,24 +225,37 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     const bool keep_alive = in.keep_alive() && !shared.stopping;
     bool target_ok = true;
     Request req = to_request(std::move(in), &target_ok);
-    if (beast::error_code aec; true) {
-      auto peer = stream.socket().remote_endpoint(aec);
-      if (!aec) req.remote_address = peer.address().to_string();
-    }
+    req.remote_address = conn->client;
     std::string route = "unmatched";
     Response res;
-    if (!target_ok) {
-      res = problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
-                          "the request target is not a valid URL: " + req.target});
-    } else {
+    auto answer = [&]() -> Response {
       try {
-        res = shared.router.dispatch(req, &route);
+        return shared.router.dispatch(req, &route);
       } catch (const std::exception& e) {
         // The one catch site: a handler failed unexpectedly. Log, answer 500, keep serving.
         std::cerr << "stemnet: error: " << method_name(req.method) << " " << req.target << ": "
                   << e.what() << "\n";
-        res = problem(Error::internal("the server failed to answer this request"));
+        return problem(Error::internal("the server failed to answer this request"));
       }
+    };
+    if (!target_ok) {
+      res = problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
+                          "the request target is not a valid URL: " + req.target});
+    } else if (shared.blocking && shared.router.blocking(req)) {
+      // Slow on purpose (password hashing): on threads of its own, so that
+      // this connection's thread goes on serving the others meanwhile.
+      if (shared.blocking_waiting.fetch_add(1) >= opt.blocking_queue) {
+        Error busy = Error::unavailable("the server is busy; try again in a moment");
+        busy.retry_after = 1;
+        res = problem(busy);
+      } else {
+        res = co_await asio::co_spawn(
+            shared.blocking->get_executor(),
+            [&answer]() -> asio::awaitable<Response> { co_return answer(); }, asio::use_awaitable);
+      }
+      --shared.blocking_waiting;
+    } else {
+      res = answer();
     }
     apply_conditional(req, res);
     // Counted when the answer is ready, before it is written: a client that
@@ -199,6 +268,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
         stream, opt, wire_bytes(std::move(res), version, keep_alive && !shared.stopping, head),
         wec);
     conn->busy = false;
+    conn->idle_since = Clock::now();
     if (wec || !keep_alive || shared.stopping) break;
   }
   conn->stream = nullptr;
@@ -207,12 +277,26 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
   stream.close();
   std::lock_guard lock(shared.mu);
   shared.connections.erase(conn);
+  if (auto it = shared.per_client.find(conn->client); it != shared.per_client.end()) {
+    if (--it->second == 0) shared.per_client.erase(it);
+  }
+  if (shared.connections.size() * 2 < shared.max_connections) shared.pressure = false;
   // The last connection to close during shutdown lets the server return early.
   if (shared.stopping && shared.connections.empty()) shared.release_contexts();
 }
 
+// Errors of accept that mean "no room for another descriptor or buffer right
+// now": retrying at once would spin, since the connection stays queued.
+bool out_of_room(const beast::error_code& ec) {
+  return ec == asio::error::no_descriptors ||                         // EMFILE
+         ec == boost::system::errc::too_many_files_open_in_system ||  // ENFILE
+         ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+}
+
 asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Shared& shared) {
   std::size_t next = 0;
+  asio::steady_timer backoff(acceptor.get_executor());
+  std::chrono::milliseconds wait{0};
   for (;;) {
     // Connections are dealt round-robin to the threads' io_contexts.
     next = (next + 1) % shared.contexts.size();
@@ -220,8 +304,25 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, Shared& shared) {
     auto [ec, socket] = co_await acceptor.async_accept(target, use_tuple);
     if (ec) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
-      continue;  // e.g. too many open files: keep accepting
+      if (out_of_room(ec)) {
+        // Close idle connections to make room, and wait before trying again:
+        // 5 ms, doubling to at most 500 ms while the shortage lasts.
+        {
+          std::lock_guard lock(shared.mu);
+          if (!shared.pressure) {
+            std::cerr << "stemnet: warning: out of file descriptors (" << ec.message()
+                      << "); closing idle connections\n";
+          }
+          shared.pressure = true;
+          shared.close_idle(kPressureGrace);
+        }
+        wait = std::clamp(wait * 2, std::chrono::milliseconds(5), std::chrono::milliseconds(500));
+        backoff.expires_after(wait);
+        co_await backoff.async_wait(use_tuple);
+      }
+      continue;
     }
+    wait = std::chrono::milliseconds(0);
     socket.set_option(tcp::no_delay(true), ec);
     asio::co_spawn(target, run_session(std::move(socket), shared), asio::detached);
   }
@@ -234,6 +335,19 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Shared shared{router, metrics, options};
+  // Room for connections: the descriptor limit less a reserve for the
+  // database, the mail worker, logs and the listener.
+  if (rlimit lim{}; ::getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY) {
+    shared.max_connections =
+        static_cast<std::size_t>(std::max<rlim_t>(16, lim.rlim_cur > 64 ? lim.rlim_cur - 48 : 16));
+  } else {
+    shared.max_connections = 1 << 20;
+  }
+  std::optional<asio::thread_pool> blocking;
+  if (options.blocking_threads > 0) {
+    blocking.emplace(static_cast<std::size_t>(options.blocking_threads));
+    shared.blocking = &*blocking;
+  }
   for (int i = 0; i < threads; ++i) {
     shared.contexts.push_back(std::make_unique<asio::io_context>(1));
     shared.keep_running.push_back(asio::make_work_guard(*shared.contexts.back()));
@@ -272,13 +386,8 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
       for (auto& ctx : shared.contexts) ctx->stop();
     });
     if (shared.connections.empty()) shared.release_contexts();
-    for (const auto& conn : shared.connections) {
-      // Runs on the connection's thread, so `busy` is consistent with it: idle
-      // connections stop waiting; busy ones finish their answer and then close.
-      asio::post(conn->executor, [conn] {
-        if (conn->stream && !conn->busy) conn->stream->socket().cancel();
-      });
-    }
+    // Idle connections stop waiting; busy ones finish their answer and then close.
+    shared.close_idle();
   };
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const beast::error_code& sec, int) {
@@ -298,6 +407,7 @@ Result<void> serve(const Router& router, Metrics& metrics, const ServerOptions& 
   for (int i = 1; i < threads; ++i) pool.emplace_back([&shared, i] { shared.contexts[i]->run(); });
   ioc.run();
   for (auto& t : pool) t.join();
+  if (blocking) blocking->join();
   return ok();
 }
 

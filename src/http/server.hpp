@@ -4,7 +4,10 @@
 // http::Request, given to the Router, and the Response is written back.
 // Keep-alive, a body-size limit, idle and read timeouts, and graceful shutdown
 // on SIGINT/SIGTERM: the listener closes, idle connections are closed, and
-// requests in flight finish (up to `shutdown_grace`).
+// requests in flight finish (up to `shutdown_grace`). When file descriptors
+// run out (EMFILE/ENFILE) the accept loop backs off instead of spinning and
+// idle connections are closed; the total is kept under the process's
+// RLIMIT_NOFILE, and one client address may hold only so many connections.
 //
 // Example:
 //   Router router; Metrics metrics;
@@ -34,6 +37,17 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{30'000};  // reading a request's body
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{10'000};
+  // Under pressure (descriptors running out) idle keep-alive is this short,
+  // and idle connections are closed to make room.
+  std::chrono::milliseconds pressure_idle_timeout{1'000};
+  // Open connections one client address may hold; more are answered 503 and
+  // closed. Behind a proxy every connection comes from the proxy: raise it.
+  std::size_t max_connections_per_client = 256;
+  // Routes marked `blocking` (password hashing) run on this many threads of
+  // their own, so they never stall the network threads; at most
+  // `blocking_queue` wait, more are answered 503 with Retry-After.
+  int blocking_threads = 2;
+  std::size_t blocking_queue = 64;
   std::function<void(const std::string& address, unsigned short port)> on_listening;
   // Called once serving has begun, with a function that begins the same
   // graceful shutdown as SIGTERM; safe to call from any thread (tests use it).

@@ -4,12 +4,14 @@
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
 #include "core/strings.hpp"
+#include "core/time.hpp"
 #include "geo/area_code.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <ctime>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -17,7 +19,11 @@ namespace stemnet::matching {
 namespace json = boost::json;
 namespace {
 
-bool valid_date(const std::string& d) { return !iso_week(d).empty() && d.size() == 10; }
+Error accepted_already() {
+  Error e = Error::conflict("the round is accepted: open a new round for what is left");
+  e.type = "illegal-move";
+  return e;
+}
 
 // "2027-01-19T09:00" as "2027-01-19 09:00", for people.
 std::string when(std::string t) {
@@ -177,7 +183,14 @@ Result<Rounds::Loaded> Rounds::load(db::Connection& c, const RoundInput& in) {
     s.subjects = split_list(r.text(6));
     s.grade_min = static_cast<int>(r.integer(7));
     s.grade_max = static_cast<int>(r.integer(8));
-    s.week = iso_week(r.text(9));
+    const auto starts = parse_minute(r.text(9));
+    if (!starts) {  // a stored start that is not a real time: reported, left out
+      std::cerr << "stemnet: warning: slot '" << r.text(0)
+                << "' has a stored time that is not a real time ('" << log_safe(r.text(9))
+                << "'); left out of the round\n";
+      continue;
+    }
+    s.week = iso_week(starts->date);
     s.capacity = static_cast<int>(r.integer(10));
     inst.slots.push_back(std::move(s));
     out.slot_ids.push_back(r.text(0));
@@ -195,8 +208,8 @@ Result<void> Rounds::may_run(const accounts::Actor& actor, const std::string& re
 Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in) {
   if (in.region != "NO" && !geo::is_county_number(in.region))
     return Error::invalid("region", "a county number, or NO for the whole country");
-  if (!valid_date(in.from)) return Error::invalid("from", "a date is YYYY-MM-DD");
-  if (!valid_date(in.to)) return Error::invalid("to", "a date is YYYY-MM-DD");
+  STEMNET_TRY_VOID(read_date("from", in.from));
+  STEMNET_TRY_VOID(read_date("to", in.to));
   if (in.to < in.from) return Error::invalid("to", "the period must end on or after its first day");
   if (in.to < format_local(std::time(nullptr), "%Y-%m-%d"))
     return Error::invalid("to", "the period has ended");
@@ -222,11 +235,7 @@ Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id)
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(Round round, read(*conn, id));
   if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
-  if (round.state == "accepted") {
-    Error e = Error::conflict("the round is accepted: open a new round for what is left");
-    e.type = "illegal-move";
-    return e;
-  }
+  if (round.state == "accepted") return accepted_already();
   STEMNET_TRY(Loaded loaded, load(*conn, {round.region, round.from, round.to}));
   Solution best, fcfs;
   try {
@@ -236,6 +245,14 @@ Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id)
     return Error::internal(std::string("the solver failed: ") + e.what());
   }
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    // The round may have been accepted while the solver ran: the guarded
+    // update below checks the state and writes it in this one transaction,
+    // so an accepted round is never turned back into a proposal.
+    STEMNET_TRY(std::int64_t still_open,
+                c.execute("UPDATE matching_round SET state = 'proposed', solved_at = $2"
+                          " WHERE id = $1 AND state <> 'accepted'",
+                          {id, utc_now_iso()}));
+    if (still_open == 0) return accepted_already();
     STEMNET_TRY_VOID(c.execute("DELETE FROM round_assignment WHERE round_id = $1", {id}));
     STEMNET_TRY_VOID(c.execute("DELETE FROM round_unserved WHERE round_id = $1", {id}));
     for (const auto& a : best.assignments) {
@@ -258,10 +275,8 @@ Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id)
                          {"max_candidates", options_.max_candidates},
                          {"travel_unit_m", best.travel_unit_m},
                          {"solve_seconds", best.seconds}};
-    STEMNET_TRY_VOID(
-        c.execute("UPDATE matching_round SET state = 'proposed', solved_at = $2,"
-                  " summary = $3 WHERE id = $1",
-                  {id, utc_now_iso(), json::serialize(summary)}));
+    STEMNET_TRY_VOID(c.execute("UPDATE matching_round SET summary = $2 WHERE id = $1",
+                               {id, json::serialize(summary)}));
     return accounts::audit(c, actor, "round.solve", id,
                            std::to_string(best.totals.served) + " of " +
                                std::to_string(best.totals.requests) + " served");
@@ -398,10 +413,11 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
              {"excerpt", a.offer_title.value_or("") + ", " + when(a.starts_at.value_or(""))},
              {"link", "/foresporsel/" + request_id}}));
       }
-      STEMNET_TRY_VOID(
-          c.execute("UPDATE matching_round SET state = 'accepted', accepted_at = $2"
-                    " WHERE id = $1",
-                    {id, utc_now_iso()}));
+      STEMNET_TRY(std::int64_t accepted,
+                  c.execute("UPDATE matching_round SET state = 'accepted', accepted_at = $2"
+                            " WHERE id = $1 AND state = 'proposed'",
+                            {id, utc_now_iso()}));
+      if (accepted == 0) return accepted_already();
       return accounts::audit(c, actor, "round.accept", id,
                              std::to_string(round.assignments.size()) + " requests made");
     });

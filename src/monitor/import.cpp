@@ -2,6 +2,7 @@
 #include "monitor/import.hpp"
 
 #include "monitor/import_common.hpp"
+#include "monitor/progress.hpp"
 #include "text/delimited.hpp"
 #include "text/encoding.hpp"
 #include "text/normalize.hpp"
@@ -184,6 +185,11 @@ Result<FileOutcome> import_csv(db::Pool& pool, const fs::path& path) {
       const std::string period = text::trim(rec.fields[period_col]);
       if (period.empty())
         return t.field_error(rec, period_col, "a period is needed, e.g. 2024 or 2025-26");
+      if (!valid_period(period))
+        return t.field_error(rec, period_col,
+                             "'" + period +
+                                 "' is not a period: a year (2024), a school year (2024-25), "
+                                 "a month (2024M03), a quarter (2024K1) or a day (2024-03-01)");
       std::map<std::string, std::string> parts;
       for (const auto& [i, dim] : breakdown_cols) {
         const std::string cat = text::trim(rec.fields[i]);

@@ -3,6 +3,7 @@
 #include "core/encoding.hpp"
 #include "monitor/import_common.hpp"
 #include "monitor/jsonstat/read.hpp"
+#include "monitor/progress.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -222,6 +223,18 @@ Result<FileOutcome> import_jsonstat_bytes(db::Pool& pool, std::string_view bytes
       if (m.role == Role::pick) fixed[m.dim] = m.positions[0];
       if (m.role == Role::sum) summed.push_back(m.dim);
       if (m.role == Role::share) share = &m;
+    }
+    // Periods: every category of the period dimension must name a real period.
+    for (const auto& m : dims) {
+      if (m.role != Role::period) continue;
+      for (const auto& cat : ds.dimensions[m.dim].categories) {
+        if (!valid_period(cat.id)) {
+          return Error::malformed_file(source.name, 0,
+                                       "the period '" + cat.id + "' of dimension '" +
+                                           ds.dimensions[m.dim].id +
+                                           "' is not a year, school year, month, quarter or day");
+        }
+      }
     }
     // Areas: normalised once per category; the ones that name no current
     // area, or a level the indicator lacks, are counted and reported. A

@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stemnet::monitor {
@@ -36,5 +37,11 @@ Progress progress(std::vector<Point> series, double target, int target_year,
 
 // The year a period starts in, from its first four digits; nullopt if none.
 std::optional<int> period_year(const std::string& period);
+
+// A statistical period as publishers write them, naming real years between
+// kMinYear and kMaxYear: a year "2024", a school year "2024-25" or
+// "2024-2025", SSB's month "2024M03", quarter "2024K1" and half "2024H2", or
+// a day "2024-03-01". Imports refuse anything else (naming the row).
+bool valid_period(std::string_view period);
 
 }  // namespace stemnet::monitor

@@ -145,11 +145,12 @@ Result<std::int64_t> Service::forget_old(int days) {
 }
 
 Worker::Worker(Service& service, Mailer& mailer, std::function<void()> chores,
-               std::chrono::milliseconds interval)
+               std::chrono::milliseconds interval, std::function<void()> each_round)
     : service_(service),
       mailer_(mailer),
       chores_(std::move(chores)),
       interval_(interval),
+      each_round_(std::move(each_round)),
       thread_([this](std::stop_token st) { run(st); }) {}
 
 Worker::~Worker() {
@@ -168,6 +169,7 @@ void Worker::wake() {
 void Worker::run(std::stop_token stop) {
   auto last_chores = std::chrono::steady_clock::now() - std::chrono::hours(1);
   while (!stop.stop_requested()) {
+    if (each_round_) each_round_();
     if (auto d = service_.deliver_due(mailer_, 50); !d) {
       std::cerr << "stemnet: mail worker: " << d.error().detail << std::endl;
     }

@@ -68,8 +68,11 @@ class Service {
 // at once after wake()), and runs `chores` (housekeeping) every few minutes.
 class Worker {
  public:
+  // `chores` run every 5 minutes; `each_round`, when given, before every
+  // delivery round (work that queues mail, such as password resets).
   Worker(Service& service, Mailer& mailer, std::function<void()> chores,
-         std::chrono::milliseconds interval = std::chrono::seconds(1));
+         std::chrono::milliseconds interval = std::chrono::seconds(1),
+         std::function<void()> each_round = {});
   ~Worker();  // stops and joins
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
@@ -81,6 +84,7 @@ class Worker {
   Mailer& mailer_;
   std::function<void()> chores_;
   std::chrono::milliseconds interval_;
+  std::function<void()> each_round_;
   std::mutex mu_;
   std::condition_variable_any cv_;
   bool woken_ = false;

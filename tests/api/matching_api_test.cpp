@@ -7,7 +7,10 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <atomic>
+#include <iostream>
 #include <map>
+#include <thread>
 
 namespace stemnet::testing {
 namespace {
@@ -242,6 +245,51 @@ TEST_F(MatchingApi, MatchOnTheCommandLine) {
                 .at("state")
                 .as_string(),
             "taken");
+}
+
+// Issue 12, item 4: a solve racing an accept of the same round never turns the
+// accepted round back into a proposal (it reverted 15 of 20 tries before the
+// state was checked and written in one guarded update).
+TEST_F(MatchingApi, SolveRacingAcceptNeverRevertsAnAcceptedRound) {
+  // Unserved wishes make the solver do some work; no slot is in these weeks,
+  // so accepting creates no booking requests and the wishes stay open.
+  for (int i = 0; i < 6; ++i) {
+    wish("w" + std::to_string(i) + "@moss.test", i % 2 ? "875280392" : "813943492", 9,
+         R"(["2099-W20","2099-W21"])");
+  }
+  const std::string period = R"({"region":"31","from":"2099-05-10","to":"2099-05-30"})";
+  int accepted_wins = 0;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    auto made = call("POST", "/api/v1/rounds", &coordinator_, period);
+    ASSERT_EQ(made.status, 201) << made.body;
+    const std::string id(body(made).at("id").as_string());
+    ASSERT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_).status, 200);
+    std::atomic<int> go{0};
+    HttpResponse solved, accepted;
+    std::thread solver([&] {
+      ++go;
+      while (go < 2) {
+      }
+      solved = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
+    });
+    std::thread acceptor([&] {
+      ++go;
+      while (go < 2) {
+      }
+      accepted = call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_);
+    });
+    solver.join();
+    acceptor.join();
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
+    EXPECT_TRUE(solved.status == 200 || solved.status == 409) << solved.body;
+    auto now = call("GET", "/api/v1/rounds/" + id, &coordinator_);
+    ASSERT_EQ(now.status, 200);
+    EXPECT_EQ(body(now).at("state").as_string(), "accepted") << "attempt " << attempt;
+    if (solved.status == 409) ++accepted_wins;
+    // Once accepted, a solve is refused and changes nothing.
+    EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_).status, 409);
+  }
+  std::cout << "solve refused after the accept in " << accepted_wins << " of 20 races\n";
 }
 
 }  // namespace

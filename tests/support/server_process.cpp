@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -21,11 +23,15 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
   return argv;
 }
 
-int spawn(std::vector<std::string> args, int* out_fd) {
+int spawn(std::vector<std::string> args, int* out_fd, long open_files = 0) {
   int pipefd[2];
   if (::pipe(pipefd) != 0) return -1;
   int pid = ::fork();
   if (pid == 0) {
+    if (open_files > 0) {
+      rlimit lim{static_cast<rlim_t>(open_files), static_cast<rlim_t>(open_files)};
+      ::setrlimit(RLIMIT_NOFILE, &lim);
+    }
     ::dup2(pipefd[1], 1);
     ::dup2(pipefd[1], 2);
     ::close(pipefd[0]);
@@ -72,10 +78,16 @@ CommandResult run_stemnet(const std::vector<std::string>& args) {
   return r;
 }
 
-ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::string>& extra) {
+ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::string>& extra,
+                             long open_files) {
   std::vector<std::string> args = {"serve", "--db", db_url, "--port", "0", "--bind", "127.0.0.1"};
   args.insert(args.end(), extra.begin(), extra.end());
-  pid_ = spawn(args, &out_fd_);
+  auto given = [&extra](const char* flag) {
+    return std::find(extra.begin(), extra.end(), flag) != extra.end();
+  };
+  if (!given("--signups-per-hour")) args.insert(args.end(), {"--signups-per-hour", "100000"});
+  if (!given("--resets-per-hour")) args.insert(args.end(), {"--resets-per-hour", "100000"});
+  pid_ = spawn(args, &out_fd_, open_files);
   std::string out;
   static const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

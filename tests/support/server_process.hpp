@@ -19,9 +19,14 @@ class ServerProcess {
  public:
   // Starts `stemnet serve --db DB_URL --port 0 --bind 127.0.0.1` and waits
   // for its "listening" line. port() is 0 if it did not start.
-  explicit ServerProcess(const std::string& db_url, const std::vector<std::string>& extra = {});
+  // API tests sign many people up from one address: unless `extra` sets
+  // them, the sign-up and reset limits are raised out of the way.
+  // `open_files` > 0 sets the server's RLIMIT_NOFILE.
+  explicit ServerProcess(const std::string& db_url, const std::vector<std::string>& extra = {},
+                         long open_files = 0);
   ~ServerProcess();
   int port() const { return port_; }
+  int pid() const { return pid_; }
   // Sends a signal and waits for the process; returns its exit code (or
   // 128 + signal when killed), and what it printed after start.
   int stop(int signal, std::string* output = nullptr);
