@@ -48,8 +48,9 @@ e2e: build ui
 
 bench: build
 	bench/http.sh
-		bench/jsonstat.sh
+	bench/jsonstat.sh
 	bench/matching.sh
+	bench/signup_burst.sh
 
 # libFuzzer targets (clang, ASan+UBSan) in build-fuzz/, FUZZ_SECONDS (60) each: docs/fuzzing.md.
 fuzz: bootstrap
