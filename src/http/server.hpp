@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace stemnet::http {
 
@@ -34,6 +35,9 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{30'000};  // reading a request's body
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{10'000};
+  // Added to every answer, the server's own error answers included, unless
+  // the answer sets a header of that name itself (see security_headers.hpp).
+  std::vector<Header> default_headers;
   std::function<void(const std::string& address, unsigned short port)> on_listening;
   // Called once serving has begun, with a function that begins the same
   // graceful shutdown as SIGTERM; safe to call from any thread (tests use it).
