@@ -160,7 +160,7 @@ describe('Chart', () => {
   test.each(['bars', 'columns', 'line'] as const)('a %s chart is an SVG with no <style> element', (kind) => {
     const data =
       kind === 'bars'
-        ? [{ key: '03', label: 'Oslo', value: 3 }, { key: '46', label: 'Vestland', value: 5 }]
+        ? [{ key: 'oslo', label: 'Oslo', value: 3 }, { key: 'vestland', label: 'Vestland', value: 5 }]
         : [{ x: '2024', value: 3 }, { x: '2025', value: 5 }];
     const spec = { kind, data } as Parameters<typeof Chart>[0]['spec'];
     const { container } = render(<Chart spec={spec} width={400} />);
