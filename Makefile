@@ -4,6 +4,9 @@ JOBS ?= 2
 DB ?= sqlite:var/stemnet.db
 PORT ?= 8080
 STEMNET = $(BUILD)/src/stemnet
+# Every recipe that runs node or npm starts with this: the machine's Node.js when it is new
+# enough for the front-end, else the project's own that scripts/bootstrap put in .tools/node.
+WITH_NODE = export PATH="$$($(CURDIR)/scripts/node-env)" &&
 
 .PHONY: run test build bootstrap bench fuzz fmt clean ui ui-test e2e
 
@@ -25,26 +28,26 @@ run: build ui
 
 test: build ui
 	cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)
-	cd ui && npm test
-	tests/e2e/run.sh $(STEMNET)
+	$(WITH_NODE) cd ui && npm test
+	$(WITH_NODE) tests/e2e/run.sh $(STEMNET)
 
 # The web front-end (ui/): npm ci from the committed lock file when it changes, then tsc + vite
 # build into ui/dist, which `stemnet serve --ui ui/dist` serves.
-ui/node_modules/.installed: ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+ui/node_modules/.installed: ui/package-lock.json | bootstrap
+	$(WITH_NODE) cd ui && npm ci --no-audit --no-fund
 	@touch $@
 
 ui: ui/node_modules/.installed
-	cd ui && npm run build
+	$(WITH_NODE) cd ui && npm run build
 
 # Vitest component tests of the front-end.
 ui-test: ui/node_modules/.installed
-	cd ui && npm test
+	$(WITH_NODE) cd ui && npm test
 
 # Browser tests (playwright-core + Debian's chromium) against a seeded `stemnet serve`;
 # screenshots land in docs/screenshots/.
 e2e: build ui
-	tests/e2e/run.sh $(STEMNET)
+	$(WITH_NODE) tests/e2e/run.sh $(STEMNET)
 
 bench: build
 	bench/http.sh

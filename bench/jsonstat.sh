@@ -21,7 +21,8 @@
 #   REGIONS  regions in the generated dataset; cells = 4000 × REGIONS (default 400)
 #   STEMNET  the stemnet binary (default build/src/stemnet)
 #
-# Installs GNU time, node and npm (apt-get; sudo when not root) if missing, and
+# Installs GNU time (apt-get; sudo when not root) if missing, node and npm through
+# scripts/bootstrap (the project's own where the machine's is too old), and
 # jsonstat-toolkit into bench/node with `npm ci` when its node_modules is missing
 # or stale.
 set -euo pipefail
@@ -67,9 +68,10 @@ done
 # --- tools --------------------------------------------------------------------
 missing=()
 [ -x /usr/bin/time ] || missing+=(time)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
 install_missing "${missing[@]}"
+scripts/node-env --need-local && scripts/bootstrap
+PATH=$(scripts/node-env)
+export PATH
 /usr/bin/time -v true 2>/dev/null || die "/usr/bin/time -v does not work (GNU time needed)"
 
 # jsonstat-toolkit, at the version package-lock.json pins.

@@ -4,6 +4,7 @@
 #include "booking/routes.hpp"
 #include "catalogue/routes.hpp"
 #include "http/json.hpp"
+#include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "matching/routes.hpp"
@@ -160,6 +161,9 @@ int serve(const Config& config) {
   options.threads = threads;
   options.max_connections_per_client = static_cast<std::size_t>(config.max_connections_per_client);
   options.blocking_threads = config.hash_threads;
+  // CSP, Referrer- and Permissions-Policy, nosniff on every answer; HSTS when
+  // people reach us over https (a TLS proxy in front).
+  options.default_headers = http::security_headers(http::served_over_tls(config.public_url));
   options.on_listening = [](const std::string& address, unsigned short port) {
     const bool v6 = address.find(':') != std::string::npos;
     std::cout << "stemnet listening on http://" << (v6 ? "[" + address + "]" : address) << ":"

@@ -102,7 +102,8 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, bool* ok) {
 // The response as bytes on the wire. Beast parses requests; writing a
 // response is simple enough to do in one buffer, which saves the per-field
 // allocations of beast::http::fields on the hot path.
-std::string wire_bytes(Response&& res, unsigned version, bool keep_alive, bool head) {
+std::string wire_bytes(Response&& res, unsigned version, bool keep_alive, bool head,
+                       const std::vector<Header>& defaults) {
   const bool bodyless =
       res.status == 304 || res.status == 204 || (res.status >= 100 && res.status < 200);
   std::string out;
@@ -123,6 +124,9 @@ std::string wire_bytes(Response&& res, unsigned version, bool keep_alive, bool h
   };
   if (!res.content_type.empty()) header("Content-Type", res.content_type);
   for (const auto& h : res.headers) header(h.name, h.value);
+  for (const auto& h : defaults) {
+    if (!res.header(h.name)) header(h.name, h.value);
+  }
   if (!bodyless) header("Content-Length", std::to_string(res.body.size()));
   if (!keep_alive && version >= 11) header("Connection", "close");
   if (keep_alive && version == 10) header("Connection", "keep-alive");
@@ -216,7 +220,8 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
       Response res = error_response(ec);
       shared.metrics.observe("OTHER", "unparsed", res.status, 0);
       beast::error_code wec;
-      co_await write_response(stream, opt, wire_bytes(std::move(res), 11, false, false), wec);
+      co_await write_response(
+          stream, opt, wire_bytes(std::move(res), 11, false, false, opt.default_headers), wec);
       break;
     }
     const auto started = Clock::now();
@@ -264,9 +269,10 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     shared.metrics.observe(method_name(req.method), route, res.status, seconds);
     const bool head = req.method == Method::head;
     beast::error_code wec;
-    co_await write_response(
-        stream, opt, wire_bytes(std::move(res), version, keep_alive && !shared.stopping, head),
-        wec);
+    co_await write_response(stream, opt,
+                            wire_bytes(std::move(res), version, keep_alive && !shared.stopping,
+                                       head, opt.default_headers),
+                            wec);
     conn->busy = false;
     conn->idle_since = Clock::now();
     if (wec || !keep_alive || shared.stopping) break;

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace stemnet::http {
 
@@ -48,6 +49,9 @@ struct ServerOptions {
   // `blocking_queue` wait, more are answered 503 with Retry-After.
   int blocking_threads = 2;
   std::size_t blocking_queue = 64;
+  // Added to every answer, the server's own error answers included, unless
+  // the answer sets a header of that name itself (see security_headers.hpp).
+  std::vector<Header> default_headers;
   std::function<void(const std::string& address, unsigned short port)> on_listening;
   // Called once serving has begun, with a function that begins the same
   // graceful shutdown as SIGTERM; safe to call from any thread (tests use it).

@@ -55,6 +55,11 @@ Response page(int status, std::string_view language, const std::string& title,
       "text/html; charset=utf-8");
   res.set_header("Cache-Control", "no-store");
   res.set_header("Referrer-Policy", "no-referrer");  // the token is in the URL
+  // Its own policy, stricter than the front-end's but for its one inline
+  // <style>: no script at all, and the form posts only back here.
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; "
+                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   return res;
 }
 

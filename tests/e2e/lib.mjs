@@ -1,4 +1,5 @@
 // Shared helpers for the browser tests: Debian's chromium through playwright-core, axe-core.
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
@@ -34,11 +35,41 @@ export async function launch() {
   });
 }
 
+/**
+ * Every Content-Security-Policy violation of any page of the test that is running: the server
+ * sends the policy on every answer, and whatever it blocks (an inline script or style, an
+ * image, a worker, a fetch) would be broken for real users. A test with any fails, below.
+ */
+const cspViolations = [];
+
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  assert.deepEqual(seen, [], `Content-Security-Policy violations:\n${seen.join('\n')}`);
+});
+
 /** A fresh context (own cookies) with a Norwegian locale and a desktop viewport. */
 export async function newPage(browser, { width = 1280, height = 900, locale = 'nb-NO' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Europe/Oslo' });
+  // The page's own report of each violation (the event), and chromium's console line for it
+  // (which also covers what a worker is refused).
+  await context.exposeBinding('__stemnetCspViolation', ({ page: p }, v) => {
+    cspViolations.push(`${p.url()}: ${v.directive} refused ${v.blocked} (${v.source}:${v.line})`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__stemnetCspViolation?.({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI || 'inline',
+        source: e.sourceFile,
+        line: e.lineNumber,
+      });
+    });
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: console: ${m.text()}`);
+  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.errors = errors;

@@ -14,6 +14,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 chromium=${CHROMIUM:-/usr/bin/chromium}
+# node and npm: the machine's when new enough, else the project's own (scripts/bootstrap).
+PATH=$("$repo/scripts/node-env")
+export PATH
+echo "e2e: node $(node --version) from $(command -v node)"
 
 if [ ! -x "$chromium" ]; then
   echo "e2e: $chromium is missing: install Debian's chromium (scripts/bootstrap does)" >&2

@@ -70,6 +70,10 @@ export default function Chart({ spec, width }: { spec: ChartSpec; width?: number
         marks,
       });
     }
+    // Plot puts a <style> of its defaults into every chart; the Content-Security-Policy allows no
+    // inline style, so those rules live in styles.css (.chart svg) and the element goes before
+    // the chart reaches the page.
+    svg.querySelector(':scope > style')?.remove();
     svg.setAttribute('aria-hidden', 'true');
     svg.setAttribute('focusable', 'false');
     el.replaceChildren(svg);

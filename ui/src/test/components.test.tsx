@@ -11,6 +11,7 @@ import { Attribution, ATTRIBUTION_LINES } from '../components/Attribution';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { safeNext } from '../pages/SignIn';
 import { OpenRequestList } from '../components/OpenRequestList';
+import Chart from '../components/Chart';
 import type { Offer, OpenRequest } from '../api/types';
 
 function wrap(ui: ReactNode) {
@@ -151,5 +152,19 @@ describe('components', () => {
     wrap(<OpenRequestList caption="Åpne" />);
     expect(await screen.findByText('Åpne forespørsler er ikke tilgjengelige på denne serveren ennå.')).toBeInTheDocument();
     fetchMock.mockRestore();
+  });
+});
+
+describe('Chart', () => {
+  // The server's Content-Security-Policy refuses inline <style>; Plot would add one to each chart.
+  test.each(['bars', 'columns', 'line'] as const)('a %s chart is an SVG with no <style> element', (kind) => {
+    const data =
+      kind === 'bars'
+        ? [{ key: 'oslo', label: 'Oslo', value: 3 }, { key: 'vestland', label: 'Vestland', value: 5 }]
+        : [{ x: '2024', value: 3 }, { x: '2025', value: 5 }];
+    const spec = { kind, data } as Parameters<typeof Chart>[0]['spec'];
+    const { container } = render(<Chart spec={spec} width={400} />);
+    expect(container.querySelector('.chart svg')).not.toBeNull();
+    expect(container.querySelector('style')).toBeNull();
   });
 });
