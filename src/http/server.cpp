@@ -134,13 +134,15 @@ asio::awaitable<beast::error_code> refuse_obs_fold(beast::tcp_stream& stream,
     const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
     if (const auto end = bytes.find("\r\n\r\n"); end != std::string_view::npos) {
       const std::string_view header = bytes.substr(0, end + 2);
-      for (auto eol = header.find("\r\n"); eol + 2 < header.size();
+      for (auto eol = header.find("\r\n"); eol != std::string_view::npos && eol + 2 < header.size();
            eol = header.find("\r\n", eol + 2)) {
         if (header[eol + 2] == ' ' || header[eol + 2] == '\t') co_return bhttp::error::bad_obs_fold;
       }
       co_return beast::error_code{};
     }
-    if (bytes.size() >= limit) co_return beast::error_code{};
+    // Bare LF line ends, or over the limit: Beast answers those.
+    if (bytes.find("\n\n") != std::string_view::npos || bytes.size() >= limit)
+      co_return beast::error_code{};
     auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), use_tuple);
     if (ec) co_return ec;
     buffer.commit(n);
