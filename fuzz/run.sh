@@ -5,7 +5,7 @@
 # input is then in build-fuzz/artifacts/<target>/. Inputs kept in
 # fuzz/crashes/<target>/ are replayed first and must pass. See docs/fuzzing.md.
 #
-#   fuzz/run.sh                      both targets, FUZZ_SECONDS (60) each
+#   fuzz/run.sh                      every target, FUZZ_SECONDS (60) each
 #   fuzz/run.sh fuzz_udir_read       one target
 #   FUZZ_SECONDS=600 FUZZ_JOBS=2 fuzz/run.sh
 #   fuzz/run.sh --build-only         build, make the corpus, run nothing
@@ -30,11 +30,11 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --build-only) build_only=1 ;;
-    fuzz_jsonstat_read | fuzz_udir_read) targets+=("$arg") ;;
+    fuzz_jsonstat_read | fuzz_udir_read | fuzz_problem_write) targets+=("$arg") ;;
     *) echo "fuzz: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_jsonstat_read fuzz_udir_read)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_jsonstat_read fuzz_udir_read fuzz_problem_write)
 
 # --- clang and its libFuzzer runtime, from Debian, installed only when missing.
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -89,6 +89,9 @@ corpus_for() {
         "$build/make_seeds" head-utf16 40 "$f" "$dir/head40-$(basename "$f")"
       done
       ;;
+    fuzz_problem_write)
+      cp "$root"/fuzz/seeds/problem/* "$dir"/
+      ;;
   esac
   chmod -R u+w "$dir"
 }
@@ -96,12 +99,14 @@ max_len_for() {
   case "$1" in
     fuzz_jsonstat_read) echo "${FUZZ_MAX_LEN:-65536}" ;;
     fuzz_udir_read) echo "${FUZZ_MAX_LEN:-65536}" ;;
+    fuzz_problem_write) echo "${FUZZ_MAX_LEN:-4096}" ;;
   esac
 }
 dict_for() {
   case "$1" in
     fuzz_jsonstat_read) echo "$root/fuzz/jsonstat.dict" ;;
     fuzz_udir_read) echo "$root/fuzz/udir.dict" ;;
+    fuzz_problem_write) echo "$root/fuzz/problem.dict" ;;
   esac
 }
 

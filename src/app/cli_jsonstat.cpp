@@ -82,6 +82,7 @@ void add_jsonstat_commands(Cli& cli) {
 void add_refresh_command(Cli& cli, CLI::App* monitor_cmd) {
   static monitor::RefreshOptions options;
   static std::string only, raw_dir = "var/raw/ssb";
+  static std::size_t max_mb = monitor::kDefaultFetchMaxBytes >> 20;
   auto* refresh_cmd = monitor_cmd->add_subcommand(
       "refresh", "fetch the catalogue's SSB tables (PxWeb API) and import them");
   refresh_cmd->add_option("--only", only, "one indicator id");
@@ -89,10 +90,14 @@ void add_refresh_command(Cli& cli, CLI::App* monitor_cmd) {
       ->envname("STEMNET_SSB_URL");
   refresh_cmd->add_option("--raw-dir", raw_dir, "where the raw answers are kept")
       ->capture_default_str();
+  refresh_cmd->add_option("--max-mb", max_mb, "the largest answer kept, in MiB after decompression")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))
+      ->capture_default_str();
   add_db_option(refresh_cmd, cli.config);
   refresh_cmd->callback([&cli] {
     cli.action = [&cli] {
       if (!only.empty()) options.only = only;
+      options.fetch.max_bytes = max_mb << 20;
       options.raw_dir = raw_dir;
       auto pool = open_database(cli.config.db_url, 1);
       if (!pool) return fail(pool.error());

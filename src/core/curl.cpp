@@ -1,37 +1,38 @@
 #include "core/curl.hpp"
 
-#include <dlfcn.h>
-
 namespace stemnet {
-namespace {
 
-template <class F>
-bool bind(void* lib, const char* name, F& f) {
-  f = reinterpret_cast<F>(dlsym(lib, name));
-  return f != nullptr;
+Result<CurlEasy> CurlEasy::open() {
+  // curl_global_init is not thread-safe before libcurl 7.84: once, here.
+  static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (init != CURLE_OK)
+    return Error::unavailable(std::string("libcurl cannot start: ") + curl_easy_strerror(init));
+  CurlEasy easy;
+  easy.handle_.reset(curl_easy_init());
+  if (!easy.handle_) return Error::unavailable("libcurl cannot start a transfer");
+  return easy;
 }
 
-}  // namespace
+Result<curl_slist*> CurlEasy::list(std::initializer_list<std::string> items) {
+  curl_slist* head = nullptr;
+  for (const auto& item : items) {
+    curl_slist* next = curl_slist_append(head, item.c_str());
+    if (!next) {
+      curl_slist_free_all(head);
+      return Error::unavailable("libcurl: out of memory");
+    }
+    head = next;
+  }
+  lists_.emplace_back(head, curl_slist_free_all);
+  return head;
+}
 
-const Curl* curl_library() {
-  static const Curl* loaded = []() -> const Curl* {
-    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (!lib) return nullptr;
-    static Curl c;
-    const bool ok = bind(lib, "curl_global_init", c.global_init) &&
-                    bind(lib, "curl_easy_init", c.easy_init) &&
-                    bind(lib, "curl_easy_setopt", c.easy_setopt) &&
-                    bind(lib, "curl_easy_perform", c.easy_perform) &&
-                    bind(lib, "curl_easy_getinfo", c.easy_getinfo) &&
-                    bind(lib, "curl_easy_cleanup", c.easy_cleanup) &&
-                    bind(lib, "curl_easy_strerror", c.easy_strerror) &&
-                    bind(lib, "curl_slist_append", c.slist_append) &&
-                    bind(lib, "curl_slist_free_all", c.slist_free_all);
-    if (!ok) return nullptr;
-    c.global_init(CURL_GLOBAL_DEFAULT);
-    return &c;
-  }();
-  return loaded;
+Error CurlEasy::refused(CURLoption option, CURLcode rc) {
+  const curl_easyoption* known = curl_easy_option_by_id(option);
+  return Error::unavailable("libcurl refuses the option " +
+                            (known ? std::string("CURLOPT_") + known->name
+                                   : "#" + std::to_string(static_cast<int>(option))) +
+                            ": " + curl_easy_strerror(rc));
 }
 
 }  // namespace stemnet

@@ -1,33 +1,53 @@
-// core/curl.hpp — libcurl, loaded when first needed.
+// core/curl.hpp — libcurl easy handles whose failures are values.
 //
-// libcurl and what it pulls in (TLS, Kerberos, LDAP, ...) cost ~8 MB of
-// resident memory in every process that links it, while only a few paths
-// use it (`monitor refresh` fetching statistics, the mail worker speaking
-// SMTP). So it is opened with dlopen on first use.
+// libcurl is linked (CURL::libcurl). Every option set on a handle is
+// checked: an option libcurl refuses (not built in, out of range, out of
+// memory) is an Error naming the option, never silently a different request.
 // Example:
-//   const Curl* curl = curl_library();
-//   if (!curl) return Error::unavailable("libcurl is not installed");
-//   CURL* h = curl->easy_init();
+//   auto easy = CurlEasy::open();               // Error::unavailable if libcurl cannot start
+//   if (!easy) return easy.error();
+//   STEMNET_TRY_VOID(easy->set(CURLOPT_URL, url.c_str()));
+//   const CURLcode rc = curl_easy_perform(easy->get());
 #pragma once
+
+#include "core/result.hpp"
 
 #include <curl/curl.h>
 
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace stemnet {
 
-struct Curl {
-  CURLcode (*global_init)(long);
-  CURL* (*easy_init)();
-  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
-  CURLcode (*easy_perform)(CURL*);
-  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
-  void (*easy_cleanup)(CURL*);
-  const char* (*easy_strerror)(CURLcode);
-  curl_slist* (*slist_append)(curl_slist*, const char*);
-  void (*slist_free_all)(curl_slist*);
-};
+class CurlEasy {
+ public:
+  // A new handle (curl_global_init runs once, before the first). Fails with
+  // ErrorKind::unavailable when libcurl cannot start.
+  [[nodiscard]] static Result<CurlEasy> open();
 
-// The loaded library (initialised once, thread-safe), or nullptr when
-// libcurl.so.4 is not installed.
-const Curl* curl_library();
+  CURL* get() const { return handle_.get(); }
+
+  // curl_easy_setopt, checked: Error::unavailable naming the option and
+  // libcurl's reason when it is refused.
+  template <class T>
+  [[nodiscard]] Result<void> set(CURLoption option, T value) {
+    const CURLcode rc = curl_easy_setopt(handle_.get(), option, value);
+    if (rc != CURLE_OK) return refused(option, rc);
+    return ok();
+  }
+
+  // A header or recipient list (curl_slist_append), owned by this handle and
+  // freed with it; Error::unavailable when out of memory.
+  [[nodiscard]] Result<curl_slist*> list(std::initializer_list<std::string> items);
+
+ private:
+  CurlEasy() = default;
+  static Error refused(CURLoption option, CURLcode rc);
+
+  std::unique_ptr<CURL, void (*)(CURL*)> handle_{nullptr, curl_easy_cleanup};
+  std::vector<std::unique_ptr<curl_slist, void (*)(curl_slist*)>> lists_;
+};
 
 }  // namespace stemnet

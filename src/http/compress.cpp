@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <optional>
 
 namespace stemnet::http {
 namespace {
@@ -21,28 +23,47 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The q-value among a coding's parameters ("q=0.5; x=y"): 1 when absent or
+// not a number, clamped to [0, 1].
+double quality(std::string_view params) {
+  while (!params.empty()) {
+    const auto semi = params.find(';');
+    std::string_view p = trim(params.substr(0, semi));
+    params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
+    const auto eq = p.find('=');
+    if (eq == std::string_view::npos || trim(p.substr(0, eq)) != "q") continue;
+    const std::string_view number = trim(p.substr(eq + 1));
+    double q = 1;
+    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), q);
+    if (ec != std::errc{} || end != number.data() + number.size()) return 1;
+    return std::clamp(q, 0.0, 1.0);
+  }
+  return 1;
+}
+
 }  // namespace
 
 bool accepts_gzip(const Request& req) {
   auto header = req.header("Accept-Encoding");
   if (!header) return false;
   const std::string value = lower(*header);
+  // gzip named explicitly decides; otherwise "*" does (RFC 9110 12.5.3).
+  std::optional<bool> gzip_named, any_named;
   std::string_view rest = value;
   while (!rest.empty()) {
     const auto comma = rest.find(',');
-    std::string_view item = trim(rest.substr(0, comma));
+    std::string_view item = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     const auto semi = item.find(';');
     const std::string_view coding = trim(item.substr(0, semi));
     if (coding != "gzip" && coding != "*") continue;
-    if (semi == std::string_view::npos) return true;
-    std::string_view param = trim(item.substr(semi + 1));
-    if (!param.starts_with("q=")) return true;
-    param.remove_prefix(2);
-    // q=0, q=0.0, q=0.000 refuse; anything else accepts.
-    return param.find_first_not_of("0.") != std::string_view::npos;
+    const bool accepted =
+        quality(semi == std::string_view::npos ? std::string_view{} : item.substr(semi + 1)) > 0;
+    auto& slot = coding == "gzip" ? gzip_named : any_named;
+    if (!slot) slot = accepted;
   }
-  return false;
+  if (gzip_named) return *gzip_named;
+  return any_named.value_or(false);
 }
 
 std::optional<std::string> gzip(std::string_view body) {

@@ -17,7 +17,9 @@ namespace stemnet::http {
 // Smaller bodies are sent as they are: gzip would not win a packet.
 inline constexpr std::size_t kGzipMinBytes = 1024;
 
-// True when the request's Accept-Encoding allows gzip (and not with q=0).
+// True when the request's Accept-Encoding allows gzip: "gzip" named with
+// q > 0, or, when gzip is not named, "*" with q > 0 ("*;q=0, gzip" is gzip;
+// "gzip;q=0, *" is not).
 bool accepts_gzip(const Request& req);
 
 // The body gzip-compressed (RFC 1952), or nullopt when it is too small or

@@ -43,6 +43,30 @@ TEST(Compress, AcceptEncoding) {
   EXPECT_FALSE(accepts_gzip(Request{}));
 }
 
+// RFC 9110 12.5.3: the most specific coding decides; "*" only speaks for
+// codings the header does not name.
+TEST(Compress, AcceptEncodingQValues) {
+  const std::pair<const char*, bool> cases[] = {
+      {"*;q=0, gzip", true},
+      {"gzip, *;q=0", true},
+      {"*;q=0, gzip;q=0.1", true},
+      {"*, gzip;q=0", false},
+      {"gzip;q=0, *", false},
+      {"*;q=0", false},
+      {"*;q=0.5", true},
+      {"br, *;q=0.001", true},
+      {"identity;q=1, *;q=0", false},
+      {"gzip;q=1.0", true},
+      {"gzip ; Q=0", false},
+      {"gzip;level=1;q=0", false},
+      {"gzip;q=0.001", true},
+      {"deflate;q=0, gzip;q=0.2", true},
+  };
+  for (const auto& [value, expected] : cases) {
+    EXPECT_EQ(accepts_gzip(with_encoding(value)), expected) << value;
+  }
+}
+
 TEST(Compress, RoundTripsAndSkipsWhatDoesNotPay) {
   std::string text;
   for (int i = 0; i < 500; ++i) text += R"({"number":"0301","name":"Oslo"},)";

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <vector>
 
 namespace stemnet::http {
@@ -35,6 +36,40 @@ Result<void> check_names(const Request& req, const std::vector<std::string_view>
     }
   }
   return ok();
+}
+
+// The path of the first member name or string holding U+0000 ("name",
+// "kit.items[2]"), if any: C strings, SQLite text functions, mail headers
+// and iCalendar lines would each cut it there differently.
+std::optional<std::string> nul_path(const boost::json::value& v, const std::string& path) {
+  switch (v.kind()) {
+    case boost::json::kind::string:
+      if (v.get_string().find('\0') != boost::json::string::npos) return path;
+      break;
+    case boost::json::kind::array: {
+      const auto& a = v.get_array();
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (auto p = nul_path(a[i], path + "[" + std::to_string(i) + "]")) return p;
+      }
+      break;
+    }
+    case boost::json::kind::object:
+      for (const auto& [key, item] : v.get_object()) {
+        const std::string name = path.empty() ? std::string(key) : path + "." + std::string(key);
+        if (key.find('\0') != boost::json::string_view::npos) return name;
+        if (auto p = nul_path(item, name)) return p;
+      }
+      break;
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+// Characters (code points) of UTF-8 text: the bytes that do not continue one.
+std::size_t characters(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace
@@ -76,7 +111,18 @@ Result<boost::json::object> json_body(const Request& req) {
   boost::system::error_code ec;
   auto v = boost::json::parse(req.body, ec);
   if (ec || !v.is_object()) return Error::invalid("body", "the body is not a JSON object");
-  return std::move(v.as_object());
+  if (auto path = nul_path(v, "")) {
+    return Error::invalid(*path, *path + " contains U+0000 (NUL), which no name or text may hold");
+  }
+  auto& body = v.as_object();
+  for (const auto& [name, limit] : kFreeTextLimits) {
+    const auto* member = body.if_contains(name);
+    if (member && member->is_string() && characters(member->get_string()) > limit) {
+      return Error::invalid(std::string(name), std::string(name) + " has at most " +
+                                                   std::to_string(limit) + " characters");
+    }
+  }
+  return std::move(body);
 }
 
 std::optional<int> as_int(const boost::json::value& v) {

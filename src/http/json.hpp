@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace stemnet::http {
 
@@ -41,9 +42,19 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
 
 Response json(int status, const boost::json::value& body);
 
+// The longest free text a body member of these names may hold, in
+// characters: what a person types into one field of the front-end. A
+// feature may hold a member to less (an open request's note: 2000).
+inline constexpr std::pair<std::string_view, std::size_t> kFreeTextLimits[] = {
+    {"reason", 1000},  {"wished", 1000}, {"comment", 4000},
+    {"message", 4000}, {"note", 4000},   {"body", 4000},
+};
+
 // The request's body as a JSON object. Fails with 415 when the body is not
 // declared application/json (so that no cross-site form can post it), 400
-// naming "body" when it is not a JSON object.
+// naming "body" when it is not a JSON object, 400 naming the member when a
+// string or member name anywhere in it holds U+0000 ("kit.items[0]"), or
+// when a top-level free-text member (kFreeTextLimits) is over its limit.
 Result<boost::json::object> json_body(const Request& req);
 // The JSON types a body member may have.
 enum class JsonKind { string, integer, boolean, array, object };

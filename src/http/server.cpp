@@ -2,6 +2,7 @@
 #include "http/server.hpp"
 
 #include "http/conditional.hpp"
+#include "http/log.hpp"
 #include "http/problem.hpp"
 
 #include <boost/asio.hpp>
@@ -145,8 +146,39 @@ Response error_response(const beast::error_code& ec) {
                          "the request header is over the server's limit"},
                    431);
   }
+  if (ec == bhttp::error::bad_obs_fold) {
+    return problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
+                         "a header line starts with a space or tab (obs-fold, RFC 9112 5.2): "
+                         "send each header field on one line"});
+  }
   return problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
                        "the request is not valid HTTP/1.1: " + ec.message()});
+}
+
+// Reads until `buffer` holds a whole header section (or `limit` bytes, which
+// Beast then refuses), and fails with bad_obs_fold when a header line starts
+// with a space or tab: RFC 9112 5.2 has a server refuse such obs-fold, and
+// Beast would join it into the value before.
+asio::awaitable<beast::error_code> refuse_obs_fold(beast::tcp_stream& stream,
+                                                   beast::flat_buffer& buffer, std::size_t limit) {
+  for (;;) {
+    const auto data = buffer.data();
+    const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+    if (const auto end = bytes.find("\r\n\r\n"); end != std::string_view::npos) {
+      const std::string_view header = bytes.substr(0, end + 2);
+      for (auto eol = header.find("\r\n"); eol != std::string_view::npos && eol + 2 < header.size();
+           eol = header.find("\r\n", eol + 2)) {
+        if (header[eol + 2] == ' ' || header[eol + 2] == '\t') co_return bhttp::error::bad_obs_fold;
+      }
+      co_return beast::error_code{};
+    }
+    // Bare LF line ends, or over the limit: Beast answers those.
+    if (bytes.find("\n\n") != std::string_view::npos || bytes.size() >= limit)
+      co_return beast::error_code{};
+    auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), use_tuple);
+    if (ec) co_return ec;
+    buffer.commit(n);
+  }
 }
 
 asio::awaitable<void> write_response(beast::tcp_stream& stream, const ServerOptions& opt,
@@ -201,8 +233,11 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     parser.body_limit(opt.body_limit);
     parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
     stream.expires_after(shared.pressure ? opt.pressure_idle_timeout : opt.idle_timeout);
-    auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
-    beast::error_code ec = hec;
+    beast::error_code ec = co_await refuse_obs_fold(stream, buffer, opt.header_limit);
+    if (!ec) {
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+      ec = hec;
+    }
     if (!ec && !parser.is_done()) {
       conn->busy = true;
       stream.expires_after(opt.read_timeout);
@@ -238,8 +273,8 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
         return shared.router.dispatch(req, &route);
       } catch (const std::exception& e) {
         // The one catch site: a handler failed unexpectedly. Log, answer 500, keep serving.
-        std::cerr << "stemnet: error: " << method_name(req.method) << " " << req.target << ": "
-                  << e.what() << "\n";
+        std::cerr << "stemnet: error: " << method_name(req.method) << " " << loggable_target(req)
+                  << ": " << e.what() << "\n";
         return problem(Error::internal("the server failed to answer this request"));
       }
     };

@@ -11,9 +11,13 @@
 #include "core/result.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace stemnet::monitor {
+
+// 64 MiB: SSB's largest tables we fetch are a few MB.
+inline constexpr std::size_t kDefaultFetchMaxBytes = std::size_t{64} << 20;
 
 struct FetchOptions {
   std::chrono::milliseconds connect_timeout{10'000};
@@ -21,6 +25,8 @@ struct FetchOptions {
   int attempts = 3;
   std::chrono::milliseconds first_backoff{1'000};  // doubles after each failed attempt
   std::string user_agent = "stemnet (+https://stemnet.no)";
+  // The largest answer kept, counted after decompression.
+  std::size_t max_bytes = kDefaultFetchMaxBytes;
 };
 
 struct Fetched {
@@ -33,7 +39,8 @@ struct Fetched {
 
 // POSTs `body` (JSON) to `url` and returns a 2xx answer. Fails with
 // ErrorKind::unavailable after the last attempt (naming the URL and why),
-// or at once for a 4xx other than 408 and 429.
+// or at once for a 4xx other than 408 and 429; ErrorKind::too_large at once
+// when the answer, decompressed, is over options.max_bytes.
 [[nodiscard]] Result<Fetched> fetch_post(const std::string& url, const std::string& body,
                                          const FetchOptions& options);
 

@@ -4,10 +4,13 @@
 #include "core/curl.hpp"
 #include "core/encoding.hpp"
 
+#include <boost/url/parse.hpp>
+
 #include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <optional>
 
 namespace stemnet::notify {
 namespace {
@@ -110,17 +113,37 @@ Result<void> FolderMailer::deliver(const Mail& mail) {
 SmtpMailer::SmtpMailer(std::string url, std::string from, std::chrono::milliseconds timeout)
     : url_(std::move(url)), from_(std::move(from)), timeout_(timeout) {}
 
+namespace {
+
+// The URL when it is scheme://[userinfo@]host[:port][/] and nothing else.
+// (Boost.URL takes "smtp://a@b:c@d" as host b, an empty port and the path
+// "c@d", so the port and the path are checked here.)
+std::optional<boost::urls::url_view> smtp_url(const std::string& text) {
+  auto url = boost::urls::parse_absolute_uri(text);
+  if (!url || !url->has_authority() || url->encoded_host().empty()) return std::nullopt;
+  if (url->has_port() &&
+      (url->port().empty() || url->port().find_first_not_of("0123456789") != std::string::npos))
+    return std::nullopt;
+  if (!url->encoded_path().empty() && url->encoded_path() != "/") return std::nullopt;
+  if (url->has_query() || url->has_fragment()) return std::nullopt;
+  return *url;
+}
+
+}  // namespace
+
 std::string SmtpMailer::describe() const {
-  // Never the password: only scheme, host and port.
-  const auto at = url_.find('@');
-  const auto scheme_end = url_.find("://");
-  if (at == std::string::npos || scheme_end == std::string::npos) return "SMTP " + url_;
-  return "SMTP " + url_.substr(0, scheme_end + 3) + url_.substr(at + 1);
+  // Never the user or the password, whatever the URL looks like: only
+  // scheme, host and port.
+  auto url = smtp_url(url_);
+  if (!url) return "SMTP (the SMTP URL is not a valid URL; not shown)";
+  std::string out = "SMTP " + std::string(url->scheme()) + "://" + std::string(url->encoded_host());
+  if (url->has_port()) out += ":" + std::string(url->port());
+  if (url->has_userinfo()) out += " (with credentials)";
+  return out;
 }
 
 Result<void> SmtpMailer::deliver(const Mail& mail) {
-  const Curl* curl = curl_library();
-  if (!curl) return Error::unavailable("libcurl is not installed: cannot send mail over SMTP");
+  STEMNET_TRY(auto curl, CurlEasy::open());
   struct Upload {
     std::string data;
     std::size_t at = 0;
@@ -134,30 +157,31 @@ Result<void> SmtpMailer::deliver(const Mail& mail) {
     u->at += take;
     return take;
   };
-  CURL* h = curl->easy_init();
-  if (!h) return Error::unavailable("libcurl could not start");
+  // Credentials over smtp:// go only after STARTTLS; without them, a server
+  // that offers no TLS still gets the mail (a local relay).
+  auto parsed = smtp_url(url_);
+  const bool credentials = !parsed || parsed->has_userinfo();
   char error[CURL_ERROR_SIZE] = {0};
   const std::string from = "<" + bare_address(from_) + ">";
-  const std::string to = "<" + mail.to + ">";
-  curl_slist* rcpt = curl->slist_append(nullptr, to.c_str());
-  curl->easy_setopt(h, CURLOPT_URL, url_.c_str());
-  curl->easy_setopt(h, CURLOPT_MAIL_FROM, from.c_str());
-  curl->easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
-  curl->easy_setopt(h, CURLOPT_UPLOAD, 1L);
-  curl->easy_setopt(h, CURLOPT_READFUNCTION, read);
-  curl->easy_setopt(h, CURLOPT_READDATA, &upload);
-  curl->easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
-  curl->easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
-  curl->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10'000L);
-  curl->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl->easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-  const CURLcode rc = curl->easy_perform(h);
+  STEMNET_TRY(curl_slist * rcpt, curl.list({"<" + mail.to + ">"}));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_URL, url_.c_str()));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps"));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_MAIL_FROM, from.c_str()));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_MAIL_RCPT, rcpt));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_UPLOAD, 1L));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_READFUNCTION, read));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_READDATA, &upload));
+  STEMNET_TRY_VOID(
+      curl.set(CURLOPT_USE_SSL, static_cast<long>(credentials ? CURLUSESSL_ALL : CURLUSESSL_TRY)));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count())));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_CONNECTTIMEOUT_MS, 10'000L));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_NOSIGNAL, 1L));
+  STEMNET_TRY_VOID(curl.set(CURLOPT_ERRORBUFFER, error));
+  const CURLcode rc = curl_easy_perform(curl.get());
   long code = 0;
-  curl->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-  curl->slist_free_all(rcpt);
-  curl->easy_cleanup(h);
+  if (curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &code) != CURLE_OK) code = 0;
   if (rc != CURLE_OK) {
-    return Error::unavailable(describe() + ": " + (error[0] ? error : curl->easy_strerror(rc)) +
+    return Error::unavailable(describe() + ": " + (error[0] ? error : curl_easy_strerror(rc)) +
                               (code ? " (server said " + std::to_string(code) + ")" : ""));
   }
   return ok();

@@ -45,11 +45,14 @@ class FolderMailer : public Mailer {
 
 class SmtpMailer : public Mailer {
  public:
-  // `url`: smtp://host[:port] (STARTTLS when the server offers it) or
-  // smtps://host[:port]; user and password, if any, in the URL's userinfo.
+  // `url`: smtp://host[:port] or smtps://host[:port]; user and password, if
+  // any, in the URL's userinfo (an '@' in the user name as %40). Over
+  // smtp:// STARTTLS is used when the server offers it, and required when
+  // the URL has credentials.
   SmtpMailer(std::string url, std::string from,
              std::chrono::milliseconds timeout = std::chrono::seconds(30));
   Result<void> deliver(const Mail& mail) override;
+  // Scheme, host and port: never the user name or the password.
   std::string describe() const override;
 
  private:

@@ -163,6 +163,45 @@ TEST_F(BookingApi, ImpactOnlyForApprovedProvidersAndKnownSlots) {
   EXPECT_EQ(wrong.status, 400) << wrong.body;
 }
 
+// Free text has a limit in characters (not bytes), and no name or text
+// holds U+0000: both 400 naming the member.
+TEST_F(BookingApi, FreeTextIsBoundedAndHoldsNoNul) {
+  const std::string id = request(future_slot_);
+  auto param = [this](const HttpResponse& r) {
+    return r.status == 400 ? std::string(body(r).at("param").as_string()) : r.body;
+  };
+  auto too_long = call("POST", "/api/v1/requests/" + id + "/decline", &eva_,
+                       R"({"reason":")" + std::string(1001, 'x') + R"("})");
+  EXPECT_EQ(too_long.status, 400) << too_long.body;
+  EXPECT_EQ(param(too_long), "reason");
+  auto nul =
+      call("POST", "/api/v1/requests/" + id + "/messages", &eva_, R"({"body":"hei\u0000du"})");
+  EXPECT_EQ(nul.status, 400) << nul.body;
+  EXPECT_EQ(param(nul), "body");
+  auto nul_name = call("POST", "/api/v1/organisations", &eva_,
+                       R"({"kind":"company","name":"Null\u0000 AS","orgnr":"974760673",)"
+                       R"("municipality":"3116"})");
+  EXPECT_EQ(nul_name.status, 400) << nul_name.body;
+  EXPECT_EQ(param(nul_name), "name");
+  auto signup = call("POST", "/api/v1/auth/signup", nullptr,
+                     R"({"email":"nul@skole.test","name":"Kari\u0000Nordmann",)"
+                     R"("password":"a long enough password"})");
+  EXPECT_EQ(signup.status, 400) << signup.body;
+  EXPECT_EQ(param(signup), "name");
+  auto wished =
+      call("POST", "/api/v1/requests", &kari_,
+           R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool +
+               R"(","grade":9,"pupils":24,"wished":")" + std::string(1001, 'w') + R"("})");
+  EXPECT_EQ(wished.status, 400) << wished.body;
+  EXPECT_EQ(param(wished), "wished");
+  // 1000 characters of two bytes each are within the limit.
+  std::string reason;
+  for (int i = 0; i < 1000; ++i) reason += "\xC3\xA6";  // æ
+  auto declined = call("POST", "/api/v1/requests/" + id + "/decline", &eva_,
+                       R"({"reason":")" + reason + R"("})");
+  EXPECT_EQ(declined.status, 200) << declined.body;
+}
+
 TEST_F(BookingApi, IllegalMovesName409AndTheAllowedOnes) {
   const std::string id = request(future_slot_);
   auto early = call("POST", "/api/v1/requests/" + id + "/complete", &eva_);

@@ -322,6 +322,40 @@ TEST_F(RegistryApi, MalformedRequestIs400AndTheServerKeepsServing) {
   EXPECT_EQ(get("/healthz").status, 200);
 }
 
+// A header line that starts with a space or tab continues the one before
+// (obs-fold): RFC 9112 5.2 has a server refuse it, and Beast would fold it.
+TEST_F(RegistryApi, ObsFoldIsRefused) {
+  for (const char* fold : {" ", "\t"}) {
+    HttpConnection c(server_->port());
+    auto res = c.raw(std::string("GET /api/v1/counties HTTP/1.1\r\nHost: x\r\nX-Note: a\r\n") +
+                     fold + "b\r\n\r\n");
+    EXPECT_EQ(res.status, 400) << res.body;
+    EXPECT_EQ(res.header("content-type"), "application/problem+json");
+    EXPECT_NE(res.body.find("obs-fold"), std::string::npos) << res.body;
+  }
+  // A space inside a value is fine, and the server keeps serving.
+  HttpConnection c(server_->port());
+  EXPECT_EQ(c.raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Note: a  b\r\n\r\n").status, 200);
+}
+
+// Bytes that are not UTF-8 in a path or parameter (%FF) come back in
+// problem details as U+FFFD: every answer is valid UTF-8 JSON.
+TEST_F(RegistryApi, ProblemsAreValidUtf8WhateverTheRequest) {
+  for (const char* target :
+       {"/api/v1/municipalities/%FF", "/api/v1/%FF%FE", "/api/v1/counties?%FF=1",
+        "/api/v1/counties?limit=%FF%FE", "/api/v1/offers?format=%FF%FE", "/api/v1/schools/%C3%28",
+        "/api/v1/schools/%ED%A0%80"}) {
+    auto res = get(target);
+    EXPECT_GE(res.status, 400) << target;
+    EXPECT_EQ(res.header("content-type"), "application/problem+json") << target;
+    boost::system::error_code ec;
+    auto v = json::parse(res.body, ec);  // refuses ill-formed UTF-8
+    ASSERT_FALSE(ec) << target << ": " << res.body;
+    EXPECT_NE(v.at("detail").as_string().find("\xEF\xBF\xBD"), json::string::npos)
+        << target << ": " << res.body;
+  }
+}
+
 TEST(Server, StopsGracefullyOnSigterm) {
   TempDir dir;
   ServerProcess server("sqlite:" + dir.path() + "/empty.db");
