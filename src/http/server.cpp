@@ -194,7 +194,8 @@ asio::awaitable<void> refuse(beast::tcp_stream& stream, const ServerOptions& opt
   Error e = Error::unavailable(std::move(detail));
   e.retry_after = 5;
   beast::error_code ec;
-  co_await write_response(stream, opt, wire_bytes(problem(e), 11, false, false), ec);
+  co_await write_response(stream, opt,
+                          wire_bytes(problem(e), 11, false, false, opt.default_headers), ec);
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.close();
 }
