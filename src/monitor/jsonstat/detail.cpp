@@ -1,5 +1,7 @@
 #include "monitor/jsonstat/detail.hpp"
 
+#include "text/json_write.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -89,38 +91,8 @@ bool reserved_root_member(std::string_view key) {
 }
 
 void append_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t plain = 0;  // start of the run of characters that need no escape
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-  }
-  out.append(s, plain, s.size() - plain);
-  out += '"';
+  // One string writer for every JSON answer: ill-formed UTF-8 goes out as U+FFFD.
+  text::append_string(out, s);
 }
 
 }  // namespace stemnet::monitor::jsonstat::detail
