@@ -62,4 +62,10 @@ Minute plus_minutes(const Minute& m, long minutes);
 // Thursday, so 2027-01-01 (a Friday) is in "2026-W53".
 std::string iso_week(const Date& d);
 
+// A statistical period as publishers write them, naming real years between
+// kMinYear and kMaxYear: a year "2024", a school year "2024-25" or
+// "2024-2025", SSB's month "2024M03", quarter "2024K1" and half "2024H2", or
+// a day "2024-03-01". Imports refuse anything else (naming the row).
+bool valid_period(std::string_view period);
+
 }  // namespace stemnet

@@ -57,5 +57,17 @@ TEST(Minute, OrdersByTime) {
   EXPECT_LT(*parse_minute("2026-12-31T23:59"), *parse_minute("2027-01-01T00:00"));
 }
 
+TEST(ValidPeriod, PeriodsAsPublishersWriteThem) {
+  for (const char* good : {"2024", "2024-25", "2024-2025", "2024M03", "2024M12", "2024K1", "2024K4",
+                           "2024H2", "2024-03-01", "1999-00", "2099"}) {
+    EXPECT_TRUE(valid_period(good)) << good;
+  }
+  for (const char* bad :
+       {"", "24", "!!!!", "2024-26", "2024-2026", "2024M13", "2024M00", "2024K5", "2024K0",
+        "2024H3", "2024-02-30", "1899", "2200", "2024 ", "2024-25\n", "20245", "2024M3"}) {
+    EXPECT_FALSE(valid_period(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace stemnet

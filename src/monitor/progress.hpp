@@ -14,6 +14,8 @@
 //   by 2027)
 #pragma once
 
+#include "core/time.hpp"  // valid_period, for the importers
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,11 +39,5 @@ Progress progress(std::vector<Point> series, double target, int target_year,
 
 // The year a period starts in, from its first four digits; nullopt if none.
 std::optional<int> period_year(const std::string& period);
-
-// A statistical period as publishers write them, naming real years between
-// kMinYear and kMaxYear: a year "2024", a school year "2024-25" or
-// "2024-2025", SSB's month "2024M03", quarter "2024K1" and half "2024H2", or
-// a day "2024-03-01". Imports refuse anything else (naming the row).
-bool valid_period(std::string_view period);
 
 }  // namespace stemnet::monitor

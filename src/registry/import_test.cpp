@@ -3,6 +3,7 @@
 #include "core/file.hpp"
 #include "registry/store.hpp"
 #include "test_db.hpp"
+#include "text/encoding.hpp"
 
 #include <gtest/gtest.h>
 
@@ -174,6 +175,22 @@ TEST(ParallelNames, SplitOnSpacedDashOnly) {
             (std::vector<std::string>{"Guovdageaidnu", "Kautokeino"}));
   EXPECT_EQ(parallel_names("Troms - Romsa - Tromssa").size(), 3u);
   EXPECT_EQ(parallel_names("Aurskog-Høland"), (std::vector<std::string>{"Aurskog-Høland"}));
+}
+
+// Issue 12, item 1: the school year in a measure's column is a real one.
+TEST(ParseUdir, ASchoolYearThatIsNotOneIsRefusedNamingTheColumn) {
+  auto bytes = read_file(kFixtures + "good.utf16.tsv");
+  ASSERT_TRUE(bytes);
+  auto utf8 = text::to_utf8(*bytes, "good.utf16.tsv");
+  ASSERT_TRUE(utf8);
+  std::string broken = *utf8;
+  const auto at = broken.find("2025-26.Engelsk");
+  ASSERT_NE(at, std::string::npos);
+  broken.replace(at, 7, "2025-99");
+  auto parsed = parse_udir_schools(broken, "good.tsv");
+  ASSERT_FALSE(parsed);
+  EXPECT_NE(parsed.error().detail.find("'2025-99' is not a school year"), std::string::npos)
+      << parsed.error().detail;
 }
 
 }  // namespace

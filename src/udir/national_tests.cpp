@@ -1,5 +1,6 @@
 #include "udir/national_tests.hpp"
 
+#include "core/time.hpp"
 #include "geo/area_code.hpp"
 #include "text/delimited.hpp"
 #include "text/encoding.hpp"
@@ -31,6 +32,11 @@ Result<NationalTests> read_national_tests(std::string_view bytes, const std::str
     // characters long would overflow the stack (found by fuzz_udir_read).
     // No measure column is anywhere near 300 bytes.
     if (t.header[i].size() <= 300 && std::regex_match(t.header[i], m, measure_re)) {
+      if (!valid_period(m[1].str())) {
+        return Error::malformed_file(file, t.header_line,
+                                     "column '" + t.header[i] + "': '" + m[1].str() +
+                                         "' is not a school year such as 2025-26");
+      }
       out.measures.push_back(
           {m[1].str(), m[2].str(), std::stoi(m[3].str()), m[4].str(), m[5].str(), m[6].str()});
       measure_cols.push_back(i);
