@@ -84,6 +84,12 @@ int run_cli(int argc, char** argv) {
       ->envname("STEMNET_RESETS_PER_HOUR")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--trusted-proxy", config.trusted_proxies,
+                   "a reverse proxy's address whose X-Forwarded-For names the client (repeat "
+                   "for several); per-client limits then count people, not the proxy")
+      ->envname("STEMNET_TRUSTED_PROXIES")
+      ->delimiter(',');
   serve_cmd->callback([&cli] { cli.action = [&cli] { return serve(cli.config); }; });
 
   auto* db_cmd = app.add_subcommand("db", "database administration");

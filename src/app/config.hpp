@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace stemnet::app {
 
@@ -27,6 +28,8 @@ struct Config {
   int hash_threads = 2;       // STEMNET_HASH_THREADS: password hashing (argon2id, 64 MiB) runs here
   int signups_per_hour = 20;  // STEMNET_SIGNUPS_PER_HOUR: per client address
   int resets_per_hour = 5;    // STEMNET_RESETS_PER_HOUR: per e-mail address (x4 per client)
+  // STEMNET_TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client
+  std::vector<std::string> trusted_proxies;
 };
 
 // Where people reach stemnet: public_url, or http://localhost:<port>.

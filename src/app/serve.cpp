@@ -3,6 +3,7 @@
 #include "accounts/routes.hpp"
 #include "booking/routes.hpp"
 #include "catalogue/routes.hpp"
+#include "http/forwarded.hpp"
 #include "http/json.hpp"
 #include "http/security_headers.hpp"
 #include "http/server.hpp"
@@ -161,6 +162,14 @@ int serve(const Config& config) {
   options.threads = threads;
   options.max_connections_per_client = static_cast<std::size_t>(config.max_connections_per_client);
   options.blocking_threads = config.hash_threads;
+  for (const auto& proxy : config.trusted_proxies) {
+    auto address = http::normalise_address(proxy);
+    if (!address) {
+      std::cerr << "stemnet: --trusted-proxy: not an IP address: '" << proxy << "'\n";
+      return 2;
+    }
+    options.trusted_proxies.push_back(*address);
+  }
   // CSP, Referrer- and Permissions-Policy, nosniff on every answer; HSTS when
   // people reach us over https (a TLS proxy in front).
   options.default_headers = http::security_headers(http::served_over_tls(config.public_url));

@@ -2,6 +2,7 @@
 #include "http/server.hpp"
 
 #include "http/conditional.hpp"
+#include "http/forwarded.hpp"
 #include "http/log.hpp"
 #include "http/problem.hpp"
 
@@ -213,7 +214,9 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
   bool over_client_cap = false;
   {
     std::lock_guard lock(shared.mu);
-    over_client_cap = shared.per_client[conn->client] >= opt.max_connections_per_client;
+    const bool proxy = std::find(opt.trusted_proxies.begin(), opt.trusted_proxies.end(),
+                                 conn->client) != opt.trusted_proxies.end();
+    over_client_cap = !proxy && shared.per_client[conn->client] >= opt.max_connections_per_client;
     if (!over_client_cap) {
       ++shared.per_client[conn->client];
       shared.connections.insert(conn);
@@ -266,7 +269,8 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
     const bool keep_alive = in.keep_alive() && !shared.stopping;
     bool target_ok = true;
     Request req = to_request(std::move(in), &target_ok);
-    req.remote_address = conn->client;
+    req.remote_address =
+        client_address(conn->client, req.header("X-Forwarded-For"), opt.trusted_proxies);
     std::string route = "unmatched";
     Response res;
     auto answer = [&]() -> Response {

@@ -44,6 +44,10 @@ struct ServerOptions {
   // Open connections one client address may hold; more are answered 503 and
   // closed. Behind a proxy every connection comes from the proxy: raise it.
   std::size_t max_connections_per_client = 256;
+  // Reverse proxies whose X-Forwarded-For is believed (see forwarded.hpp):
+  // requests through them carry the client's address, and they are not held
+  // to max_connections_per_client.
+  std::vector<std::string> trusted_proxies;
   // Routes marked `blocking` (password hashing) run on this many threads of
   // their own, so they never stall the network threads; at most
   // `blocking_queue` wait, more are answered 503 with Retry-After.

@@ -85,7 +85,9 @@ TEST_F(Refresh, OneTableFailingDoesNotStopTheOthers) {
   int ok = 0, failed = 0;
   for (const auto& r : *out) {
     (r.ok ? ok : failed)++;
-    if (!r.ok) EXPECT_FALSE(r.message.empty()) << r.indicator;
+    if (!r.ok) {
+      EXPECT_FALSE(r.message.empty()) << r.indicator;
+    }
   }
   EXPECT_EQ(ok, 1);  // population; 13259's fixture does not fit the live recipe's codes
   EXPECT_GE(failed, 9);

@@ -384,5 +384,28 @@ TEST_F(Hardening, ABurstOfSignUpsDoesNotStallReads) {
   EXPECT_LT(ms[ms.size() * 9 / 10], 100.0) << "p90 of reads during the burst, ms";
 }
 
+// Behind a trusted reverse proxy, limits count people (X-Forwarded-For), not
+// the proxy; from any other peer the header is ignored.
+TEST_F(Hardening, ATrustedProxyNamesTheClient) {
+  auto signup_from = [&](const std::string& email, const std::string& forwarded_for) {
+    HttpConnection c(port());
+    return c
+        .request("POST", "/api/v1/auth/signup",
+                 {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwarded_for}},
+                 R"({"email":")" + email + R"(","name":"P","password":"a long enough password"})")
+        .status;
+  };
+  start({"--signups-per-hour", "2", "--trusted-proxy", "127.0.0.1"});
+  EXPECT_EQ(signup_from("a@skole.test", "203.0.113.1"), 201);
+  EXPECT_EQ(signup_from("b@skole.test", "198.51.100.9, 203.0.113.1"), 201);
+  EXPECT_EQ(signup_from("c@skole.test", "203.0.113.1"), 429) << "the same person, third time";
+  EXPECT_EQ(signup_from("d@skole.test", "203.0.113.2"), 201) << "another person, same proxy";
+  server_.reset();
+  start({"--signups-per-hour", "2"});  // no trusted proxy: the header proves nothing
+  EXPECT_EQ(signup_from("e@skole.test", "203.0.113.3"), 201);
+  EXPECT_EQ(signup_from("f@skole.test", "203.0.113.4"), 201);
+  EXPECT_EQ(signup_from("g@skole.test", "203.0.113.5"), 429);
+}
+
 }  // namespace
 }  // namespace stemnet::testing

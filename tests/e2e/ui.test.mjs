@@ -62,6 +62,14 @@ describe('public pages', () => {
     const page = await newPage(browser);
     await page.goto(BASE + '/');
     await settled(page);
+    // The figures arrive one query each; on a busy machine after the page has settled.
+    await page
+      .waitForFunction(
+        () => [...document.querySelectorAll('.stat__value')].every((e) => e.textContent !== '…'),
+        null,
+        { timeout: 20_000 },
+      )
+      .catch(() => {});
     const stats = await page.locator('.stat').allInnerTexts();
     assert.ok(stats.some((s) => /357\s+kommuner/.test(s)), `357 municipalities in ${stats}`);
     assert.ok(stats.some((s) => /2\s571\s+skoler/.test(s)), `2 571 schools, Norwegian format, in ${stats}`);
