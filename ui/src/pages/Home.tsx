@@ -5,15 +5,38 @@ import { useQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useIndicators, useInstitutions, useMe, useOffers, useOrganisations } from '../api/hooks';
 import type { ListOf, School } from '../api/types';
-import { PageHeading, usePageTitle } from '../components/common';
+import { PageHeading, usePageTitle, VisuallyHidden } from '../components/common';
 import { OfferCard } from '../components/OfferCard';
 import { formatNumber } from '../lib/format';
 
-function Figure({ value, label, to }: { value: number | undefined; label: string; to?: string }) {
-  const { i18n } = useTranslation();
+// A figure on the start page: '…' while it loads, '–' (and why, for screen
+// readers) when its query failed, never '…' for ever.
+function Figure({
+  value,
+  label,
+  to,
+  failed = false,
+}: {
+  value: number | undefined;
+  label: string;
+  to?: string;
+  failed?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const shown =
+    value !== undefined ? (
+      formatNumber(i18n.resolvedLanguage ?? 'nb', value, 0)
+    ) : failed ? (
+      <>
+        <span aria-hidden="true">–</span>
+        <VisuallyHidden>{t('home.stat_missing')}</VisuallyHidden>
+      </>
+    ) : (
+      '…'
+    );
   const body = (
     <>
-      <span className="stat__value">{value === undefined ? '…' : formatNumber(i18n.resolvedLanguage ?? 'nb', value, 0)}</span>
+      <span className="stat__value">{shown}</span>
       <span className="stat__label">{label}</span>
     </>
   );
@@ -57,13 +80,18 @@ export function HomePage() {
           {t('home.glance')}
         </Heading>
         <ul className="stats">
-          <Figure value={municipalities.data?.total} label={t('home.stat_municipalities')} to="/kart" />
-          <Figure value={schools.data?.total} label={t('home.stat_schools')} />
-          <Figure value={providers.data?.total} label={t('home.stat_providers')} />
-          <Figure value={offers.data?.total} label={t('home.stat_offers')} to="/tilbud" />
-          <Figure value={centres} label={t('home.stat_centres')} />
-          <Figure value={he} label={t('home.stat_he')} />
-          <Figure value={withData} label={t('home.stat_indicators')} to="/monitor" />
+          <Figure
+            value={municipalities.data?.total}
+            failed={municipalities.isError}
+            label={t('home.stat_municipalities')}
+            to="/kart"
+          />
+          <Figure value={schools.data?.total} failed={schools.isError} label={t('home.stat_schools')} />
+          <Figure value={providers.data?.total} failed={providers.isError} label={t('home.stat_providers')} />
+          <Figure value={offers.data?.total} failed={offers.isError} label={t('home.stat_offers')} to="/tilbud" />
+          <Figure value={centres} failed={institutions.isError} label={t('home.stat_centres')} />
+          <Figure value={he} failed={institutions.isError} label={t('home.stat_he')} />
+          <Figure value={withData} failed={indicators.isError} label={t('home.stat_indicators')} to="/monitor" />
         </ul>
       </section>
 

@@ -10,6 +10,7 @@ import { DataTable } from '../components/DataTable';
 import { Attribution, ATTRIBUTION_LINES } from '../components/Attribution';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { safeNext } from '../pages/SignIn';
+import { HomePage } from '../pages/Home';
 import { OpenRequestList } from '../components/OpenRequestList';
 import Chart from '../components/Chart';
 import type { Offer, OpenRequest } from '../api/types';
@@ -166,5 +167,27 @@ describe('Chart', () => {
     const { container } = render(<Chart spec={spec} width={400} />);
     expect(container.querySelector('.chart svg')).not.toBeNull();
     expect(container.querySelector('style')).toBeNull();
+  });
+});
+
+describe('the start page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('says a figure is missing when its query fails, instead of loading for ever', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ type: 'x', title: 'Unavailable', status: 503, detail: 'down' }), {
+          status: 503,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
+    );
+    wrap(<HomePage />);
+    const missing = await screen.findAllByText('tallet kunne ikke hentes nå');
+    expect(missing.length).toBeGreaterThanOrEqual(7);
+    expect(screen.queryByText('…')).not.toBeInTheDocument();
   });
 });

@@ -44,6 +44,7 @@ export const site: Pick<Messages, 'common' | 'layout' | 'nav' | 'lang' | 'home' 
     stat_centres: 'science centres',
     stat_he: 'universities and university colleges',
     stat_indicators: 'indicators with figures',
+    stat_missing: 'the figure could not be fetched just now',
     explore: 'Explore',
     card_map: 'A map of Norway coloured by indicator or engagement. Click through to a municipality.',
     card_catalogue: 'Search visits, digital sessions, ready-made kits and camps for your class.',

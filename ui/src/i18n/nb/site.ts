@@ -42,6 +42,7 @@ export const site = {
     stat_centres: 'vitensentre',
     stat_he: 'universiteter og høgskoler',
     stat_indicators: 'indikatorer med tall',
+    stat_missing: 'tallet kunne ikke hentes nå',
     explore: 'Utforsk',
     card_map: 'Norgeskart farget etter indikatorer eller engasjement. Klikk deg inn på en kommune.',
     card_catalogue: 'Søk blant besøk, digitale økter, opplegg og leirer for klassen din.',

@@ -44,6 +44,7 @@ export const site: Pick<Messages, 'common' | 'layout' | 'nav' | 'lang' | 'home' 
     stat_centres: 'vitensenter',
     stat_he: 'universitet og høgskular',
     stat_indicators: 'indikatorar med tal',
+    stat_missing: 'talet kunne ikkje hentast no',
     explore: 'Utforsk',
     card_map: 'Noregskart farga etter indikatorar eller engasjement. Klikk deg inn på ein kommune.',
     card_catalogue: 'Søk blant besøk, digitale økter, opplegg og leirar for klassen din.',
