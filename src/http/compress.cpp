@@ -17,22 +17,16 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The q-value among a coding's parameters ("q=0.5; x=y"): 1 when absent or
 // not a number, clamped to [0, 1].
 double quality(std::string_view params) {
   while (!params.empty()) {
     const auto semi = params.find(';');
-    std::string_view p = trim(params.substr(0, semi));
+    std::string_view p = trim_ows(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
     const auto eq = p.find('=');
-    if (eq == std::string_view::npos || trim(p.substr(0, eq)) != "q") continue;
-    const std::string_view number = trim(p.substr(eq + 1));
+    if (eq == std::string_view::npos || trim_ows(p.substr(0, eq)) != "q") continue;
+    const std::string_view number = trim_ows(p.substr(eq + 1));
     double q = 1;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), q);
     if (ec != std::errc{} || end != number.data() + number.size()) return 1;
@@ -55,7 +49,7 @@ bool accepts_gzip(const Request& req) {
     std::string_view item = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     const auto semi = item.find(';');
-    const std::string_view coding = trim(item.substr(0, semi));
+    const std::string_view coding = trim_ows(item.substr(0, semi));
     if (coding != "gzip" && coding != "*") continue;
     const bool accepted =
         quality(semi == std::string_view::npos ? std::string_view{} : item.substr(semi + 1)) > 0;

@@ -1,15 +1,6 @@
 #include "http/cookies.hpp"
 
 namespace stemnet::http {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string> cookie(const Request& req, std::string_view name) {
   for (const auto& h : req.headers) {
@@ -20,12 +11,12 @@ std::optional<std::string> cookie(const Request& req, std::string_view name) {
     std::string_view rest = h.value;
     while (!rest.empty()) {
       const auto semi = rest.find(';');
-      std::string_view pair = trim(rest.substr(0, semi));
+      std::string_view pair = trim_ows(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
       const auto eq = pair.find('=');
       if (eq == std::string_view::npos) continue;
-      if (trim(pair.substr(0, eq)) == name) {
-        std::string_view value = trim(pair.substr(eq + 1));
+      if (trim_ows(pair.substr(0, eq)) == name) {
+        std::string_view value = trim_ows(pair.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
           value = value.substr(1, value.size() - 2);
         return std::string(value);

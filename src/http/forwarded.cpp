@@ -1,17 +1,13 @@
 #include "http/forwarded.hpp"
 
+#include "http/message.hpp"
+
 #include <boost/asio/ip/address.hpp>
 
 #include <algorithm>
 
 namespace stemnet::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool listed(const std::vector<std::string>& trusted, std::string_view address) {
   return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
@@ -26,7 +22,7 @@ std::string client_address(const std::string& peer, std::optional<std::string_vi
   while (!rest.empty()) {
     const auto comma = rest.rfind(',');
     const std::string_view entry =
-        trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        trim_ows(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(std::string(entry), ec);
@@ -39,7 +35,7 @@ std::string client_address(const std::string& peer, std::optional<std::string_vi
 
 std::optional<std::string> normalise_address(std::string_view text) {
   boost::system::error_code ec;
-  const auto address = boost::asio::ip::make_address(std::string(trim(text)), ec);
+  const auto address = boost::asio::ip::make_address(std::string(trim_ows(text)), ec);
   if (ec) return std::nullopt;
   return address.to_string();
 }

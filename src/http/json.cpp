@@ -1,13 +1,12 @@
 #include "http/json.hpp"
 
-#include <limits>
-
 #include "text/json_write.hpp"
 
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <optional>
 #include <vector>
 

@@ -47,6 +47,12 @@ Method method_from(std::string_view name) {
   return Method::other;
 }
 
+std::string_view trim_ows(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::optional<std::string_view> Request::header(std::string_view name) const {
   for (const auto& h : headers) {
     if (iequals(h.name, name)) return std::string_view(h.value);

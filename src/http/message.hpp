@@ -22,6 +22,10 @@ enum class Method { get, head, post, put, patch, del, options, other };
 std::string_view method_name(Method m);
 Method method_from(std::string_view name);
 
+// A header value or list item without the spaces and tabs around it (RFC
+// 9110's optional whitespace).
+std::string_view trim_ows(std::string_view s);
+
 struct Header {
   std::string name;
   std::string value;
