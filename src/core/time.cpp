@@ -1,5 +1,7 @@
 #include "core/time.hpp"
 
+#include "core/strings.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -66,6 +68,12 @@ Result<Minute> read_minute(std::string_view field, std::string_view text) {
   return Error::invalid(std::string(field), "a time is YYYY-MM-DDTHH:MM, a real minute between " +
                                                 std::to_string(kMinYear) + " and " +
                                                 std::to_string(kMaxYear));
+}
+
+std::string stored_time_warning(std::string_view what, std::string_view id,
+                                std::string_view value) {
+  return "stemnet: warning: " + std::string(what) + " '" + log_safe(id) +
+         "' has a stored time that is not a real time ('" + log_safe(value) + "'); left out\n";
 }
 
 std::string format(const Date& d) {

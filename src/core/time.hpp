@@ -62,6 +62,12 @@ Minute plus_minutes(const Minute& m, long minutes);
 // Thursday, so 2027-01-01 (a Friday) is in "2026-W53".
 std::string iso_week(const Date& d);
 
+// The operator's log line for a stored time that is not a real time (stored
+// before every time was parsed): readers skip the row and say so with it.
+//   "stemnet: warning: request 'abc' has a stored time that is not a real
+//    time ('!!!!-!!-!!T!!:!!'); left out\n"
+std::string stored_time_warning(std::string_view what, std::string_view id, std::string_view value);
+
 // A statistical period as publishers write them, naming real years between
 // kMinYear and kMaxYear: a year "2024", a school year "2024-25" or
 // "2024-2025", SSB's month "2024M03", quarter "2024K1" and half "2024H2", or

@@ -185,9 +185,7 @@ Result<Rounds::Loaded> Rounds::load(db::Connection& c, const RoundInput& in) {
     s.grade_max = static_cast<int>(r.integer(8));
     const auto starts = parse_minute(r.text(9));
     if (!starts) {  // a stored start that is not a real time: reported, left out
-      std::cerr << "stemnet: warning: slot '" << r.text(0)
-                << "' has a stored time that is not a real time ('" << log_safe(r.text(9))
-                << "'); left out of the round\n";
+      std::cerr << stored_time_warning("slot", r.text(0), r.text(9));
       continue;
     }
     s.week = iso_week(starts->date);

@@ -1,0 +1,148 @@
+// booking/impact.cpp — what completed bookings add up to: a provider's or a
+// school's impact by year, and the schools engaged per area (the monitor's
+// schools_engaged). Read-only; split from service.cpp, whose rules change
+// requests.
+#include "booking/service.hpp"
+
+#include "core/time.hpp"
+
+#include <iostream>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace stemnet::booking {
+
+Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_id) {
+  const bool school = organisation_id.starts_with("school:");
+  const std::string key = school ? organisation_id.substr(7) : organisation_id;
+  STEMNET_TRY(auto conn, pool_.acquire());
+  // Public figures: a provider's only once it is approved, like its profile.
+  STEMNET_TRY(
+      auto exists,
+      school
+          ? conn->query("SELECT 1 FROM school WHERE orgnr = $1", {key})
+          : conn->query("SELECT 1 FROM organisation WHERE id = $1 AND status = 'approved'", {key}));
+  if (exists.empty()) return Error::not_found("no organisation '" + organisation_id + "'");
+  // Completed bookings with their year, school, municipality, hours and the
+  // school's reach; feedback scores given by the other side.
+  STEMNET_TRY(
+      auto rows,
+      conn->query(
+          std::string(
+              "SELECT r.id, COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr,"
+              " s.municipality_number, o.duration_minutes, fs.pupils_reached, fs.girls,"
+              " fs.boys, fo.score"
+              " FROM booking_request r JOIN offer o ON o.id = r.offer_id"
+              " JOIN school s ON s.orgnr = r.school_orgnr"
+              " LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+              " LEFT JOIN booking_feedback fs ON fs.request_id = r.id AND fs.side = 'school'"
+              " LEFT JOIN booking_feedback fo ON fo.request_id = r.id AND fo.side = $2"
+              " WHERE r.state = 'completed' AND ") +
+              (school ? "r.school_orgnr = $1" : "r.provider_id = $1") + " ORDER BY 2",
+          {key, school ? "provider" : "school"}));
+  struct Acc {
+    ImpactYear y;
+    std::set<std::string> schools, municipalities;
+    long pupils = 0, girls = 0, boys = 0, score_sum = 0;
+    bool any_pupils = false, any_girls = false, any_boys = false;
+  };
+  std::map<int, Acc> years;
+  for (const auto& r : rows) {
+    const auto when = parse_minute(r.text(1));
+    if (!when) {
+      std::cerr << stored_time_warning("request", r.text(0), r.text(1));
+      continue;
+    }
+    const int year = when->date.year;
+    Acc& a = years[year];
+    a.y.year = year;
+    ++a.y.bookings;
+    a.schools.insert(r.text(2));
+    a.municipalities.insert(r.text(3));
+    a.y.hours += static_cast<double>(r.integer(4)) / 60.0;
+    if (!r.is_null(5)) {
+      a.pupils += r.integer(5);
+      a.any_pupils = true;
+    }
+    if (!r.is_null(6)) {
+      a.girls += r.integer(6);
+      a.any_girls = true;
+    }
+    if (!r.is_null(7)) {
+      a.boys += r.integer(7);
+      a.any_boys = true;
+    }
+    if (!r.is_null(8)) {
+      a.score_sum += r.integer(8);
+      ++a.y.feedbacks;
+    }
+  }
+  std::vector<ImpactYear> out;
+  for (auto& [year, a] : years) {
+    a.y.schools = static_cast<long>(a.schools.size());
+    a.y.municipalities = static_cast<long>(a.municipalities.size());
+    // Small counts of pupils could point at individuals: withheld under kMinPupils.
+    if (a.any_pupils && a.pupils >= kMinPupils) a.y.pupils = a.pupils;
+    // Girls and boys are shown together or not at all: one withheld count
+    // could otherwise be worked out from the other and the total.
+    if (a.any_girls && a.any_boys && a.girls >= kMinPupils && a.boys >= kMinPupils) {
+      a.y.girls = a.girls;
+      a.y.boys = a.boys;
+    }
+    if (a.y.feedbacks > 0)
+      a.y.average_feedback = static_cast<double>(a.score_sum) / static_cast<double>(a.y.feedbacks);
+    out.push_back(a.y);
+  }
+  return out;
+}
+
+Result<std::vector<Engagement>> Service::engagement() {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  // Years with completed bookings, and the schools engaged in each.
+  STEMNET_TRY(auto done,
+              conn->query("SELECT COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr, r.id"
+                          " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+                          " WHERE r.state = 'completed' ORDER BY 1, 2"));
+  STEMNET_TRY(auto schools,
+              conn->query("SELECT orgnr, municipality_number, county_number FROM school"));
+  std::map<std::string, std::pair<std::string, std::string>>
+      where;                                                   // orgnr -> (municipality, county)
+  std::map<std::pair<std::string, std::string>, long> totals;  // (level, code) -> schools
+  for (const auto& s : schools) {
+    const std::string county = s.opt_text(2).value_or("");
+    where[s.text(0)] = {s.text(1), county};
+    ++totals[{"country", "NO"}];
+    ++totals[{"municipality", s.text(1)}];
+    if (!county.empty()) ++totals[{"county", county}];
+  }
+  std::map<std::tuple<int, std::string, std::string>, long> engaged;
+  std::set<int> years;
+  std::set<std::pair<int, std::string>> counted;  // (year, school): a school counts once a year
+  for (const auto& r : done) {
+    const auto when = parse_minute(r.text(0));
+    if (!when) {
+      std::cerr << stored_time_warning("request", r.text(2), r.text(0));
+      continue;
+    }
+    const int year = when->date.year;
+    years.insert(year);
+    if (!counted.insert({year, r.text(1)}).second) continue;
+    auto w = where.find(r.text(1));
+    if (w == where.end()) continue;
+    ++engaged[{year, "country", "NO"}];
+    ++engaged[{year, "municipality", w->second.first}];
+    if (!w->second.second.empty()) ++engaged[{year, "county", w->second.second}];
+  }
+  // Every area of every year with bookings: an area with none engaged is a 0, not a gap.
+  std::vector<Engagement> out;
+  for (int year : years) {
+    for (const auto& [area, total] : totals) {
+      auto e = engaged.find({year, area.first, area.second});
+      out.push_back({area.first, area.second, year, e == engaged.end() ? 0 : e->second, total});
+    }
+  }
+  return out;
+}
+
+}  // namespace stemnet::booking
