@@ -54,20 +54,6 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/stemnet-bench.XXXXXX")
 stemnet_pid=""
 nginx_pid=""
 
-stop() { # stop PID SIGNAL NAME: signal, wait up to 5 s, then SIGKILL
-  local pid=$1 sig=$2 name=$3
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "-$sig" "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$name did not stop on SIG$sig; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -104,14 +90,7 @@ log "importing reference data into a fresh database"
 "$STEMNET" serve --db "sqlite:$tmp/bench.db" --port 0 --bind 127.0.0.1 --threads "$THREADS" \
   >"$tmp/stemnet.log" 2>&1 &
 stemnet_pid=$!
-stemnet_port=""
-for _ in $(seq 100); do
-  stemnet_port=$(sed -n 's|.*stemnet listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$tmp/stemnet.log" | head -n1)
-  [ -n "$stemnet_port" ] && break
-  kill -0 "$stemnet_pid" 2>/dev/null || die "stemnet exited at startup"
-  sleep 0.1
-done
-[ -n "$stemnet_port" ] || die "stemnet did not report its port within 10 s"
+stemnet_port=$(stemnet_port "$stemnet_pid" "$tmp/stemnet.log" stemnet)
 stemnet_url="http://127.0.0.1:$stemnet_port$ENDPOINT"
 log "stemnet (pid $stemnet_pid, $THREADS threads) on $stemnet_url"
 

@@ -48,3 +48,34 @@ EOF
   fi
   mv "$file.tmp.$$" "$file"
 }
+
+# stop PID SIGNAL NAME: signal, wait up to 5 s, then SIGKILL.
+stop() {
+  local pid=$1 sig=$2 name=$3
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "-$sig" "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name did not stop on SIG$sig; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+# stemnet_port PID LOGFILE NAME: the port a `stemnet serve --port 0` started as PID
+# reports in LOGFILE ("stemnet listening on http://127.0.0.1:PORT"), waiting up to 10 s;
+# dies when the process exits first or says nothing.
+stemnet_port() {
+  local pid=$1 file=$2 name=$3 port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's|.*stemnet listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$file" | head -n1)
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || die "$name exited at startup"
+    sleep 0.1
+  done
+  [ -n "$port" ] || die "$name did not report its port within 10 s"
+  echo "$port"
+}

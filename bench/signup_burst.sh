@@ -79,20 +79,6 @@ stemnet_pid=""
 wrk_pid=""
 run_name=""
 
-stop() { # stop PID SIGNAL NAME: signal, wait up to 5 s, then SIGKILL
-  local pid=$1 sig=$2 name=$3
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "-$sig" "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$name did not stop on SIG$sig; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -125,13 +111,7 @@ start_server() { # start_server NAME HASH_THREADS: sets stemnet_pid, base
     --mail-dir "$tmp/mail.$name" --threads "$THREADS" --hash-threads "$hash_threads" \
     --signups-per-hour "$SIGNUPS_PER_HOUR" >"$log_file" 2>&1 &
   stemnet_pid=$!
-  for _ in $(seq 100); do
-    port=$(sed -n 's|.*stemnet listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$log_file" | head -n1)
-    [ -n "$port" ] && break
-    kill -0 "$stemnet_pid" 2>/dev/null || die "stemnet ($name) exited at startup"
-    sleep 0.1
-  done
-  [ -n "$port" ] || die "stemnet ($name) did not report its port within 10 s"
+  port=$(stemnet_port "$stemnet_pid" "$log_file" "stemnet ($name)")
   base="http://127.0.0.1:$port"
   log "$name: stemnet (pid $stemnet_pid, --threads $THREADS --hash-threads $hash_threads) on $base"
 }
