@@ -54,6 +54,11 @@ int run_cli(int argc, char** argv) {
       ->envname("STEMNET_THREADS")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  serve_cmd->add_flag("!--no-request-validation", config.validate_requests,
+                      "do not check requests against the API document (to measure its cost)");
+  serve_cmd->add_flag("--list-routes", config.list_routes,
+                      "print every route and whether the API document has it, and every "
+                      "documented operation no route serves; exit 1 on any difference");
   serve_cmd->add_option("--cache-mb", config.cache_mb, "the response cache's budget in MiB")
       ->envname("STEMNET_CACHE_MB")
       ->check(CLI::Range(1, 65536))

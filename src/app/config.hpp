@@ -22,8 +22,10 @@ struct Config {
                            // "" means http://localhost:<port>
   std::string smtp_url;    // STEMNET_SMTP: smtp[s]://[user:password@]host[:port]; "" = mail_dir
   std::string mail_from = "stemnet <ikke-svar@stemnet.no>";  // STEMNET_MAIL_FROM
-  std::string mail_dir = "var/mail";     // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
-  int cache_mb = 64;                     // STEMNET_CACHE_MB: the response cache's budget in MiB
+  std::string mail_dir = "var/mail";  // STEMNET_MAIL_DIR: outgoing mail as .eml (development)
+  bool validate_requests = true;      // --no-request-validation: for the benchmark of its cost only
+  bool list_routes = false;           // --list-routes: print routes against the API document, exit
+  int cache_mb = 64;                  // STEMNET_CACHE_MB: the response cache's budget in MiB
   int max_connections_per_client = 256;  // STEMNET_MAX_CONNECTIONS_PER_CLIENT
   int hash_threads = 2;       // STEMNET_HASH_THREADS: password hashing (argon2id, 64 MiB) runs here
   int signups_per_hour = 20;  // STEMNET_SIGNUPS_PER_HOUR: per client address

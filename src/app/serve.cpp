@@ -1,6 +1,8 @@
 #include "app/serve.hpp"
 
 #include "accounts/routes.hpp"
+#include "api/contract.hpp"
+#include "api/openapi.hpp"
 #include "booking/routes.hpp"
 #include "catalogue/routes.hpp"
 #include "http/forwarded.hpp"
@@ -16,6 +18,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -69,8 +72,35 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
     return http::json(200, boost::json::object{{"name", "stemnet"},
                                                {"version", STEMNET_VERSION},
                                                {"resources", std::move(links)},
-                                               {"documentation", "docs/api.md"}});
+                                               {"openapi", "/api/v1/openapi.json"},
+                                               {"documentation", "/api/docs"}});
   });
+  router.get("/api/v1/openapi.json",
+             [](const http::Request&, const http::PathParams&) {
+               return http::Response::json(200, api::document_text());
+             },
+             {.cache_for = std::chrono::seconds(300)});
+}
+
+// Prints every route with whether the document has it, and every documented
+// operation no route serves. True when the two agree.
+bool list_routes(const http::Router& router, const api::Contract& contract, std::ostream& out) {
+  const auto routed = router.routes();
+  const auto documented = contract.operations();
+  bool agree = true;
+  for (const auto& route : routed) {
+    const bool known = std::find(documented.begin(), documented.end(), route) != documented.end();
+    agree = agree && known;
+    out << (known ? "documented  " : "UNDOCUMENTED ") << http::method_name(route.first) << " "
+        << route.second << "\n";
+  }
+  for (const auto& op : documented) {
+    if (std::find(routed.begin(), routed.end(), op) == routed.end()) {
+      agree = false;
+      out << "NOT ROUTED  " << http::method_name(op.first) << " " << op.second << "\n";
+    }
+  }
+  return agree;
 }
 
 }  // namespace
@@ -120,6 +150,21 @@ int serve(const Config& config) {
   booking::add_open_request_routes(router, open_requests, accounts_service);
   matching::Rounds rounds(**pool, booking_service, outbox);
   matching::add_routes(router, rounds, **pool, accounts_service);
+
+  // Every request is checked against the API document before its handler.
+  auto contract = api::Contract::load(api::document());
+  if (!contract) {
+    std::cerr << "stemnet: " << contract.error().where_and_what() << "\n";
+    return 1;
+  }
+  if (config.list_routes) return list_routes(router, **contract, std::cout) ? 0 : 1;
+  if (config.validate_requests) {
+    router.set_checks([&contract](http::Method method, const std::string& pattern) {
+      return (*contract)->check_for(method, pattern);
+    });
+  } else {
+    std::cout << "stemnet: requests are NOT checked against the API document" << std::endl;
+  }
 
   std::optional<http::StaticFiles> ui;
   if (!config.ui_dir.empty()) {

@@ -220,28 +220,33 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         return http::json(201, request_json(*out));
       });
 
-  router.post(
-      "/api/v1/requests/{id}/{move}", [&svc, &accounts](const Request& req, const PathParams& p) {
-        auto actor = accounts::actor_for_change(req, accounts);
-        if (!actor) return http::problem(actor.error());
-        MoveInput in;
-        if (!req.body.empty()) {
-          auto body = http::json_body(req);
-          if (!body) return http::problem(body.error());
-          if (auto typed = check_types(*body); !typed) return http::problem(typed.error());
-          in.slot_id = opt_str(*body, "slot_id");
-          in.time = opt_str(*body, "time");
-          in.reason = opt_str(*body, "reason");
-          in.score = opt_int(*body, "score");
-          in.comment = opt_str(*body, "comment").value_or("");
-          in.pupils_reached = opt_int(*body, "pupils_reached");
-          in.girls = opt_int(*body, "girls");
-          in.boys = opt_int(*body, "boys");
-        }
-        auto out = svc.move(*actor, std::string(p.get("id")), std::string(p.get("move")), in);
-        if (!out) return http::problem(out.error());
-        return http::json(200, request_json(*out));
-      });
+  // One route per move, so that the API document describes each with its own body.
+  for (const std::string move :
+       {"accept", "propose", "decline", "cancel", "complete", "not_held", "feedback"}) {
+    router.post("/api/v1/requests/{id}/" + move,
+                [&svc, &accounts, move](const Request& req, const PathParams& p) {
+                  auto actor = accounts::actor_for_change(req, accounts);
+                  if (!actor) return http::problem(actor.error());
+                  MoveInput in;
+                  if (!req.body.empty()) {
+                    auto body = http::json_body(req);
+                    if (!body) return http::problem(body.error());
+                    if (auto typed = check_types(*body); !typed)
+                      return http::problem(typed.error());
+                    in.slot_id = opt_str(*body, "slot_id");
+                    in.time = opt_str(*body, "time");
+                    in.reason = opt_str(*body, "reason");
+                    in.score = opt_int(*body, "score");
+                    in.comment = opt_str(*body, "comment").value_or("");
+                    in.pupils_reached = opt_int(*body, "pupils_reached");
+                    in.girls = opt_int(*body, "girls");
+                    in.boys = opt_int(*body, "boys");
+                  }
+                  auto out = svc.move(*actor, std::string(p.get("id")), move, in);
+                  if (!out) return http::problem(out.error());
+                  return http::json(200, request_json(*out));
+                });
+  }
 }
 
 }  // namespace stemnet::booking

@@ -18,6 +18,7 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace stemnet {
 
@@ -35,6 +36,24 @@ enum class ErrorKind {
   internal,           // a bug or an unexpected failure (500)
 };
 
+// A named value of an error, for the client's text: {"field": "/pupils", "max": 1000}.
+struct ErrorParam {
+  std::string name;
+  std::variant<std::string, long long, double> value;
+};
+
+// One fault of a request that breaks several rules at once (validation at the
+// edge reports every fault, not only the first). `pointer` is the RFC 6901
+// JSON pointer into the body ("/kit/items/0"); `parameter` names a query
+// parameter instead.
+struct Fault {
+  std::string pointer;
+  std::string parameter;
+  std::string code;  // "validation.too_long"
+  std::string detail;
+  std::vector<ErrorParam> params;
+};
+
 struct Error {
   ErrorKind kind = ErrorKind::internal;
   std::string type;      // stable slug, e.g. "invalid-parameter", "malformed-file"
@@ -44,6 +63,11 @@ struct Error {
   std::string file;      // offending file, if any
   long line = 0;         // 1-based line in `file`, 0 when unknown
   long retry_after = 0;  // seconds, for rate_limited
+  // Stable and machine-readable, "<area>.<what>" ("booking.slot_full"); the
+  // front-end chooses its text by it. Listed in api/openapi.yaml.
+  std::string code;
+  std::vector<ErrorParam> params;
+  std::vector<Fault> faults;  // validation: every fault, in document order
 
   // "file:line: detail" when a file is known, else the detail.
   std::string where_and_what() const;

@@ -37,9 +37,8 @@ Result<void> check_names(const Request& req, const std::vector<std::string_view>
   return ok();
 }
 
-// The path of the first member name or string holding U+0000 ("name",
-// "kit.items[2]"), if any: C strings, SQLite text functions, mail headers
-// and iCalendar lines would each cut it there differently.
+}  // namespace
+
 std::optional<std::string> nul_path(const boost::json::value& v, const std::string& path) {
   switch (v.kind()) {
     case boost::json::kind::string:
@@ -64,6 +63,8 @@ std::optional<std::string> nul_path(const boost::json::value& v, const std::stri
   }
   return std::nullopt;
 }
+
+namespace {
 
 // Characters (code points) of UTF-8 text: the bytes that do not continue one.
 std::size_t characters(std::string_view s) {
@@ -93,7 +94,7 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
   return std::string(*v);
 }
 
-Result<boost::json::object> json_body(const Request& req) {
+Result<void> check_json_media_type(const Request& req) {
   // The media type before any parameters (charset), compared case-insensitively.
   std::string type(req.header("Content-Type").value_or(""));
   type = type.substr(0, type.find(';'));
@@ -107,6 +108,11 @@ Result<boost::json::object> json_body(const Request& req) {
 
     return e;
   }
+  return ok();
+}
+
+Result<boost::json::object> json_body(const Request& req) {
+  STEMNET_TRY_VOID(check_json_media_type(req));
   boost::system::error_code ec;
   auto v = boost::json::parse(req.body, ec);
   if (ec || !v.is_object()) return Error::invalid("body", "the body is not a JSON object");

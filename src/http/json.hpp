@@ -56,6 +56,13 @@ inline constexpr std::pair<std::string_view, std::size_t> kFreeTextLimits[] = {
 // string or member name anywhere in it holds U+0000 ("kit.items[0]"), or
 // when a top-level free-text member (kFreeTextLimits) is over its limit.
 Result<boost::json::object> json_body(const Request& req);
+// 415 naming Content-Type unless the body is declared application/json.
+Result<void> check_json_media_type(const Request& req);
+// The path of the first member name or string under `v` holding U+0000
+// ("name", "kit.items[2]", prefixed by `path`), if any: C strings, SQLite
+// text functions, mail headers and iCalendar lines would each cut it there
+// differently.
+std::optional<std::string> nul_path(const boost::json::value& v, const std::string& path);
 // The JSON types a body member may have.
 enum class JsonKind { string, integer, boolean, array, object };
 // Fails with Error::invalid naming the first of `members` that is present

@@ -5,9 +5,18 @@
 #include <boost/json.hpp>
 
 #include <iostream>
+#include <variant>
 
 namespace stemnet::http {
 namespace {
+
+boost::json::object params_json(const std::vector<ErrorParam>& params) {
+  boost::json::object out;
+  for (const auto& p : params) {
+    std::visit([&](const auto& v) { out[p.name] = v; }, p.value);
+  }
+  return out;
+}
 
 Response render(const Error& error, int status) {
   boost::json::object body;
@@ -18,6 +27,24 @@ Response render(const Error& error, int status) {
   if (!error.param.empty()) body["param"] = error.param;
   if (!error.file.empty()) body["file"] = error.file;
   if (error.line > 0) body["line"] = error.line;
+  if (!error.code.empty()) body["code"] = error.code;
+  if (!error.params.empty()) body["params"] = params_json(error.params);
+  if (!error.faults.empty()) {
+    boost::json::array errors;
+    for (const auto& f : error.faults) {
+      boost::json::object item;
+      if (!f.parameter.empty()) {
+        item["parameter"] = f.parameter;
+      } else {
+        item["pointer"] = f.pointer;
+      }
+      item["code"] = f.code;
+      if (!f.params.empty()) item["params"] = params_json(f.params);
+      item["detail"] = f.detail;
+      errors.push_back(std::move(item));
+    }
+    body["errors"] = std::move(errors);
+  }
   Response res{status, "application/problem+json", text::json_text(body), {}};
   if (error.retry_after > 0) res.set_header("Retry-After", std::to_string(error.retry_after));
   if (status == 401) res.set_header("WWW-Authenticate", "Cookie realm=\"stemnet\"");

@@ -40,6 +40,17 @@ void Router::add(Method method, std::string pattern, Handler handler, RouteOptio
   routes_.push_back(std::move(r));
 }
 
+void Router::set_checks(const std::function<Check(Method, const std::string&)>& make) {
+  for (auto& route : routes_) route.check = make(route.method, route.pattern);
+}
+
+std::vector<std::pair<Method, std::string>> Router::routes() const {
+  std::vector<std::pair<Method, std::string>> out;
+  out.reserve(routes_.size());
+  for (const auto& route : routes_) out.emplace_back(route.method, route.pattern);
+  return out;
+}
+
 bool Router::match(const Route& route, const std::vector<std::string_view>& path,
                    PathParams* params) {
   if (route.segments.size() != path.size()) return false;
@@ -70,6 +81,9 @@ Response Router::call(const Route& route, const Request& req,
   if (cacheable) {
     key = cache_key(req, accepts_gzip(req));
     if (auto hit = cache_->get(key, now)) return std::move(*hit);
+  }
+  if (route.check) {
+    if (auto checked = route.check(req); !checked) return problem(checked.error());
   }
   PathParams params;
   match(route, path, &params);

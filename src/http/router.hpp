@@ -11,6 +11,7 @@
 // they answer with problem(error) instead.
 #pragma once
 
+#include "core/result.hpp"
 #include "http/cache.hpp"
 #include "http/message.hpp"
 
@@ -37,6 +38,9 @@ class PathParams {
 };
 
 using Handler = std::function<Response(const Request&, const PathParams&)>;
+// Runs before a route's handler; a failure is answered as a problem and the
+// handler is not called (validation against the API contract, api/contract.hpp).
+using Check = std::function<Result<void>(const Request&)>;
 
 struct RouteOptions {
   // > 0: successful GET answers are public and the same for every caller;
@@ -66,6 +70,13 @@ class Router {
   // front-end's files and client-side routes). Without one: 404.
   void fallback(Handler h) { fallback_ = std::move(h); }
 
+  // Gives each route the check `make` returns for its method and pattern
+  // (none when it returns an empty function). Call before serving.
+  void set_checks(const std::function<Check(Method, const std::string& pattern)>& make);
+
+  // Every route's method and pattern, in the order they were added.
+  std::vector<std::pair<Method, std::string>> routes() const;
+
   // The byte budget of the response cache (ResponseCache::kDefaultBytes
   // unless set); set it before serving, it empties the cache.
   void set_cache_bytes(std::size_t bytes) { cache_ = std::make_unique<ResponseCache>(bytes); }
@@ -85,6 +96,7 @@ class Router {
     std::vector<std::string> segments;  // "{x}" marks a parameter
     Handler handler;
     RouteOptions options;
+    Check check;
   };
   Response call(const Route& route, const Request& req,
                 const std::vector<std::string_view>& path) const;

@@ -102,8 +102,7 @@ TEST_F(CatalogueApi, OnlyTheProvidersMembersWriteItsOffers) {
   ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
   ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
   auto per = signup("per@konkurrent.test");
-  EXPECT_EQ(call("PATCH", "/api/v1/offers/" + id, &per, offer("Kapret", "4601", 50, false)).status,
-            403);
+  EXPECT_EQ(call("PATCH", "/api/v1/offers/" + id, &per, R"({"title":"Kapret"})").status, 403);
   EXPECT_EQ(call("POST", "/api/v1/offers/" + id + "/archive", &per).status, 403);
   EXPECT_EQ(call("POST", "/api/v1/offers", &per, offer("Falsk", "4601", 50, false)).status, 403);
   EXPECT_EQ(call("POST", "/api/v1/offers/" + id + "/slots", &per,

@@ -313,8 +313,12 @@ TEST_F(Hardening, ParallelWrongPasswordsGetNoMoreChecksThanSerialOnes) {
     });
   }
   for (auto& t : guessers) t.join();
-  EXPECT_EQ(wrong, 5);
-  EXPECT_EQ(waiting, 25);
+  // The fifth failure locks for 1 s; on a loaded machine the 30 answers can
+  // take longer than that, and one more check after the lock is what serial
+  // guesses get too. Without the one transaction, nearly all 30 are checked.
+  EXPECT_GE(wrong, 5);
+  EXPECT_LE(wrong, 6);
+  EXPECT_EQ(wrong + waiting, 30);
   EXPECT_EQ(other, 0);
 }
 

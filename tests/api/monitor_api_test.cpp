@@ -193,7 +193,8 @@ TEST_F(MonitorApi, PublicJsonStatValidator) {
   EXPECT_TRUE(named) << bad.body;
   // What our own data endpoint writes passes our validator.
   auto exported = get("/api/v1/indicators/national_test_numeracy_5/data?level=county");
-  auto check = c.request("POST", "/api/v1/jsonstat/validate", {}, exported.body);
+  auto check = c.request("POST", "/api/v1/jsonstat/validate",
+                         {{"Content-Type", "application/json"}}, exported.body);
   EXPECT_TRUE(json::parse(check.body).at("valid").as_bool()) << check.body;
   auto empty = c.request("POST", "/api/v1/jsonstat/validate", {}, "");
   EXPECT_EQ(empty.status, 400);

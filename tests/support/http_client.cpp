@@ -1,5 +1,7 @@
 #include "http_client.hpp"
 
+#include "contract_check.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -36,7 +38,9 @@ HttpResponse HttpConnection::request(
   if (!body.empty() || method == "POST" || method == "PUT")
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
-  return raw(req, method == "HEAD");
+  HttpResponse res = raw(req, method == "HEAD");
+  expect_contract(method, target, res);
+  return res;
 }
 
 std::size_t HttpConnection::raw_send(const std::string& bytes) {

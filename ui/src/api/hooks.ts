@@ -248,7 +248,7 @@ export const useGaps = (level: 'municipality' | 'county', period?: string) =>
 export const useRounds = () =>
   useQuery({
     queryKey: ['rounds'],
-    queryFn: () => apiGet<ListOf<Round>>(`${API}/rounds`, { limit: 100 }),
+    queryFn: () => apiGet<ListOf<Round>>(`${API}/rounds`),
   });
 
 export const useRound = (id: string | undefined) =>

@@ -1,0 +1,803 @@
+#include "api/contract.hpp"
+
+#include "http/json.hpp"
+
+#include <boost/json.hpp>
+
+// valijson reports a schema it cannot read by exception, not by abort().
+#define VALIJSON_USE_EXCEPTIONS 1
+#include <valijson/adapters/boost_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <stdexcept>
+
+namespace stemnet::api {
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kMethods[] = {"get", "post", "put", "patch", "delete"};
+
+http::Method method_of(std::string_view name) {
+  if (name == "get") return http::Method::get;
+  if (name == "post") return http::Method::post;
+  if (name == "put") return http::Method::put;
+  if (name == "patch") return http::Method::patch;
+  return http::Method::del;
+}
+
+// Follows local references ("#/components/schemas/Offer") to what they name.
+const json::value* resolve(const json::value& root, const json::value* v) {
+  for (int hops = 0; v && v->is_object() && hops < 32; ++hops) {
+    const auto* ref = v->as_object().if_contains("$ref");
+    if (!ref || !ref->is_string()) return v;
+    const std::string_view target = ref->as_string();
+    if (!target.starts_with("#")) return nullptr;
+    boost::system::error_code ec;
+    v = root.find_pointer(target.substr(1), ec);
+  }
+  return v;
+}
+
+// The JSON types a schema allows ("integer", "string", ...), from `type`.
+std::vector<std::string> types_of(const json::value* schema) {
+  std::vector<std::string> out;
+  if (!schema || !schema->is_object()) return out;
+  const auto* type = schema->as_object().if_contains("type");
+  if (type && type->is_string()) out.emplace_back(type->as_string());
+  if (type && type->is_array()) {
+    for (const auto& t : type->as_array()) {
+      if (t.is_string()) out.emplace_back(t.as_string());
+    }
+  }
+  return out;
+}
+
+bool allows(const std::vector<std::string>& types, std::string_view t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string unescape_pointer_token(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+// "kit.items[2]" (http::nul_path) as a JSON pointer, "/kit/items/2".
+std::string pointer_of_dotted(std::string_view path) {
+  std::string out = "/";
+  for (char c : path) {
+    if (c == '.' || c == '[') {
+      out += '/';
+    } else if (c != ']') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// "/kit/items/0" as the member path older problems named, "kit.items[0]".
+std::string dotted_of_pointer(std::string_view pointer) {
+  std::string out;
+  std::size_t i = 1;
+  while (i <= pointer.size() && !pointer.empty()) {
+    std::size_t j = pointer.find('/', i);
+    if (j == std::string_view::npos) j = pointer.size();
+    const std::string token = unescape_pointer_token(pointer.substr(i, j - i));
+    const bool index = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
+    if (index && !out.empty()) {
+      out += "[" + token + "]";
+    } else {
+      out += (out.empty() ? "" : ".") + token;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+// The schema that applies at `pointer` below `schema`, following properties,
+// additionalProperties and items; nullptr where that is not one schema.
+const json::value* schema_at(const json::value& root, const json::value* schema,
+                             std::string_view pointer) {
+  schema = resolve(root, schema);
+  std::size_t i = 1;
+  while (schema && !pointer.empty() && i <= pointer.size()) {
+    std::size_t j = pointer.find('/', i);
+    if (j == std::string_view::npos) j = pointer.size();
+    const std::string token = unescape_pointer_token(pointer.substr(i, j - i));
+    if (!schema->is_object()) return nullptr;
+    const auto& s = schema->as_object();
+    const json::value* next = nullptr;
+    if (const auto* props = s.if_contains("properties"); props && props->is_object()) {
+      next = props->as_object().if_contains(token);
+    }
+    if (!next) {
+      if (const auto* items = s.if_contains("items"); items && items->is_object()) next = items;
+    }
+    if (!next) {
+      if (const auto* extra = s.if_contains("additionalProperties"); extra && extra->is_object()) {
+        next = extra;
+      }
+    }
+    schema = resolve(root, next);
+    i = j + 1;
+  }
+  return schema;
+}
+
+ErrorParam number_param(std::string name, const json::value& v) {
+  if (v.is_int64()) return {std::move(name), static_cast<long long>(v.as_int64())};
+  if (v.is_uint64()) return {std::move(name), static_cast<double>(v.as_uint64())};
+  return {std::move(name), v.is_double() ? v.as_double() : 0.0};
+}
+
+std::string text_of(const ErrorParam& p) {
+  if (const auto* s = std::get_if<std::string>(&p.value)) return *s;
+  if (const auto* n = std::get_if<long long>(&p.value)) return std::to_string(*n);
+  std::string s = json::serialize(json::value(std::get<double>(p.value)));
+  return s;
+}
+
+const ErrorParam* find_param(const Fault& f, std::string_view name) {
+  for (const auto& p : f.params) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+std::string expected_text(const std::vector<std::string>& types) {
+  std::string out;
+  for (const auto& t : types) {
+    std::string word = t == "integer"   ? "a whole number"
+                       : t == "number"  ? "a number"
+                       : t == "string"  ? "text"
+                       : t == "boolean" ? "true or false"
+                       : t == "array"   ? "a list"
+                       : t == "object"  ? "an object"
+                                        : "null";
+    out += (out.empty() ? "" : " or ") + word;
+  }
+  return out.empty() ? "another type" : out;
+}
+
+// The English detail of one fault; the front-end writes its own by code.
+std::string fault_detail(const Fault& f) {
+  const std::string where = f.parameter.empty() ? (f.pointer.empty() ? "the body" : f.pointer)
+                                                : "query parameter '" + f.parameter + "'";
+  const auto param = [&](std::string_view name) {
+    const auto* p = find_param(f, name);
+    return p ? text_of(*p) : std::string();
+  };
+  const std::string& c = f.code;
+  if (c == "validation.wrong_type") return where + " must be " + param("expected");
+  if (c == "validation.missing") return where + " is required";
+  if (c == "validation.unknown_member") return where + " is not a member this request takes";
+  if (c == "validation.unknown_parameter") {
+    const std::string allowed = param("allowed");
+    return where + " is not one this resource takes" +
+           (allowed.empty() ? "; it takes none" : "; it takes: " + allowed);
+  }
+  if (c == "validation.repeated_parameter") return where + " is given twice";
+  if (c == "validation.unnamed_parameter") return "a query parameter has no name";
+  if (c == "validation.too_long") return where + " has at most " + param("max") + " characters";
+  if (c == "validation.too_short") return where + " has at least " + param("min") + " characters";
+  if (c == "validation.too_many_items") return where + " has at most " + param("max") + " items";
+  if (c == "validation.too_few_items") return where + " has at least " + param("min") + " items";
+  if (c == "validation.out_of_range") {
+    const std::string lo = param("min");
+    const std::string hi = param("max");
+    if (!lo.empty() && !hi.empty()) return where + " must be from " + lo + " to " + hi;
+    if (!lo.empty()) return where + " must be at least " + lo;
+    return where + " must be at most " + hi;
+  }
+  if (c == "validation.not_allowed") return where + " must be one of: " + param("allowed");
+  if (c == "validation.bad_format") return where + " is not in the expected form";
+  if (c == "validation.nul_character") return where + " contains U+0000 (NUL)";
+  if (c == "validation.malformed_json") return "the body is not well-formed JSON";
+  return where + " does not match what this request takes";
+}
+
+struct QueryParam {
+  std::string name;
+  std::vector<std::string> types;
+};
+
+struct Part {
+  json::value schema;  // with references into `root` of the Contract
+  valijson::Schema compiled;
+};
+
+struct Operation {
+  http::Method method;
+  std::string path;
+  std::vector<std::string> segments;  // of path; "{x}" is a parameter
+  std::vector<QueryParam> params;
+  std::string names;          // "limit, cursor", for unknown-parameter faults
+  bool free_names = false;    // a form-exploded object takes names of its own
+  std::optional<Part> query;  // absent: the operation declares no query parameters
+  std::optional<Part> body;   // absent: no JSON request body
+  bool body_required = false;
+  // status ("200", "4XX", "default") -> media type -> schema (load with responses)
+  std::map<std::string, std::map<std::string, std::optional<Part>>> responses;
+};
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t i = path.starts_with("/") ? 1 : 0;
+  while (i <= path.size()) {
+    std::size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.emplace_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string media_type(std::string_view content_type) {
+  std::string out(content_type.substr(0, content_type.find(';')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+struct Contract::Impl {
+  json::value root;  // {"components": ...} of the document, for references
+  std::vector<std::unique_ptr<Operation>> ops;
+
+  Result<void> check(const Operation& op, const http::Request& req) const;
+  void query_faults(const Operation& op, const http::Request& req, std::vector<Fault>& out) const;
+  void body_faults(const Operation& op, const json::value& body, std::vector<Fault>& out) const;
+  void schema_faults(const Part& part, const json::value& instance, bool query,
+                     std::vector<Fault>& out) const;
+};
+
+namespace {
+
+// valijson 1.0 applies `format` to values that are not strings (null fails
+// `date-time`) and builds its regular expression on every check. The three
+// formats it knows become the patterns they mean, which apply to strings only
+// and are compiled once per thread. (Calendar ranges are the handlers' to
+// check, with core/time.hpp.)
+void formats_as_patterns(json::value& v) {
+  if (v.is_array()) {
+    for (auto& item : v.as_array()) formats_as_patterns(item);
+    return;
+  }
+  if (!v.is_object()) return;
+  auto& o = v.as_object();
+  if (const auto* f = o.if_contains("format"); f && f->is_string()) {
+    static constexpr std::string_view kDate = R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))";
+    static constexpr std::string_view kTime =
+        R"(([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d))";
+    std::string pattern;
+    if (f->as_string() == "date") pattern = "^" + std::string(kDate) + "$";
+    if (f->as_string() == "time") pattern = "^" + std::string(kTime) + "$";
+    if (f->as_string() == "date-time") {
+      pattern = "^" + std::string(kDate) + "[Tt]" + std::string(kTime) + "$";
+    }
+    if (!pattern.empty()) {
+      o.erase("format");
+      if (!o.contains("pattern")) o["pattern"] = pattern;
+    }
+  }
+  for (auto& [key, child] : o) {
+    // Values, not schemas: leave them as written.
+    if (key == "example" || key == "examples" || key == "enum" || key == "const" ||
+        key == "default") {
+      continue;
+    }
+    formats_as_patterns(child);
+  }
+}
+
+void compile(json::value& root, Part& part) {
+  // valijson resolves "#/..." against the document it parses: parse the root
+  // with a reference to this part, so shared components resolve too.
+  root.as_object()["x-stemnet-part"] = part.schema;
+  formats_as_patterns(root.as_object()["x-stemnet-part"]);
+  root.as_object()["$ref"] = "#/x-stemnet-part";
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  valijson::adapters::BoostJsonAdapter adapter(root);
+  parser.populateSchema(adapter, part.compiled);
+  root.as_object().erase("$ref");
+  root.as_object().erase("x-stemnet-part");
+}
+
+Fault make_fault(std::string pointer, bool query, std::string code,
+                 std::vector<ErrorParam> params = {}) {
+  Fault f;
+  if (query) {
+    f.parameter = unescape_pointer_token(pointer.empty() ? pointer : pointer.substr(1));
+  } else {
+    f.pointer = std::move(pointer);
+  }
+  f.code = std::move(code);
+  f.params = std::move(params);
+  return f;
+}
+
+}  // namespace
+
+void Contract::Impl::schema_faults(const Part& part, const json::value& instance, bool query,
+                                   std::vector<Fault>& out) const {
+  thread_local valijson::Validator validator;  // keeps its compiled patterns per thread
+  valijson::ValidationResults results;
+  valijson::adapters::BoostJsonAdapter target(instance);
+  if (validator.validate(part.compiled, target, &results)) return;
+  for (const auto& error : results) {
+    std::string pointer;
+    for (std::size_t i = 1; i < error.context.size(); ++i) {
+      const std::string& seg = error.context[i];
+      const std::string_view token = seg.size() >= 2 && seg.front() == '['
+                                         ? std::string_view(seg).substr(1, seg.size() - 2)
+                                         : std::string_view(seg);
+      pointer += "/" + escape_pointer_token(token);
+    }
+    const std::string& d = error.description;
+    const auto quoted = [&d] {
+      const auto end = d.rfind('\'');
+      const auto start = end == std::string::npos ? end : d.rfind('\'', end - 1);
+      return start == std::string::npos ? std::string() : d.substr(start + 1, end - start - 1);
+    };
+    const json::value* schema = schema_at(root, &part.schema, pointer);
+    const json::object* s = schema && schema->is_object() ? &schema->as_object() : nullptr;
+    const auto limit = [&](std::string_view key, std::string name, std::vector<ErrorParam>& ps) {
+      if (!s) return;
+      if (const auto* v = s->if_contains(key); v && v->is_number()) {
+        ps.push_back(number_param(std::move(name), *v));
+      }
+    };
+    std::vector<ErrorParam> ps;
+    std::string code;
+    if (d.starts_with("Value type not permitted")) {
+      code = "validation.wrong_type";
+      ps.push_back({"expected", expected_text(types_of(schema))});
+    } else if (d.starts_with("Missing required property")) {
+      code = "validation.missing";
+      pointer += "/" + escape_pointer_token(quoted());
+    } else if (d.starts_with("Object contains a property that could not be validated")) {
+      // valijson names the first member it does not know; name them all.
+      boost::system::error_code ec;
+      const json::value* object = instance.find_pointer(pointer, ec);
+      const json::object* properties = nullptr;
+      if (s) {
+        if (const auto* p = s->if_contains("properties"); p && p->is_object()) {
+          properties = &p->as_object();
+        }
+      }
+      if (!object || !object->is_object()) continue;
+      for (const auto& [name, value] : object->as_object()) {
+        if (properties && properties->contains(name)) continue;
+        out.push_back(
+            make_fault(pointer + "/" + escape_pointer_token(name), query,
+                       query ? "validation.unknown_parameter" : "validation.unknown_member"));
+      }
+      continue;
+    } else if (d.starts_with("String should be no more than")) {
+      code = "validation.too_long";
+      limit("maxLength", "max", ps);
+    } else if (d.starts_with("String should be no fewer than")) {
+      code = "validation.too_short";
+      limit("minLength", "min", ps);
+    } else if (d.starts_with("Expected number")) {
+      code = "validation.out_of_range";
+      limit("minimum", "min", ps);
+      limit("maximum", "max", ps);
+    } else if (d.starts_with("Failed to match against any enum values") ||
+               d.starts_with("Failed to match expected value set by 'const'")) {
+      code = "validation.not_allowed";
+      std::string allowed;
+      if (s) {
+        if (const auto* e = s->if_contains("enum"); e && e->is_array()) {
+          for (const auto& v : e->as_array()) {
+            allowed += (allowed.empty() ? "" : ", ") +
+                       (v.is_string() ? std::string(v.as_string()) : json::serialize(v));
+          }
+        } else if (const auto* c = s->if_contains("const")) {
+          allowed = c->is_string() ? std::string(c->as_string()) : json::serialize(*c);
+        }
+      }
+      ps.push_back({"allowed", allowed});
+    } else if (d.starts_with("Failed to match regex") ||
+               d.starts_with("String should be a valid")) {
+      code = "validation.bad_format";
+      if (s) {
+        if (const auto* f = s->if_contains("format"); f && f->is_string()) {
+          ps.push_back({"format", std::string(f->as_string())});
+        }
+      }
+    } else if (d.starts_with("Array should contain no more than")) {
+      code = "validation.too_many_items";
+      limit("maxItems", "max", ps);
+    } else if (d.starts_with("Array should contain no fewer than")) {
+      code = "validation.too_few_items";
+      limit("minItems", "min", ps);
+    } else if (d.starts_with("Failed to validate against schema associated with property") ||
+               d.starts_with("Failed to validate item #") ||
+               d.starts_with("Failed to validate against additional properties schema") ||
+               d.starts_with("Failed to validate against child schema") ||
+               d.starts_with("Cannot validate item #")) {
+      continue;  // a wrapper: the fault inside it is reported on its own
+    } else {
+      code = "validation.invalid";  // oneOf, anyOf, not, ...: the value as a whole
+    }
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Fault& f) {
+      return f.code == code && (query ? "/" + f.parameter : f.pointer) == pointer;
+    });
+    if (seen) continue;
+    Fault fault = make_fault(pointer, query, std::move(code), std::move(ps));
+    // What was sent, when it is short text: the detail says what was wrong with what.
+    boost::system::error_code ec;
+    const json::value* got = instance.find_pointer(pointer, ec);
+    if (got && got->is_string() && fault.code != "validation.too_long") {
+      fault.detail = std::string(got->as_string().subview(0, 40));
+    }
+    out.push_back(std::move(fault));
+  }
+}
+
+namespace {
+
+// Where a value has the wrong type, that is its one fault: "must be one of"
+// or "is not in the expected form" says nothing more about a number sent for text.
+void drop_implied(std::vector<Fault>& faults) {
+  std::vector<std::string> typed_wrong;  // "/pointer" or "?parameter"
+  const auto place = [](const Fault& f) {
+    return f.parameter.empty() ? f.pointer : "?" + f.parameter;
+  };
+  for (const auto& f : faults) {
+    if (f.code == "validation.wrong_type") typed_wrong.push_back(place(f));
+  }
+  if (typed_wrong.empty()) return;
+  std::sort(typed_wrong.begin(), typed_wrong.end());
+  std::erase_if(faults, [&](const Fault& f) {
+    return (f.code == "validation.not_allowed" || f.code == "validation.bad_format") &&
+           std::binary_search(typed_wrong.begin(), typed_wrong.end(), place(f));
+  });
+}
+
+}  // namespace
+
+void Contract::Impl::query_faults(const Operation& op, const http::Request& req,
+                                  std::vector<Fault>& out) const {
+  json::object values;
+  for (std::size_t i = 0; i < req.query.size(); ++i) {
+    const auto& [name, value] = req.query[i];
+    if (name.empty()) {
+      // "?&limit=1": an empty pair, not a parameter; "?=1" names nothing.
+      if (!value.empty()) out.push_back(make_fault("/", true, "validation.unnamed_parameter"));
+      continue;
+    }
+    bool repeated = false;
+    for (std::size_t j = 0; j < i; ++j) repeated = repeated || req.query[j].first == name;
+    if (repeated) {
+      out.push_back(
+          make_fault("/" + escape_pointer_token(name), true, "validation.repeated_parameter"));
+      continue;
+    }
+    const auto declared = std::find_if(op.params.begin(), op.params.end(),
+                                       [&](const QueryParam& p) { return p.name == name; });
+    if (declared == op.params.end()) {
+      if (!op.free_names) {
+        out.push_back(make_fault("/" + escape_pointer_token(name), true,
+                                 "validation.unknown_parameter", {{"allowed", op.names}}));
+        continue;
+      }
+      if (!value.empty()) values[name] = value;
+      continue;
+    }
+    const auto& types = declared->types;
+    // Query values are text: read one as the type the document declares
+    // when it is written as one; otherwise the schema names the fault.
+    json::value v = json::string(value);
+    if (allows(types, "integer") || allows(types, "number")) {
+      std::int64_t n = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec == std::errc() && end == value.data() + value.size() && !value.empty() &&
+          value[0] != '+') {
+        v = n;
+      } else if (allows(types, "number")) {
+        double x = 0;
+        const auto [dend, dec] = std::from_chars(value.data(), value.data() + value.size(), x);
+        if (dec == std::errc() && dend == value.data() + value.size() && !value.empty()) v = x;
+      }
+    } else if (allows(types, "boolean") && (value == "true" || value == "false")) {
+      v = value == "true";
+    } else if (value.empty()) {
+      continue;  // an empty filter counts as absent
+    }
+    values[name] = std::move(v);
+  }
+  if (op.query) schema_faults(*op.query, values, true, out);
+}
+
+void Contract::Impl::body_faults(const Operation& op, const json::value& body,
+                                 std::vector<Fault>& out) const {
+  if (auto path = http::nul_path(body, "")) {
+    out.push_back(make_fault(pointer_of_dotted(*path), false, "validation.nul_character"));
+  }
+  schema_faults(*op.body, body, false, out);
+}
+
+Result<void> Contract::Impl::check(const Operation& op, const http::Request& req) const {
+  std::vector<Fault> faults;
+  // A bare GET is the most common request of all: nothing to check.
+  if (!req.query.empty()) query_faults(op, req, faults);
+  if (op.body && op.body_required && req.body.empty()) {
+    faults.push_back(make_fault("", false, "validation.missing"));
+  } else if (op.body && !req.body.empty()) {
+    STEMNET_TRY_VOID(http::check_json_media_type(req));
+    boost::system::error_code ec;
+    json::parse_options options;
+    options.max_depth = 32;
+    const json::value body = json::parse(req.body, ec, {}, options);
+    if (ec) {
+      faults.push_back(make_fault("", false, "validation.malformed_json"));
+    } else {
+      body_faults(op, body, faults);
+    }
+  }
+  if (faults.empty()) return ok();
+  drop_implied(faults);
+
+  Error e{ErrorKind::invalid_input, "invalid-parameter", "Invalid request", ""};
+  e.code = "validation.failed";
+  const std::size_t total = faults.size();
+  if (faults.size() > Contract::kMaxFaults) faults.resize(Contract::kMaxFaults);
+  std::string detail;
+  for (std::size_t i = 0; i < faults.size(); ++i) {
+    // A detail set by now is the value that was sent.
+    const std::string got = std::move(faults[i].detail);
+    faults[i].detail = fault_detail(faults[i]);
+    if (!got.empty()) faults[i].detail += ", got '" + got + "'";
+    if (i < 5) detail += (detail.empty() ? "" : "; ") + faults[i].detail;
+  }
+  if (total > 5) detail += "; and " + std::to_string(total - 5) + " more";
+  e.detail = std::move(detail);
+  const Fault& first = faults.front();
+  e.param = !first.parameter.empty() ? first.parameter
+            : first.pointer.empty()  ? std::string("body")
+                                     : dotted_of_pointer(first.pointer);
+  e.params.push_back({"count", static_cast<long long>(total)});
+  e.faults = std::move(faults);
+  return e;
+}
+
+Contract::Contract() : impl_(std::make_unique<Impl>()) {}
+Contract::~Contract() = default;
+
+Result<std::shared_ptr<const Contract>> Contract::load(const json::value& document,
+                                                       Options options) {
+  std::shared_ptr<Contract> contract(new Contract());
+  Impl& impl = *contract->impl_;
+  const auto* paths = document.is_object() ? document.as_object().if_contains("paths") : nullptr;
+  if (!paths || !paths->is_object()) return Error::internal("the API document has no paths");
+  json::object root;
+  if (const auto* components = document.as_object().if_contains("components")) {
+    root["components"] = *components;
+    formats_as_patterns(root["components"]);
+  }
+  impl.root = std::move(root);
+
+  for (const auto& [path, item_value] : paths->as_object()) {
+    if (!item_value.is_object()) continue;
+    const auto& item = item_value.as_object();
+    for (auto method_name : kMethods) {
+      const auto* op_value = item.if_contains(method_name);
+      if (!op_value || !op_value->is_object()) continue;
+      const auto& op_json = op_value->as_object();
+      auto op = std::make_unique<Operation>();
+      op->method = method_of(method_name);
+      op->path = path;
+      op->segments = split_path(path);
+      const std::string where = std::string(method_name) + " " + std::string(path);
+
+      json::object properties;
+      json::array required;
+      json::value extra = nullptr;
+      const auto add_params = [&](const json::value* list) {
+        if (!list || !list->is_array()) return;
+        for (const auto& p_ref : list->as_array()) {
+          const auto* p = resolve(document, &p_ref);
+          if (!p || !p->is_object()) continue;
+          const auto& param = p->as_object();
+          const auto* in = param.if_contains("in");
+          if (!in || !in->is_string() || in->as_string() != "query") continue;
+          const std::string name(param.at("name").as_string());
+          const json::value* schema = param.if_contains("schema");
+          const auto types = types_of(resolve(document, schema));
+          const auto* explode = param.if_contains("explode");
+          if (allows(types, "object") && explode && explode->is_bool() && explode->as_bool()) {
+            // Form-exploded: its members are query parameters of their own.
+            op->free_names = true;
+            const auto* s = resolve(document, schema);
+            if (const auto* ap = s->as_object().if_contains("additionalProperties")) extra = *ap;
+            continue;
+          }
+          op->params.push_back({name, types});
+          op->names += (op->names.empty() ? "" : ", ") + name;
+          properties[name] = schema ? *schema : json::value(json::object());
+          if (const auto* r = param.if_contains("required"); r && r->is_bool() && r->as_bool()) {
+            required.push_back(json::string(name));
+          }
+        }
+      };
+      add_params(item.if_contains("parameters"));
+      add_params(op_json.if_contains("parameters"));
+      if (!properties.empty() || op->free_names) {
+        json::object schema{{"type", "object"}, {"properties", std::move(properties)}};
+        if (!required.empty()) schema["required"] = std::move(required);
+        if (!extra.is_null()) schema["additionalProperties"] = std::move(extra);
+        op->query.emplace();
+        op->query->schema = std::move(schema);
+      }
+      if (const auto* body_ref = op_json.if_contains("requestBody")) {
+        const auto* body = resolve(document, body_ref);
+        const json::value* schema = nullptr;
+        if (body && body->is_object()) {
+          boost::system::error_code ec;
+          schema = body->find_pointer("/content/application~1json/schema", ec);
+          const auto* r = body->as_object().if_contains("required");
+          op->body_required = r && r->is_bool() && r->as_bool();
+        }
+        if (schema) {
+          op->body.emplace();
+          op->body->schema = *schema;
+        }
+      }
+      if (const auto* responses = op_json.if_contains("responses");
+          options.responses && responses && responses->is_object()) {
+        for (const auto& [status, response_ref] : responses->as_object()) {
+          auto& media_types = op->responses[std::string(status)];
+          const auto* response = resolve(document, &response_ref);
+          const auto* content = response && response->is_object()
+                                    ? response->as_object().if_contains("content")
+                                    : nullptr;
+          if (!content || !content->is_object()) continue;
+          for (const auto& [type, media] : content->as_object()) {
+            auto& part = media_types[media_type(type)];
+            const auto* schema =
+                media.is_object() ? media.as_object().if_contains("schema") : nullptr;
+            if (schema && media_type(type).ends_with("json")) {
+              part.emplace();
+              part->schema = *schema;
+            }
+          }
+        }
+      }
+      try {
+        if (op->query) compile(impl.root, *op->query);
+        if (op->body) compile(impl.root, *op->body);
+        for (auto& [status, media_types] : op->responses) {
+          for (auto& [type, part] : media_types) {
+            if (part) compile(impl.root, *part);
+          }
+        }
+      } catch (const std::exception& ex) {
+        return Error::internal("the API document's schema of " + where +
+                               " does not compile: " + ex.what());
+      }
+      impl.ops.push_back(std::move(op));
+    }
+  }
+  return std::shared_ptr<const Contract>(std::move(contract));
+}
+
+http::Check Contract::check_for(http::Method method, const std::string& pattern) const {
+  for (const auto& op : impl_->ops) {
+    if (op->method == method && op->path == pattern) {
+      const Operation* o = op.get();
+      const Impl* impl = impl_.get();
+      return [impl, o](const http::Request& req) { return impl->check(*o, req); };
+    }
+  }
+  return {};
+}
+
+Result<void> Contract::check_response(std::string_view method, std::string_view target, int status,
+                                      std::string_view content_type, std::string_view body) const {
+  const http::Method m = method == "HEAD" ? http::Method::get : http::method_from(method);
+  const auto path = split_path(target.substr(0, target.find('?')));
+  const Operation* found = nullptr;
+  int best = -1;
+  for (const auto& op : impl_->ops) {
+    if (op->method != m || op->segments.size() != path.size()) continue;
+    int literals = 0;
+    bool match = true;
+    for (std::size_t i = 0; i < path.size() && match; ++i) {
+      const auto& seg = op->segments[i];
+      if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {
+        match = !path[i].empty();
+      } else {
+        match = seg == path[i];
+        ++literals;
+      }
+    }
+    if (match && literals > best) {
+      best = literals;
+      found = op.get();
+    }
+  }
+  const std::string where = std::string(method) + " " + std::string(target) + " -> " +
+                            std::to_string(status) + " " + std::string(content_type);
+  if (!found) {
+    if (status == 404 || status == 405 || status == 413 || status == 503) return ok();
+    return Error::invalid("", where + ": the API document has no such operation");
+  }
+  const std::string code = std::to_string(status);
+  auto it = found->responses.find(code);
+  if (it == found->responses.end()) it = found->responses.find(code.substr(0, 1) + "XX");
+  if (it == found->responses.end()) it = found->responses.find("default");
+  if (it == found->responses.end()) {
+    if (status == 405 || status == 413 || status == 503) return ok();
+    return Error::invalid(
+        "", where + ": the operation " + found->path + " does not declare this status");
+  }
+  if (body.empty() || method == "HEAD" || status == 304) return ok();
+  const auto& media_types = it->second;
+  const std::string type = media_type(content_type);
+  auto media = media_types.find(type);
+  if (media == media_types.end()) {
+    std::string declared;
+    for (const auto& [t, part] : media_types) declared += (declared.empty() ? "" : ", ") + t;
+    return Error::invalid("", where + ": the document declares " +
+                                  (declared.empty() ? std::string("no body") : declared) +
+                                  " for this status");
+  }
+  if (!media->second) return ok();  // not JSON, or no schema
+  boost::system::error_code ec;
+  const json::value value = json::parse(body, ec);
+  if (ec) return Error::invalid("", where + ": the body is not JSON");
+  std::vector<Fault> faults;
+  impl_->schema_faults(*media->second, value, false, faults);
+  if (faults.empty()) return ok();
+  Error e = Error::invalid("", where + ": the body does not match the document's schema");
+  for (auto& f : faults) {
+    const std::string got = std::move(f.detail);
+    f.detail = fault_detail(f);
+    e.detail += "\n  " + f.detail;
+    if (!got.empty()) e.detail += ", got '" + got + "'";
+  }
+  e.faults = std::move(faults);
+  return e;
+}
+
+std::vector<std::pair<http::Method, std::string>> Contract::operations() const {
+  std::vector<std::pair<http::Method, std::string>> out;
+  for (const auto& op : impl_->ops) out.emplace_back(op->method, op->path);
+  return out;
+}
+
+}  // namespace stemnet::api
