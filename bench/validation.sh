@@ -48,17 +48,19 @@ log "importing reference data"
 "$STEMNET" import reference data/reference --db "sqlite:$tmp/b.db" >"$tmp/import.log" 2>&1 \
   || { cat "$tmp/import.log" >&2; die "import failed"; }
 
-start_server() { # start_server NAME [FLAGS...]: prints the port
+start_server() { # start_server NAME [FLAGS...]: sets port (not in a subshell: pids must keep it)
   local name=$1
   shift
   cp "$tmp/b.db" "$tmp/$name.db"
   "$STEMNET" serve --db "sqlite:$tmp/$name.db" --port 0 --bind 127.0.0.1 --ui '' \
     --threads "$THREADS" --mail-dir "$tmp/mail" "$@" >"$tmp/$name.log" 2>&1 &
   pids+=($!)
-  stemnet_port "$!" "$tmp/$name.log" "stemnet ($name)"
+  port=$(stemnet_port "$!" "$tmp/$name.log" "stemnet ($name)")
 }
-checked=$(start_server checked)
-unchecked=$(start_server unchecked --no-request-validation)
+start_server checked
+checked=$port
+start_server unchecked --no-request-validation
+unchecked=$port
 
 cat >"$tmp/post.lua" <<'EOF'
 wrk.method = "POST"

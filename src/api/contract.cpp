@@ -183,7 +183,8 @@ std::string expected_text(const std::vector<std::string>& types) {
                        : t == "boolean" ? "true or false"
                        : t == "array"   ? "a list"
                        : t == "object"  ? "an object"
-                                        : "null";
+                       : t == "null"    ? "null"
+                                        : "another kind of value";
     out += (out.empty() ? "" : " or ") + word;
   }
   return out.empty() ? "another type" : out;
@@ -198,7 +199,7 @@ std::string fault_detail(const Fault& f) {
     return p ? text_of(*p) : std::string();
   };
   const std::string& c = f.code;
-  if (c == "validation.wrong_type") return where + " must be " + param("expected");
+  if (c == "validation.wrong_type") return where + " must be " + expected_text({param("expected")});
   if (c == "validation.missing") return where + " is required";
   if (c == "validation.unknown_member") return where + " is not a member this request takes";
   if (c == "validation.unknown_parameter") {
@@ -383,7 +384,10 @@ void Contract::Impl::schema_faults(const Part& part, const json::value& instance
     std::string code;
     if (d.starts_with("Value type not permitted")) {
       code = "validation.wrong_type";
-      ps.push_back({"expected", expected_text(types_of(schema))});
+      // The JSON type wanted ("integer"), the first a nullable member allows.
+      auto types = types_of(schema);
+      std::erase(types, "null");
+      ps.push_back({"expected", types.empty() ? std::string("value") : types.front()});
     } else if (d.starts_with("Missing required property")) {
       code = "validation.missing";
       pointer += "/" + escape_pointer_token(quoted());

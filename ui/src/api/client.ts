@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
   /** The member of the body or query that the server named, if any. */
   get param(): string | undefined {
-    return this.problem?.param ?? this.problem?.field;
+    return this.problem?.param;
   }
 }
 

@@ -9,13 +9,24 @@ export interface ListOf<T> {
   next_cursor: string | null;
 }
 
+/** One fault of a request the server checked against its API document. */
+export interface Fault {
+  pointer?: string;
+  parameter?: string;
+  code: string;
+  params?: Record<string, string | number>;
+  detail: string;
+}
+
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
   param?: string;
-  field?: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  errors?: Fault[];
 }
 
 export interface Point {

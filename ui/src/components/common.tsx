@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { Alert, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import { ApiError } from '../api/client';
+import { problemMessage } from '../api/problems';
 import { useMe } from '../api/hooks';
 import type { Person, RequestState } from '../api/types';
 
@@ -34,15 +34,10 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The problem's detail, which the server writes for people. */
+/** The problem in the reader's language (by its code; see api/problems.ts). */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
-  const detail =
-    error instanceof ApiError
-      ? error.problem?.detail || error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const detail = problemMessage(error);
   return (
     <Alert data-color="danger" role="alert">
       <Heading level={2} data-size="xs">

@@ -7,8 +7,9 @@ import { requests } from './nb/requests';
 import { dashboards } from './nb/dashboards';
 import { brokering } from './nb/brokering';
 import { monitor } from './nb/monitor';
+import { problems } from './nb/problems';
 
-export const nb = { ...site, ...catalogue, ...requests, ...dashboards, ...brokering, ...monitor };
+export const nb = { ...site, ...catalogue, ...requests, ...dashboards, ...brokering, ...monitor, ...problems };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };
 export type Messages = Deep<typeof nb>;
