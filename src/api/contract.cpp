@@ -251,18 +251,6 @@ struct Operation {
   std::map<std::string, std::map<std::string, std::optional<Part>>> responses;
 };
 
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t i = path.starts_with("/") ? 1 : 0;
-  while (i <= path.size()) {
-    std::size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.emplace_back(path.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 std::string media_type(std::string_view content_type) {
   std::string out(content_type.substr(0, content_type.find(';')));
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -625,7 +613,7 @@ Result<std::shared_ptr<const Contract>> Contract::load(const json::value& docume
       auto op = std::make_unique<Operation>();
       op->method = method_of(method_name);
       op->path = path;
-      op->segments = split_path(path);
+      for (auto seg : http::split_path(path)) op->segments.emplace_back(seg);
       const std::string where = std::string(method_name) + " " + std::string(path);
 
       json::object properties;
@@ -733,7 +721,7 @@ http::Check Contract::check_for(http::Method method, const std::string& pattern)
 Result<void> Contract::check_response(std::string_view method, std::string_view target, int status,
                                       std::string_view content_type, std::string_view body) const {
   const http::Method m = method == "HEAD" ? http::Method::get : http::method_from(method);
-  const auto path = split_path(target.substr(0, target.find('?')));
+  const auto path = http::split_path(target.substr(0, target.find('?')));
   const Operation* found = nullptr;
   int best = -1;
   for (const auto& op : impl_->ops) {

@@ -5,7 +5,6 @@
 #include "http/problem.hpp"
 
 namespace stemnet::http {
-namespace {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
@@ -19,6 +18,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
   }
   return out;
 }
+
+namespace {
 
 bool is_param(std::string_view seg) {
   return seg.size() >= 2 && seg.front() == '{' && seg.back() == '}';

@@ -37,6 +37,9 @@ class PathParams {
   std::vector<std::pair<std::string, std::string>> items_;
 };
 
+// The segments of a path: "/a/{b}/c" -> {"a", "{b}", "c"}; "/" -> {""}.
+std::vector<std::string_view> split_path(std::string_view path);
+
 using Handler = std::function<Response(const Request&, const PathParams&)>;
 // Runs before a route's handler; a failure is answered as a problem and the
 // handler is not called (validation against the API contract, api/contract.hpp).
