@@ -44,4 +44,46 @@ Error Error::internal(std::string detail) {
   return {ErrorKind::internal, "internal", "Internal error", std::move(detail)};
 }
 
+namespace {
+
+// "/kit/items/0" -> "kit.items.0", the `param` older clients read.
+std::string dotted(const std::string& pointer) {
+  std::string out = pointer.starts_with('/') ? pointer.substr(1) : pointer;
+  for (char& c : out) {
+    if (c == '/') c = '.';
+  }
+  return out;
+}
+
+Error one_fault(Fault fault, std::string param) {
+  Error e = Error::invalid(std::move(param), fault.detail);
+  e.code = "validation.failed";
+  e.faults.push_back(std::move(fault));
+  return e;
+}
+
+}  // namespace
+
+Error Error::field(std::string pointer, std::string code, std::string detail,
+                   std::vector<ErrorParam> params) {
+  std::string param = dotted(pointer);
+  return one_fault(
+      Fault{std::move(pointer), "", std::move(code), std::move(detail), std::move(params)},
+      std::move(param));
+}
+
+Error Error::query(std::string parameter, std::string code, std::string detail,
+                   std::vector<ErrorParam> params) {
+  std::string param = parameter;
+  return one_fault(
+      Fault{"", std::move(parameter), std::move(code), std::move(detail), std::move(params)},
+      std::move(param));
+}
+
+Error Error::coded(std::string code, std::vector<ErrorParam> params) && {
+  this->code = std::move(code);
+  this->params = std::move(params);
+  return std::move(*this);
+}
+
 }  // namespace stemnet

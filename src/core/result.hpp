@@ -80,6 +80,22 @@ struct Error {
   static Error unauthenticated(std::string detail);
   static Error forbidden(std::string detail);
   static Error internal(std::string detail);
+
+  // The modules' named factories (booking/errors.hpp, ...) build on these two;
+  // handlers and services call the named factories, never set a code in place.
+  //
+  // One member of the request breaks a rule of the product: a 400
+  // `validation.failed` problem with one fault, like the edge's own faults,
+  // so the front-end shows it at its field. `pointer` is the body member's
+  // JSON pointer ("/pupils", "/weeks/2"); `code` the rule
+  // ("booking.week_passed").
+  static Error field(std::string pointer, std::string code, std::string detail,
+                     std::vector<ErrorParam> params = {});
+  // The same for a query parameter ("grade").
+  static Error query(std::string parameter, std::string code, std::string detail,
+                     std::vector<ErrorParam> params = {});
+  // This error with its stable code and the values its text needs.
+  Error coded(std::string code, std::vector<ErrorParam> params = {}) &&;
 };
 
 // Result<T> holds a T or an Error. Result<void> holds nothing or an Error.

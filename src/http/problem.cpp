@@ -18,6 +18,38 @@ boost::json::object params_json(const std::vector<ErrorParam>& params) {
   return out;
 }
 
+}  // namespace
+
+std::string_view fallback_code(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_input:
+      return "request.invalid";
+    case ErrorKind::not_found:
+      return "request.not_found";
+    case ErrorKind::conflict:
+      return "request.conflict";
+    case ErrorKind::unprocessable:
+      return "request.unprocessable";
+    case ErrorKind::too_large:
+      return "request.too_large";
+    case ErrorKind::unsupported_media:
+      return "request.unsupported_media_type";
+    case ErrorKind::unauthenticated:
+      return "auth.required";
+    case ErrorKind::forbidden:
+      return "auth.forbidden";
+    case ErrorKind::rate_limited:
+      return "request.rate_limited";
+    case ErrorKind::unavailable:
+      return "server.unavailable";
+    case ErrorKind::internal:
+      break;
+  }
+  return "server.internal";
+}
+
+namespace {
+
 Response render(const Error& error, int status) {
   boost::json::object body;
   body["type"] = std::string(kProblemTypeBase) + (error.type.empty() ? "internal" : error.type);
@@ -27,7 +59,7 @@ Response render(const Error& error, int status) {
   if (!error.param.empty()) body["param"] = error.param;
   if (!error.file.empty()) body["file"] = error.file;
   if (error.line > 0) body["line"] = error.line;
-  if (!error.code.empty()) body["code"] = error.code;
+  body["code"] = error.code.empty() ? fallback_code(error.kind) : std::string_view(error.code);
   if (!error.params.empty()) body["params"] = params_json(error.params);
   if (!error.faults.empty()) {
     boost::json::array errors;

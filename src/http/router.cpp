@@ -88,7 +88,8 @@ Response Router::call(const Route& route, const Request& req,
   }
   PathParams params;
   match(route, path, &params);
-  Response res = route.handler(req, params);
+  Result<Response> answer = route.handler(req, params);
+  Response res = answer ? std::move(*answer) : problem(answer.error());
   if (cacheable && res.status == 200) {
     res.set_header("Cache-Control",
                    "public, max-age=" + std::to_string(route.options.cache_for.count()));
@@ -130,6 +131,8 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
     Error e{ErrorKind::invalid_input, "method-not-allowed", "Method not allowed",
             std::string(method_name(req.method)) + " is not allowed on " + req.path +
                 "; allowed: " + allow};
+    e.code = "request.method_not_allowed";
+    e.params = {{"allowed", allow}};
     Response res = problem(e, 405);
     res.set_header("Allow", allow);
     return res;
@@ -137,7 +140,8 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
   if (route_label) *route_label = "unmatched";
   if (fallback_ && want == Method::get && !req.path.starts_with("/api/")) {
     if (route_label) *route_label = "static";
-    return fallback_(req, PathParams{});
+    auto answer = fallback_(req, PathParams{});
+    return answer ? std::move(*answer) : problem(answer.error());
   }
   return problem(
       Error{ErrorKind::not_found, "not-found", "Not found", "no resource at " + req.path});

@@ -8,7 +8,12 @@
 //   Response res = r.dispatch(req);  // 404 problem for unknown paths,
 //                                    // 405 problem with Allow for wrong methods
 // A GET route also answers HEAD. Handlers must not throw for expected failures;
-// they answer with problem(error) instead.
+// they return the Error (Result<Response>) and the router answers it as a
+// problem+json in one place (http/problem.hpp):
+//   r.get("/x/{id}", [&](const Request&, const PathParams& p) -> Result<Response> {
+//     STEMNET_TRY(auto x, service.find(p.get("id")));   // an Error is the answer
+//     return Response::json(200, to_json(x));
+//   });
 #pragma once
 
 #include "core/result.hpp"
@@ -40,7 +45,7 @@ class PathParams {
 // The segments of a path: "/a/{b}/c" -> {"a", "{b}", "c"}; "/" -> {""}.
 std::vector<std::string_view> split_path(std::string_view path);
 
-using Handler = std::function<Response(const Request&, const PathParams&)>;
+using Handler = std::function<Result<Response>(const Request&, const PathParams&)>;
 // Runs before a route's handler; a failure is answered as a problem and the
 // handler is not called (validation against the API contract, api/contract.hpp).
 using Check = std::function<Result<void>(const Request&)>;

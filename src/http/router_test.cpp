@@ -290,3 +290,57 @@ TEST(Cookies, WritesAttributes) {
 
 }  // namespace
 }  // namespace stemnet::http
+
+namespace stemnet::http {
+namespace {
+
+// A handler returns its Error; the router answers it as problem+json, with the
+// error's own code or its kind's fallback code.
+TEST(Router, AnErrorAHandlerReturnsIsAProblemWithACode) {
+  Router r;
+  r.get("/api/v1/things/{id}", [](const Request&, const PathParams& p) -> Result<Response> {
+    if (p.get("id") == "named") {
+      return Error::conflict("the slot is full").coded("booking.slot_full", {{"capacity", 30LL}});
+    }
+    if (p.get("id") == "field") {
+      return Error::field("/weeks/2", "booking.week_passed", "week 2027-W01 has passed",
+                          {{"week", std::string("2027-W01")}});
+    }
+    return Error::not_found("no thing");
+  });
+  auto body = [&](const char* target, int status) {
+    auto res = r.dispatch(req(Method::get, target));
+    EXPECT_EQ(res.status, status) << target;
+    EXPECT_EQ(res.content_type, "application/problem+json");
+    return boost::json::parse(res.body).as_object();
+  };
+  auto named = body("/api/v1/things/named", 409);
+  EXPECT_EQ(named.at("code"), "booking.slot_full");
+  EXPECT_EQ(named.at("params").at("capacity"), 30);
+  auto fallback = body("/api/v1/things/other", 404);
+  EXPECT_EQ(fallback.at("code"), "request.not_found");
+  EXPECT_FALSE(fallback.contains("params"));
+  auto field = body("/api/v1/things/field", 400);
+  EXPECT_EQ(field.at("code"), "validation.failed");
+  EXPECT_EQ(field.at("param"), "weeks.2");
+  const auto& fault = field.at("errors").as_array().at(0).as_object();
+  EXPECT_EQ(fault.at("pointer"), "/weeks/2");
+  EXPECT_EQ(fault.at("code"), "booking.week_passed");
+  EXPECT_EQ(fault.at("params").at("week"), "2027-W01");
+}
+
+TEST(Problem, EveryKindHasAFallbackCode) {
+  for (ErrorKind k : {ErrorKind::invalid_input, ErrorKind::not_found, ErrorKind::conflict,
+                      ErrorKind::unprocessable, ErrorKind::too_large, ErrorKind::unsupported_media,
+                      ErrorKind::unauthenticated, ErrorKind::forbidden, ErrorKind::rate_limited,
+                      ErrorKind::unavailable, ErrorKind::internal}) {
+    EXPECT_FALSE(fallback_code(k).empty());
+  }
+  EXPECT_EQ(fallback_code(ErrorKind::forbidden), "auth.forbidden");
+  // What failed inside stays in the log; the answer is the internal code.
+  auto res = problem(Error::internal("disk on fire").coded("x.y"));
+  EXPECT_EQ(boost::json::parse(res.body).at("code"), "server.internal");
+}
+
+}  // namespace
+}  // namespace stemnet::http
