@@ -1,8 +1,10 @@
 #include "accounts/routes.hpp"
 
+#include "accounts/errors.hpp"
 #include "accounts/secrets.hpp"
 #include "http/cookies.hpp"
 #include "http/json.hpp"
+#include "notify/errors.hpp"
 
 #include <boost/json.hpp>
 
@@ -16,20 +18,14 @@ using http::Response;
 
 Result<Actor> actor_of(const Request& req, Service& svc) {
   auto token = http::cookie(req, kSessionCookie);
-  if (!token) return Error::unauthenticated("sign in first");
+  if (!token) return errors::sign_in_first();
   return svc.authenticate(*token);
 }
 
 Result<Actor> actor_for_change(const Request& req, Service& svc) {
   STEMNET_TRY(Actor a, actor_of(req, svc));
   auto sent = req.header(kCsrfHeader);
-  if (!sent || !same_secret(*sent, a.csrf_token)) {
-    Error e = Error::forbidden(
-        "a change needs the X-CSRF-Token header with the token of the stemnet_csrf cookie");
-    e.type = "csrf";
-    e.param = kCsrfHeader;
-    return e;
-  }
+  if (!sent || !same_secret(*sent, a.csrf_token)) return errors::csrf();
   return a;
 }
 
@@ -82,75 +78,61 @@ constexpr http::RouteOptions kHashes{.blocking = true};
 void add_routes(http::Router& router, Service& svc, notify::Service& notifications) {
   router.post(
       "/api/v1/auth/signup",
-      [&svc](const Request& req, const PathParams&) {
-        auto body = http::json_body(req);
-        if (!body) return http::problem(body.error());
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto body, http::json_body(req));
         SignupInput in;
         for (auto [field, name] :
              {std::pair{&in.email, "email"}, {&in.name, "name"}, {&in.password, "password"}}) {
-          auto v = http::body_string(*body, name);
-          if (!v) return http::problem(v.error());
-          *field = *v;
+          STEMNET_TRY(*field, http::body_string(body, name));
         }
-        if (auto lang = http::body_string(*body, "language")) in.language = *lang;
-        auto out = svc.signup(in, req.remote_address);
-        if (!out) return http::problem(out.error());
-        return signed_in(req, *out, 201);
+        if (auto lang = http::body_string(body, "language")) in.language = *lang;
+        STEMNET_TRY(auto out, svc.signup(in, req.remote_address));
+        return signed_in(req, out, 201);
       },
       kHashes);
 
   router.post(
       "/api/v1/auth/login",
-      [&svc](const Request& req, const PathParams&) {
-        auto body = http::json_body(req);
-        if (!body) return http::problem(body.error());
-        auto email = http::body_string(*body, "email");
-        if (!email) return http::problem(email.error());
-        auto password = http::body_string(*body, "password");
-        if (!password) return http::problem(password.error());
-        auto out = svc.login(*email, *password, req.remote_address);
-        if (!out) return http::problem(out.error());
-        return signed_in(req, *out, 200);
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto body, http::json_body(req));
+        STEMNET_TRY(auto email, http::body_string(body, "email"));
+        STEMNET_TRY(auto password, http::body_string(body, "password"));
+        STEMNET_TRY(auto out, svc.login(email, password, req.remote_address));
+        return signed_in(req, out, 200);
       },
       kHashes);
 
-  router.post("/api/v1/auth/logout", [&svc](const Request& req, const PathParams&) {
-    auto actor = actor_for_change(req, svc);
-    if (!actor) return http::problem(actor.error());
-    if (auto r = svc.logout(*http::cookie(req, kSessionCookie)); !r)
-      return http::problem(r.error());
-    return cleared(req);
-  });
+  router.post("/api/v1/auth/logout",
+              [&svc](const Request& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY_VOID(actor_for_change(req, svc));
+                STEMNET_TRY_VOID(svc.logout(*http::cookie(req, kSessionCookie)));
+                return cleared(req);
+              });
 
-  router.post("/api/v1/auth/reset", [&svc](const Request& req, const PathParams&) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto email = http::body_string(*body, "email");
-    if (!email) return http::problem(email.error());
-    if (auto r = svc.request_reset(*email, req.remote_address); !r) return http::problem(r.error());
-    return http::json(
-        202, json::object{{"status", "if the address has an account, a reset code is on its way"}});
-  });
+  router.post(
+      "/api/v1/auth/reset", [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto body, http::json_body(req));
+        STEMNET_TRY(auto email, http::body_string(body, "email"));
+        STEMNET_TRY_VOID(svc.request_reset(email, req.remote_address));
+        return http::json(
+            202,
+            json::object{{"status", "if the address has an account, a reset code is on its way"}});
+      });
 
   router.post(
       "/api/v1/auth/reset/confirm",
-      [&svc](const Request& req, const PathParams&) {
-        auto body = http::json_body(req);
-        if (!body) return http::problem(body.error());
-        auto token = http::body_string(*body, "token");
-        if (!token) return http::problem(token.error());
-        auto password = http::body_string(*body, "password");
-        if (!password) return http::problem(password.error());
-        auto out = svc.reset(*token, *password);
-        if (!out) return http::problem(out.error());
-        return signed_in(req, *out, 200);
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto body, http::json_body(req));
+        STEMNET_TRY(auto token, http::body_string(body, "token"));
+        STEMNET_TRY(auto password, http::body_string(body, "password"));
+        STEMNET_TRY(auto out, svc.reset(token, password));
+        return signed_in(req, out, 200);
       },
       kHashes);
 
-  router.get("/api/v1/me", [&svc](const Request& req, const PathParams&) {
-    auto actor = actor_of(req, svc);
-    if (!actor) return http::problem(actor.error());
-    Response res = http::json(200, actor_json(*actor));
+  router.get("/api/v1/me", [&svc](const Request& req, const PathParams&) -> Result<Response> {
+    STEMNET_TRY(auto actor, actor_of(req, svc));
+    Response res = http::json(200, actor_json(actor));
     res.set_header("Cache-Control", "no-store");
     return res;
   });
@@ -167,29 +149,24 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
     return res;
   };
   router.get("/api/v1/me/notifications",
-             [&svc, &notifications, preferences_json](const Request& req, const PathParams&) {
-               auto actor = actor_of(req, svc);
-               if (!actor) return http::problem(actor.error());
-               auto prefs = notifications.preferences(actor->person.id);
-               if (!prefs) return http::problem(prefs.error());
-               return preferences_json(*prefs);
+             [&svc, &notifications, preferences_json](const Request& req,
+                                                      const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, actor_of(req, svc));
+               STEMNET_TRY(auto prefs, notifications.preferences(actor.person.id));
+               return preferences_json(prefs);
              });
   router.patch("/api/v1/me/notifications",
-               [&svc, &notifications, preferences_json](const Request& req, const PathParams&) {
-                 auto actor = actor_for_change(req, svc);
-                 if (!actor) return http::problem(actor.error());
-                 auto body = http::json_body(req);
-                 if (!body) return http::problem(body.error());
+               [&svc, &notifications, preferences_json](const Request& req,
+                                                        const PathParams&) -> Result<Response> {
+                 STEMNET_TRY(auto actor, actor_for_change(req, svc));
+                 STEMNET_TRY(auto body, http::json_body(req));
                  std::map<std::string, bool> choices;
-                 for (const auto& [key, value] : *body) {
-                   if (!value.is_bool()) {
-                     return http::problem(Error::invalid(std::string(key), "true or false"));
-                   }
+                 for (const auto& [key, value] : body) {
+                   if (!value.is_bool()) return notify::errors::not_a_choice(key);
                    choices[std::string(key)] = value.as_bool();
                  }
-                 auto prefs = notifications.set_preferences(actor->person.id, choices);
-                 if (!prefs) return http::problem(prefs.error());
-                 return preferences_json(*prefs);
+                 STEMNET_TRY(auto prefs, notifications.set_preferences(actor.person.id, choices));
+                 return preferences_json(prefs);
                });
 }
 

@@ -5,8 +5,8 @@
 // second, readable cookie carries the CSRF token, which every state-changing
 // request must send back in the X-CSRF-Token header.
 // Example (in another feature's routes):
-//   auto actor = accounts::actor_for_change(req, accounts);   // 401, or 403 without CSRF
-//   if (!actor) return http::problem(actor.error());
+//   STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));  // 401, or 403
+//                                                     // auth.csrf without the CSRF header
 #pragma once
 
 #include "accounts/service.hpp"
@@ -22,7 +22,7 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 // The signed-in actor; ErrorKind::unauthenticated (401) when there is none.
 Result<Actor> actor_of(const http::Request& req, Service& service);
 // As actor_of, and the request carries the session's CSRF token
-// (ErrorKind::forbidden, type "csrf", otherwise).
+// (ErrorKind::forbidden, type "csrf", code auth.csrf, otherwise).
 Result<Actor> actor_for_change(const http::Request& req, Service& service);
 
 // Also GET/PATCH /api/v1/me/notifications: the person's choice of mail.

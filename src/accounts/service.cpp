@@ -1,5 +1,6 @@
 #include "accounts/service.hpp"
 
+#include "accounts/errors.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/store.hpp"
 #include "core/clock.hpp"
@@ -18,7 +19,7 @@ Result<std::string> normalise_email(const std::string& email) {
   const bool ok = !e.empty() && e.size() <= 254 && at != std::string::npos && at > 0 &&
                   at == e.rfind('@') && e.find('.', at) != std::string::npos && e.back() != '.' &&
                   e.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
-  if (!ok) return Error::invalid("email", "not an e-mail address: '" + email + "'");
+  if (!ok) return errors::email_invalid(email);
   return e;
 }
 
@@ -28,23 +29,9 @@ Result<void> check_password(const std::string& password) {
   const auto characters = std::count_if(password.begin(), password.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   });
-  if (characters < 10) return Error::invalid("password", "a password has at least 10 characters");
-  if (password.size() > 1024)
-    return Error::invalid("password", "a password has at most 1024 bytes");
+  if (characters < 10) return errors::weak_password(10);
+  if (password.size() > 1024) return errors::password_too_long(1024);
   return ok();
-}
-
-Error too_often(std::string what, long wait) {
-  Error e{ErrorKind::rate_limited, "too-many-requests", "Too many requests",
-          std::move(what) + "; wait before trying again"};
-  e.retry_after = wait;
-  return e;
-}
-
-Error wrong_credentials() {
-  Error e = Error::unauthenticated("the e-mail address or the password is wrong");
-  e.type = "wrong-credentials";
-  return e;
 }
 
 }  // namespace
@@ -69,10 +56,9 @@ Result<SignedIn> Service::open_session(db::Connection& c, const Person& p) {
 
 Result<SignedIn> Service::signup(const SignupInput& in, const std::string& client) {
   STEMNET_TRY(std::string email, normalise_email(in.email));
-  if (in.name.empty() || in.name.size() > 200)
-    return Error::invalid("name", "a name has 1 to 200 characters");
+  if (in.name.empty() || in.name.size() > 200) return errors::name_invalid(200);
   if (in.language != "nb" && in.language != "nn" && in.language != "en") {
-    return Error::invalid("language", "language is nb, nn or en");
+    return errors::language_invalid();
   }
   STEMNET_TRY_VOID(check_password(in.password));
   if (!client.empty()) {
@@ -83,7 +69,7 @@ Result<SignedIn> Service::signup(const SignupInput& in, const std::string& clien
                   return store::take_rate(c, "signup:ip:" + client, limits_.signups_per_hour, 3600,
                                           clock_());
                 }));
-    if (wait > 0) return too_often("too many sign-ups from your address", wait);
+    if (wait > 0) return errors::too_many_signups(wait);
   }
   STEMNET_TRY(std::string hash, hash_password(in.password));
   Person p{random_token().substr(0, 22), email, in.name, in.language, iso(clock_())};
@@ -97,7 +83,7 @@ Result<SignedIn> Service::signup(const SignupInput& in, const std::string& clien
 Result<SignedIn> Service::login(const std::string& email_in, const std::string& password,
                                 const std::string& client) {
   auto email = normalise_email(email_in);
-  if (!email) return wrong_credentials();
+  if (!email) return errors::wrong_password();
   STEMNET_TRY(auto conn, pool_.acquire());
   const std::time_t now = clock_();
   const std::string keys[] = {"email:" + *email, "ip:" + client};
@@ -117,10 +103,7 @@ Result<SignedIn> Service::login(const std::string& email_in, const std::string& 
       if (!seen[i].locked_until.empty() && seen[i].locked_until > iso(now)) {
         std::tm tm{};
         strptime(seen[i].locked_until.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-        Error e{ErrorKind::rate_limited, "too-many-attempts", "Too many sign-in attempts",
-                "too many failed sign-ins; wait before trying again"};
-        e.retry_after = std::max<long>(1, static_cast<long>(timegm(&tm) - now));
-        return e;
+        return errors::too_many_attempts(std::max<long>(1, static_cast<long>(timegm(&tm) - now)));
       }
     }
     for (int i = 0; i < 2; ++i) {
@@ -135,7 +118,7 @@ Result<SignedIn> Service::login(const std::string& email_in, const std::string& 
   // Verify against a real hash even for an unknown address, so both take as long.
   static const std::string dummy = *hash_password("stemnet: no such account");
   const bool good = verify_password(found ? found->second : dummy, password) && found.has_value();
-  if (!good) return wrong_credentials();  // counted already
+  if (!good) return errors::wrong_password();  // counted already
   return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
     // Right after all: the address starts afresh, and the client address's
     // count is taken back to what it was before this attempt.
@@ -154,12 +137,12 @@ Result<void> Service::logout(const std::string& token) {
 }
 
 Result<Actor> Service::authenticate(const std::string& token) {
-  if (token.empty()) return Error::unauthenticated("sign in first");
+  if (token.empty()) return errors::sign_in_first();
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto s, store::session(*conn, sha256_hex(token), iso(clock_())));
-  if (!s) return Error::unauthenticated("the session has ended; sign in again");
+  if (!s) return errors::session_expired();
   STEMNET_TRY(auto p, store::person_by_id(*conn, s->first));
-  if (!p) return Error::unauthenticated("the account no longer exists");
+  if (!p) return errors::account_gone();
   Actor a;
   a.person = std::move(*p);
   a.csrf_token = s->second;
@@ -187,7 +170,7 @@ Result<void> Service::request_reset(const std::string& email_in, const std::stri
             store::insert_reset_request(c, {random_token().substr(0, 22), *email, iso(now)}));
         return 0L;
       }));
-  if (wait > 0) return too_often("too many password resets asked for", wait);
+  if (wait > 0) return errors::too_many_resets(wait);
   return ok();
 }
 
@@ -234,15 +217,13 @@ Result<SignedIn> Service::reset(const std::string& token, const std::string& new
               conn->query("SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL"
                           " AND expires_at > $2",
                           {sha256_hex(token), iso(clock_())}));
-  if (live.empty())
-    return Error::invalid("token", "the reset code is wrong, used or more than an hour old");
+  if (live.empty()) return errors::reset_code_invalid();
   STEMNET_TRY(std::string hash, hash_password(new_password));
   return db::transaction(*conn, [&](db::Connection& c) -> Result<SignedIn> {
     STEMNET_TRY(auto person_id, store::use_reset(c, sha256_hex(token), iso(clock_())));
-    if (!person_id)
-      return Error::invalid("token", "the reset code is wrong, used or more than an hour old");
+    if (!person_id) return errors::reset_code_invalid();
     STEMNET_TRY(auto p, store::person_by_id(c, *person_id));
-    if (!p) return Error::invalid("token", "the account no longer exists");
+    if (!p) return errors::reset_code_invalid();  // the account went meanwhile
     STEMNET_TRY_VOID(store::set_password(c, p->id, hash));
     STEMNET_TRY_VOID(store::delete_sessions_of(c, p->id));
     STEMNET_TRY_VOID(store::clear_throttle(c, "email:" + p->email));
@@ -254,24 +235,23 @@ Result<void> Service::grant_by_email(const std::string& email_in, const Role& ro
   STEMNET_TRY(std::string email, normalise_email(email_in));
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto found, store::person_by_email(*conn, email));
-  if (!found) return Error::not_found("no account has the e-mail address " + email);
+  if (!found) return errors::not_found(email);
   const std::string& s = role.scope;
   if (role.role == "admin") {
-    if (s != "NO") return Error::invalid("scope", "an admin's scope is NO (the whole country)");
+    if (s != "NO") return errors::scope_invalid("an admin's scope is NO (the whole country)");
   } else if (role.role == "coordinator") {
     STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM county WHERE number = $1", {s}));
     if (rows.empty())
-      return Error::invalid("scope", "a coordinator's scope is a county number, e.g. 46");
+      return errors::scope_invalid("a coordinator's scope is a county number, e.g. 46");
   } else if (role.role == "teacher" || role.role == "school_contact") {
     STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM school WHERE 'school:' || orgnr = $1", {s}));
     if (rows.empty())
-      return Error::invalid("scope", "the scope is school:<orgnr> of a school in the registry");
+      return errors::scope_invalid("the scope is school:<orgnr> of a school in the registry");
   } else if (role.role == "provider_member") {
     STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM organisation WHERE id = $1", {s}));
-    if (rows.empty()) return Error::invalid("scope", "no organisation has id " + s);
+    if (rows.empty()) return errors::scope_invalid("no organisation has id " + s);
   } else {
-    return Error::invalid("role",
-                          "role is teacher, school_contact, provider_member, coordinator or admin");
+    return errors::role_invalid();
   }
   return store::grant(*conn, found->first.id, role, iso(clock_()));
 }

@@ -1,5 +1,7 @@
 #include "accounts/store.hpp"
 
+#include "accounts/errors.hpp"
+
 #include <algorithm>
 
 namespace stemnet::accounts::store {
@@ -10,10 +12,7 @@ Result<void> insert_person(db::Connection& c, const Person& p, const std::string
       " VALUES ($1, $2, $3, $4, $5, $6)",
       {p.id, p.email, p.name, hash, p.language, p.created_at});
   if (!r && r.error().kind == ErrorKind::conflict) {
-    Error e = Error::conflict(
-        "an account with this e-mail address exists already; sign in or reset the password");
-    e.param = "email";
-    return e;
+    return errors::email_taken();
   }
   if (!r) return std::move(r).error();
   return ok();

@@ -1,6 +1,5 @@
 #include "notify/routes.hpp"
 
-#include "http/problem.hpp"
 #include "notify/templates.hpp"
 
 #include <array>
@@ -100,46 +99,47 @@ std::string kind_title(std::string_view kind, std::string_view language) {
 }
 
 void add_routes(http::Router& router, Service& service) {
-  router.get("/api/v1/unsubscribe/{token}", [&service](const Request&, const PathParams& p) {
-    auto found = service.look_up(std::string(p.get("token")));
-    if (!found)
-      return found.error().kind == ErrorKind::not_found ? unknown_link()
-                                                        : http::problem(found.error());
-    const std::size_t i = language_index(found->language);
-    const std::string what = kind_title(found->kind, found->language);
-    static constexpr std::array<const char*, 3> kTitle = {"Meld deg av", "Meld deg av",
-                                                          "Unsubscribe"};
-    static constexpr std::array<const char*, 3> kAsk = {
-        "Vil du slutte å få e-post om ", "Vil du slutte å få e-post om ",
-        "Do you want to stop getting e-mails about "};
-    static constexpr std::array<const char*, 3> kButton = {"Ja, meld meg av", "Ja, meld meg av",
-                                                           "Yes, unsubscribe me"};
-    return page(200, found->language, kTitle[i],
-                "<p>" + std::string(kAsk[i]) + escape_html(what) +
-                    "?</p><form method=\"post\"><button type=\"submit\">" + kButton[i] +
-                    "</button></form>");
-  });
-  router.post("/api/v1/unsubscribe/{token}", [&service](const Request&, const PathParams& p) {
-    auto done = service.unsubscribe(std::string(p.get("token")));
-    if (!done)
-      return done.error().kind == ErrorKind::not_found ? unknown_link()
-                                                       : http::problem(done.error());
-    const std::size_t i = language_index(done->language);
-    static constexpr std::array<const char*, 3> kTitle = {"Du er meldt av", "Du er meld av",
-                                                          "You are unsubscribed"};
-    static constexpr std::array<const char*, 3> kDone = {"Du får ikke lenger e-post om ",
-                                                         "Du får ikkje lenger e-post om ",
-                                                         "You will no longer get e-mails about "};
-    static constexpr std::array<const char*, 3> kMore = {
-        "Du kan slå det på igjen og velge andre varsler på ",
-        "Du kan slå det på att og velje andre varsel på ",
-        "You can turn it on again and choose other notifications on "};
-    static constexpr std::array<const char*, 3> kLink = {"Min side", "Mi side", "My page"};
-    return page(200, done->language, kTitle[i],
-                "<p>" + std::string(kDone[i]) +
-                    escape_html(kind_title(done->kind, done->language)) + ".</p><p>" + kMore[i] +
-                    "<a href=\"/min-side/varsler\">" + kLink[i] + "</a>.</p>");
-  });
+  router.get("/api/v1/unsubscribe/{token}",
+             [&service](const Request&, const PathParams& p) -> Result<Response> {
+               auto found = service.look_up(std::string(p.get("token")));
+               if (!found && found.error().kind == ErrorKind::not_found) return unknown_link();
+               if (!found) return std::move(found).error();
+               const std::size_t i = language_index(found->language);
+               const std::string what = kind_title(found->kind, found->language);
+               static constexpr std::array<const char*, 3> kTitle = {"Meld deg av", "Meld deg av",
+                                                                     "Unsubscribe"};
+               static constexpr std::array<const char*, 3> kAsk = {
+                   "Vil du slutte å få e-post om ", "Vil du slutte å få e-post om ",
+                   "Do you want to stop getting e-mails about "};
+               static constexpr std::array<const char*, 3> kButton = {
+                   "Ja, meld meg av", "Ja, meld meg av", "Yes, unsubscribe me"};
+               return page(200, found->language, kTitle[i],
+                           "<p>" + std::string(kAsk[i]) + escape_html(what) +
+                               "?</p><form method=\"post\"><button type=\"submit\">" + kButton[i] +
+                               "</button></form>");
+             });
+  router.post(
+      "/api/v1/unsubscribe/{token}",
+      [&service](const Request&, const PathParams& p) -> Result<Response> {
+        auto done = service.unsubscribe(std::string(p.get("token")));
+        if (!done && done.error().kind == ErrorKind::not_found) return unknown_link();
+        if (!done) return std::move(done).error();
+        const std::size_t i = language_index(done->language);
+        static constexpr std::array<const char*, 3> kTitle = {"Du er meldt av", "Du er meld av",
+                                                              "You are unsubscribed"};
+        static constexpr std::array<const char*, 3> kDone = {
+            "Du får ikke lenger e-post om ", "Du får ikkje lenger e-post om ",
+            "You will no longer get e-mails about "};
+        static constexpr std::array<const char*, 3> kMore = {
+            "Du kan slå det på igjen og velge andre varsler på ",
+            "Du kan slå det på att og velje andre varsel på ",
+            "You can turn it on again and choose other notifications on "};
+        static constexpr std::array<const char*, 3> kLink = {"Min side", "Mi side", "My page"};
+        return page(200, done->language, kTitle[i],
+                    "<p>" + std::string(kDone[i]) +
+                        escape_html(kind_title(done->kind, done->language)) + ".</p><p>" +
+                        kMore[i] + "<a href=\"/min-side/varsler\">" + kLink[i] + "</a>.</p>");
+      });
 }
 
 }  // namespace stemnet::notify

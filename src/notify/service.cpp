@@ -1,6 +1,7 @@
 #include "notify/service.hpp"
 
 #include "core/clock.hpp"
+#include "notify/errors.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -35,10 +36,8 @@ Result<std::vector<Preference>> Service::set_preferences(
     const std::string& person_id, const std::map<std::string, bool>& choices) {
   for (const auto& [kind, enabled] : choices) {
     const Kind* k = find_kind(kind);
-    if (!k) return Error::invalid(kind, "no notification kind '" + kind + "'");
-    if (!k->optional && !enabled) {
-      return Error::invalid(kind, "'" + kind + "' mails keep your account safe: they stay on");
-    }
+    if (!k) return errors::unknown_kind(kind);
+    if (!k->optional && !enabled) return errors::always_on(kind);
   }
   {
     STEMNET_TRY(auto conn, pool_.acquire());
@@ -62,7 +61,7 @@ Result<Unsubscribed> Service::look_up(const std::string& token) {
   STEMNET_TRY(auto rows, conn->query("SELECT kind, language FROM notification"
                                      " WHERE unsubscribe_token = $1",
                                      {token}));
-  if (rows.empty()) return Error::not_found("this unsubscribe link is unknown or too old");
+  if (rows.empty()) return errors::link_unknown();
   return Unsubscribed{rows[0].text(0), rows[0].text(1)};
 }
 
@@ -71,7 +70,7 @@ Result<Unsubscribed> Service::unsubscribe(const std::string& token) {
   STEMNET_TRY(auto rows, conn->query("SELECT person_id, kind, language FROM notification"
                                      " WHERE unsubscribe_token = $1",
                                      {token}));
-  if (rows.empty()) return Error::not_found("this unsubscribe link is unknown or too old");
+  if (rows.empty()) return errors::link_unknown();
   STEMNET_TRY_VOID(
       conn->execute("INSERT INTO notification_preference (person_id, kind, enabled, updated_at)"
                     " VALUES ($1, $2, 0, $3) ON CONFLICT (person_id, kind) DO UPDATE SET"

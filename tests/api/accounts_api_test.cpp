@@ -2,6 +2,7 @@
 #include "api_session.hpp"
 #include "http_client.hpp"
 #include "mail_box.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -83,6 +84,8 @@ TEST_F(AccountsApi, MeNeedsASession) {
   EXPECT_EQ(json::parse(me.body).at("name").as_string(), "Kari Nordmann");
   auto forged = http_get(server_->port(), "/api/v1/me", {{"Cookie", "stemnet_session=forged"}});
   EXPECT_EQ(forged.status, 401);
+  EXPECT_EQ(problem_code(anonymous), "auth.required");
+  EXPECT_EQ(problem_code(forged), "auth.session_expired");
 }
 
 TEST_F(AccountsApi, ChangesNeedTheCsrfToken) {
@@ -90,9 +93,11 @@ TEST_F(AccountsApi, ChangesNeedTheCsrfToken) {
   auto without = post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}});
   EXPECT_EQ(without.status, 403) << without.body;
   EXPECT_NE(without.body.find("/problems/csrf"), std::string::npos);
+  EXPECT_EQ(problem_code(without), "auth.csrf");
   auto wrong =
       post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}, {"X-CSRF-Token", "x" + s.csrf}});
   EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(problem_code(wrong), "auth.csrf");
   auto right = post("/api/v1/auth/logout", "{}", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}});
   EXPECT_EQ(right.status, 204) << right.body;
   EXPECT_EQ(http_get(server_->port(), "/api/v1/me", {{"Cookie", s.cookie}}).status, 401);
@@ -124,7 +129,11 @@ TEST_F(AccountsApi, BodiesMustBeJson) {
 TEST_F(AccountsApi, SignInIsThrottled) {
   signup("kari@skole.no");
   const std::string wrong = R"({"email":"kari@skole.no","password":"wrong password!"})";
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(post("/api/v1/auth/login", wrong).status, 401) << i;
+  for (int i = 0; i < 5; ++i) {
+    auto res = post("/api/v1/auth/login", wrong);
+    EXPECT_EQ(res.status, 401) << i;
+    EXPECT_EQ(problem_code(res), "auth.wrong_password") << i;
+  }
   // From here each failure locks the address for longer (1, 2, 4 … s). On a
   // busy machine a 1 s lock may pass before the next try, so try until the
   // server says 429, and then at once with the right password.
@@ -133,6 +142,8 @@ TEST_F(AccountsApi, SignInIsThrottled) {
   ASSERT_EQ(locked.status, 429) << locked.body;
   const int retry_after = std::atoi(locked.header("retry-after").c_str());
   EXPECT_GE(retry_after, 1);
+  EXPECT_EQ(problem_code(locked), "auth.too_many_attempts");
+  EXPECT_EQ(problem_param(locked, "retry_after"), locked.header("retry-after"));
   const auto at = std::chrono::steady_clock::now();
   auto right = post("/api/v1/auth/login",
                     R"({"email":"kari@skole.no","password":"a long enough password"})");
@@ -140,6 +151,69 @@ TEST_F(AccountsApi, SignInIsThrottled) {
   if (std::chrono::steady_clock::now() - at < std::chrono::seconds(retry_after - 1)) {
     EXPECT_EQ(right.status, 429) << "locked, even with the right password";
   }
+}
+
+// The account's own rules, each with its code: a rule about one member is a
+// fault at that member, as the edge's checks are.
+TEST_F(AccountsApi, RefusalsHaveStableCodes) {
+  signup("kari@skole.no");
+  std::string heavy_name;
+  for (int i = 0; i < 150; ++i) heavy_name += "\xc3\xb8";  // 150 'ø', 300 bytes
+  std::string heavy_password;
+  for (int i = 0; i < 600; ++i) heavy_password += "\xc3\xb8";  // 600 characters, 1200 bytes
+  struct Case {
+    const char* what;
+    std::string target, body;
+    int status;
+    std::string code, fault, param, value;
+  };
+  const std::vector<Case> cases = {
+      {"taken address", "/api/v1/auth/signup",
+       R"({"email":"KARI@skole.no","name":"Kari","password":"a long enough password"})", 409,
+       "accounts.email_taken", "", "", ""},
+      {"name over 200 bytes", "/api/v1/auth/signup",
+       R"({"email":"ola@skole.no","name":")" + heavy_name +
+           R"(","password":"a long enough password"})",
+       400, "validation.failed", "/name accounts.name_invalid", "max", "200"},
+      {"password over 1024 bytes", "/api/v1/auth/signup",
+       R"({"email":"ola@skole.no","name":"Ola","password":")" + heavy_password + R"("})", 400,
+       "validation.failed", "/password accounts.password_too_long", "max", "1024"},
+      {"unknown address", "/api/v1/auth/login",
+       R"({"email":"nobody@skole.no","password":"a long enough password"})", 401,
+       "auth.wrong_password", "", "", ""},
+      {"not an address", "/api/v1/auth/login",
+       R"({"email":"nobody","password":"a long enough password"})", 401, "auth.wrong_password", "",
+       "", ""},
+      {"wrong reset code", "/api/v1/auth/reset/confirm",
+       R"({"token":"not-a-code","password":"a brand new password"})", 400, "validation.failed",
+       "/token auth.reset_code_invalid", "", ""},
+  };
+  for (const auto& c : cases) {
+    auto res = post(c.target, c.body);
+    EXPECT_EQ(res.status, c.status) << c.what << ": " << res.body;
+    EXPECT_EQ(problem_code(res), c.code) << c.what;
+    if (!c.fault.empty()) EXPECT_EQ(fault_code(res), c.fault) << c.what;
+    if (!c.param.empty()) EXPECT_EQ(problem_param(res, c.param), c.value) << c.what;
+  }
+}
+
+TEST_F(AccountsApi, NotificationChoicesHaveStableCodes) {
+  auto s = signup("kari@skole.no");
+  auto patch = [&](const std::string& body) {
+    HttpConnection c(server_->port());
+    return c.request(
+        "PATCH", "/api/v1/me/notifications",
+        {{"Content-Type", "application/json"}, {"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
+        body);
+  };
+  auto always = patch(R"({"password_reset":false})");
+  EXPECT_EQ(always.status, 400) << always.body;
+  // The document allows only true here (validation.not_allowed); without the
+  // edge's checks the service says notify.always_on.
+  EXPECT_EQ(fault_code(always).substr(0, 16), "/password_reset ") << always.body;
+  auto unknown = patch(R"({"no_such_kind":true})");
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_EQ(fault_code(unknown).substr(0, 14), "/no_such_kind ") << unknown.body;
 }
 
 TEST_F(AccountsApi, PasswordResetByMailedCode) {

@@ -1,7 +1,14 @@
+import { auth } from './codes/auth';
+import { accounts } from './codes/accounts';
+import { notify } from './codes/notify';
+
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems = {
   problem: {
+    auth,
+    accounts,
+    notify,
     validation_failed: 'Noen opplysninger må rettes:',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'forespørselen',

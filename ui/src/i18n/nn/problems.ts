@@ -1,9 +1,15 @@
 import type { Messages } from '../nb';
+import { auth } from './codes/auth';
+import { accounts } from './codes/accounts';
+import { notify } from './codes/notify';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
+    auth,
+    accounts,
+    notify,
     validation_failed: 'Nokre opplysningar må rettast:',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'førespurnaden',
