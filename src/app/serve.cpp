@@ -82,6 +82,20 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
              {.cache_for = std::chrono::seconds(300)});
 }
 
+// The API reference page: Swagger UI over /api/v1/openapi.json, built with the
+// front-end (ui/api-docs.html -> dist/api-docs.html).
+void add_reference(http::Router& router, const std::optional<http::StaticFiles>& ui) {
+  router.get("/api/docs",
+             [&ui](const http::Request& req, const http::PathParams&) -> Result<http::Response> {
+               if (ui) {
+                 if (auto page = ui->file("/api-docs.html", req)) return std::move(*page);
+               }
+               return Error::not_found(
+                   "the API reference is built with the front-end (make ui) and served with "
+                   "--ui; the document itself is at /api/v1/openapi.json");
+             });
+}
+
 // Prints every route with whether the document has it, and every documented
 // operation no route serves. True when the two agree.
 bool list_routes(const http::Router& router, const api::Contract& contract, std::ostream& out) {
@@ -118,10 +132,22 @@ int serve(const Config& config) {
   registry::Store registry_store(**pool);
   registry::Service registry_service(registry_store);
 
+  // The front-end's built files (ui/dist), when asked for: its pages, and the
+  // API reference at /api/docs.
+  std::optional<http::StaticFiles> ui;
+  if (!config.ui_dir.empty()) {
+    if (auto files = http::StaticFiles::load(config.ui_dir)) {
+      ui = std::move(*files);
+    } else {
+      std::cout << "stemnet: " << files.error().detail << "; serving the API only" << std::endl;
+    }
+  }
+
   http::Router router;
   router.set_cache_bytes(static_cast<std::size_t>(config.cache_mb) << 20);
   http::Metrics metrics;
   add_operations(router, metrics, registry_service);
+  add_reference(router, ui);
   registry::add_routes(router, registry_service);
   monitor::Store monitor_store(**pool);
   monitor::Service monitor_service(monitor_store, registry_service, **pool);
@@ -166,17 +192,11 @@ int serve(const Config& config) {
     std::cout << "stemnet: requests are NOT checked against the API document" << std::endl;
   }
 
-  std::optional<http::StaticFiles> ui;
-  if (!config.ui_dir.empty()) {
-    if (auto files = http::StaticFiles::load(config.ui_dir)) {
-      ui = std::move(*files);
-      router.fallback(
-          [&ui](const http::Request& req, const http::PathParams&) { return ui->answer(req); });
-      std::cout << "stemnet: serving the front-end from " << config.ui_dir << " (" << ui->size()
-                << " files)" << std::endl;
-    } else {
-      std::cout << "stemnet: " << files.error().detail << "; serving the API only" << std::endl;
-    }
+  if (ui) {
+    router.fallback(
+        [&ui](const http::Request& req, const http::PathParams&) { return ui->answer(req); });
+    std::cout << "stemnet: serving the front-end from " << config.ui_dir << " (" << ui->size()
+              << " files)" << std::endl;
   }
 
   // Mail: over SMTP when configured, else into the mail folder.

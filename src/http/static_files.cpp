@@ -91,6 +91,12 @@ Response StaticFiles::serve(const File& f, const Request& req) const {
   return res;
 }
 
+std::optional<Response> StaticFiles::file(std::string_view path, const Request& req) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return serve(it->second, req);
+}
+
 Response StaticFiles::answer(const Request& req) const {
   std::string path = req.path == "/" ? "/index.html" : req.path;
   if (auto it = files_.find(path); it != files_.end()) return serve(it->second, req);

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace stemnet::http {
 
@@ -29,6 +30,10 @@ class StaticFiles {
   // The file the request's path names, index.html for client routes, or a
   // 404 problem.
   Response answer(const Request& req) const;
+  // The file at `path` ("/api-docs.html") whatever the request's path, with
+  // the request's conditional and encoding headers honoured; none when the
+  // folder has no such file.
+  std::optional<Response> file(std::string_view path, const Request& req) const;
   std::size_t size() const { return files_.size(); }
 
   // The content type for a file name, by extension.
