@@ -4,6 +4,8 @@
 // requests.
 #include "booking/service.hpp"
 
+#include "booking/errors.hpp"
+
 #include "core/time.hpp"
 
 #include <iostream>
@@ -23,7 +25,7 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
       school
           ? conn->query("SELECT 1 FROM school WHERE orgnr = $1", {key})
           : conn->query("SELECT 1 FROM organisation WHERE id = $1 AND status = 'approved'", {key}));
-  if (exists.empty()) return Error::not_found("no organisation '" + organisation_id + "'");
+  if (exists.empty()) return errors::organisation_not_found(organisation_id);
   // Completed bookings with their year, school, municipality, hours and the
   // school's reach; feedback scores given by the other side.
   STEMNET_TRY(

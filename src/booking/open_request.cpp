@@ -1,6 +1,7 @@
 #include "booking/open_request.hpp"
 
 #include "accounts/audit.hpp"
+#include "booking/errors.hpp"
 #include "catalogue/model.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
@@ -61,14 +62,6 @@ Result<std::vector<std::string>> approved_providers(db::Connection& c, const acc
   return out;
 }
 
-Error not_shown(const std::string& id) { return Error::not_found("no open request '" + id + "'"); }
-
-Error wrong_state(const OpenRequest& r, const std::string& what) {
-  Error e = Error::conflict("the open request is " + r.state + ": it cannot be " + what);
-  e.type = "illegal-move";
-  return e;
-}
-
 }  // namespace
 
 OpenRequests::OpenRequests(db::Pool& pool, Service& bookings, const notify::Outbox& outbox)
@@ -85,7 +78,7 @@ bool OpenRequests::valid_week(std::string_view w) {
 
 Result<OpenRequest> OpenRequests::load(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE o.id = $1", {id}));
-  if (rows.empty()) return not_shown(id);
+  if (rows.empty()) return errors::open_request_not_found(id);
   return with_answers(c, from_row(rows[0]));
 }
 
@@ -124,7 +117,7 @@ Result<OpenRequests::View> OpenRequests::view_of(db::Connection& c, const accoun
 Result<OpenRequest> OpenRequests::shown(db::Connection& c, const accounts::Actor& a, OpenRequest r,
                                         const std::vector<std::string>* providers) {
   STEMNET_TRY(View view, view_of(c, a, r, providers));
-  if (view == View::none) return not_shown(r.id);
+  if (view == View::none) return errors::open_request_not_found(r.id);
   if (view == View::provider) {
     // A provider sees its own organisations' answers, not its competitors'.
     std::erase_if(r.answers, [&](const OpenAnswer& x) {
@@ -146,35 +139,31 @@ Result<OpenRequest> OpenRequests::shown(db::Connection& c, const accounts::Actor
 }
 
 Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const NewOpenRequest& in) {
-  if (!geo::is_organisation_number(in.school))
-    return Error::invalid("school", "the school's organisation number");
-  if (!actor.acts_for_school(in.school)) {
-    return Error::forbidden("only a teacher or contact of this school asks on its behalf");
+  if (!geo::is_organisation_number(in.school)) return errors::school_invalid(in.school);
+  if (!actor.acts_for_school(in.school)) return errors::not_your_school(in.school);
+  if (in.grade < 1 || in.grade > 13) return errors::grade_out_of_range();
+  if (in.pupils < 1 || in.pupils > 1000) return errors::pupils_out_of_range();
+  if (in.subjects.empty()) return errors::subjects_required();
+  for (std::size_t i = 0; i < in.subjects.size(); ++i) {
+    if (!one_of(in.subjects[i], catalogue::kSubjects))
+      return errors::unknown_subject("/subjects/" + std::to_string(i), in.subjects[i]);
   }
-  if (in.grade < 1 || in.grade > 13) return Error::invalid("grade", "a grade is 1 to 13");
-  if (in.pupils < 1 || in.pupils > 1000) return Error::invalid("pupils", "1 to 1000 pupils");
-  if (in.subjects.empty()) return Error::invalid("subjects", "name at least one subject");
-  for (const auto& s : in.subjects) {
-    if (!one_of(s, catalogue::kSubjects))
-      return Error::invalid("subjects", "unknown subject '" + s + "'");
+  for (std::size_t i = 0; i < in.formats.size(); ++i) {
+    if (!one_of(in.formats[i], catalogue::kFormats))
+      return errors::unknown_format("/formats/" + std::to_string(i), in.formats[i]);
   }
-  for (const auto& f : in.formats) {
-    if (!one_of(f, catalogue::kFormats))
-      return Error::invalid("formats", "unknown format '" + f + "'");
-  }
-  if (in.weeks.empty() || in.weeks.size() > 20)
-    return Error::invalid("weeks", "name 1 to 20 weeks that suit, as 2027-W12");
+  if (in.weeks.empty() || in.weeks.size() > 20) return errors::weeks_count();
   const std::string this_week = iso_week(format_local(std::time(nullptr), "%Y-%m-%d"));
-  for (const auto& w : in.weeks) {
-    if (!valid_week(w))
-      return Error::invalid("weeks", "a week is written 2027-W12; got '" + w + "'");
+  for (std::size_t i = 0; i < in.weeks.size(); ++i) {
+    const std::string& w = in.weeks[i];
+    const std::string at = "/weeks/" + std::to_string(i);
+    if (!valid_week(w)) return errors::week_invalid(at, w);
     // Week 53 only in years that have one (28 December is always in the last week).
     if (w.substr(5) == "W53" && iso_week(w.substr(0, 4) + "-12-28") != w)
-      return Error::invalid("weeks", w.substr(0, 4) + " has no week 53");
-    if (w < this_week) return Error::invalid("weeks", "week " + w + " has passed");
+      return errors::no_week_53(at, w.substr(0, 4));
+    if (w < this_week) return errors::week_passed(at, w);
   }
-  if (in.note.empty() || in.note.size() > 2000)
-    return Error::invalid("note", "say what you wish for, in 1 to 2000 characters");
+  if (in.note.empty() || in.note.size() > 2000) return errors::note_length();
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
@@ -184,7 +173,7 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
     std::sort(weeks.begin(), weeks.end());
     weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
     STEMNET_TRY(auto school, c.query("SELECT 1 FROM school WHERE orgnr = $1", {in.school}));
-    if (school.empty()) return Error::invalid("school", "no school has number " + in.school);
+    if (school.empty()) return errors::school_not_found(in.school);
     STEMNET_TRY_VOID(c.execute(
         "INSERT INTO open_request (id, school_orgnr, teacher_id, grade, pupils, subjects, formats,"
         " digital_ok, weeks, note, state, created_at, updated_at)"
@@ -218,16 +207,16 @@ Result<Page<OpenRequest>> OpenRequests::list(const accounts::Actor& actor, const
                                              const PageRequest& page) {
   if (filter.state && *filter.state != "open" && *filter.state != "taken" &&
       *filter.state != "withdrawn") {
-    return Error::invalid("state", "open, taken or withdrawn");
+    return errors::state_filter_invalid(*filter.state);
   }
   if (filter.county && !geo::is_county_number(*filter.county))
-    return Error::invalid("county", "a county number has two digits");
+    return errors::county_invalid(*filter.county);
   if (filter.municipality && !geo::is_municipality_number(*filter.municipality))
-    return Error::invalid("municipality", "a municipality number has four digits");
+    return errors::municipality_invalid(*filter.municipality);
   if (filter.subject && !one_of(*filter.subject, catalogue::kSubjects))
-    return Error::invalid("subject", "unknown subject '" + *filter.subject + "'");
+    return errors::unknown_subject_query(*filter.subject);
   if (filter.grade && (*filter.grade < 1 || *filter.grade > 13))
-    return Error::invalid("grade", "a grade is 1 to 13");
+    return errors::grade_query_out_of_range();
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto providers, approved_providers(*conn, actor));
   db::Where w;
@@ -277,30 +266,25 @@ Result<Page<OpenRequest>> OpenRequests::list(const accounts::Actor& actor, const
 
 Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std::string& id,
                                          const AnswerInput& in) {
-  if (in.body.empty() || in.body.size() > 4000)
-    return Error::invalid("body", "an answer has 1 to 4000 characters");
-  if (in.slot_id && !in.offer_id) return Error::invalid("slot_id", "a slot belongs to an offer");
+  if (in.body.empty() || in.body.size() > 4000) return errors::text_length("/body", 1, 4000);
+  if (in.slot_id && !in.offer_id) return errors::slot_needs_offer();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(OpenRequest r, load(c, id));
     STEMNET_TRY(View view, view_of(c, actor, r));
-    if (view == View::none) return not_shown(id);
-    if (view == View::school)
-      return Error::forbidden("the school answers in the thread of a request");
-    if (r.state != "open") return wrong_state(r, "answered");
+    if (view == View::none) return errors::open_request_not_found(id);
+    if (view == View::school) return errors::school_cannot_answer();
+    if (r.state != "open") return errors::open_request_closed(r.state, "answer");
     // Who answers: one of the caller's approved providers, or (no
     // provider named) a coordinator or admin on the region's behalf.
     std::optional<std::string> organisation;
     STEMNET_TRY(auto providers, approved_providers(c, actor));
     if (in.organisation_id) {
-      if (std::find(providers.begin(), providers.end(), *in.organisation_id) == providers.end()) {
-        return Error::forbidden("only a member of an approved provider answers for it");
-      }
+      if (std::find(providers.begin(), providers.end(), *in.organisation_id) == providers.end())
+        return errors::not_your_provider(*in.organisation_id);
       organisation = in.organisation_id;
     } else if (view == View::provider) {
-      if (providers.size() > 1) {
-        return Error::invalid("organisation_id", "you are in several providers: name the one");
-      }
+      if (providers.size() > 1) return errors::provider_ambiguous();
       organisation = providers.at(0);
     }
     if (in.offer_id) {
@@ -309,21 +293,16 @@ Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std
                                       " o.organisation_id WHERE o.id = $1 AND o.status ="
                                       " 'published' AND g.status = 'approved'",
                                       {*in.offer_id}));
-      if (offer.empty())
-        return Error::invalid("offer_id", "no published offer '" + *in.offer_id + "'");
-      if (organisation && offer[0].text(0) != *organisation) {
-        return Error::invalid("offer_id", "a provider answers with its own offers");
-      }
+      if (offer.empty()) return errors::offer_unknown(*in.offer_id);
+      if (organisation && offer[0].text(0) != *organisation) return errors::offer_not_yours();
       if (r.grade < offer[0].integer(1) || r.grade > offer[0].integer(2)) {
-        return Error::invalid("offer_id", "the offer is for grades " +
-                                              std::to_string(offer[0].integer(1)) + " to " +
-                                              std::to_string(offer[0].integer(2)));
+        return errors::grade_outside_offer("/offer_id", r.grade, offer[0].integer(1),
+                                           offer[0].integer(2));
       }
       if (in.slot_id) {
         STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
                                        {*in.slot_id, *in.offer_id}));
-        if (slot.empty())
-          return Error::invalid("slot_id", "the offer has no slot '" + *in.slot_id + "'");
+        if (slot.empty()) return errors::slot_not_in_offer(*in.slot_id);
       }
     }
     const std::string answer_id = random_token().substr(0, 16);
@@ -361,17 +340,13 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
     auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
       STEMNET_TRY(OpenRequest r, load(c, id));
       STEMNET_TRY(View view, view_of(c, actor, r));
-      if (view == View::none) return not_shown(id);
-      if (view != View::school) return Error::forbidden("only the school takes an answer");
-      if (r.state != "open") return wrong_state(r, "taken");
+      if (view == View::none) return errors::open_request_not_found(id);
+      if (view != View::school) return errors::school_only("take");
+      if (r.state != "open") return errors::open_request_closed(r.state, "take");
       auto a = std::find_if(r.answers.begin(), r.answers.end(),
                             [&](const OpenAnswer& x) { return x.id == answer_id; });
-      if (a == r.answers.end())
-        return Error::invalid("answer_id", "no such answer to this request");
-      if (!a->offer_id) {
-        return Error::invalid("answer_id",
-                              "this answer names no offer: take one that does, or wait for one");
-      }
+      if (a == r.answers.end()) return errors::answer_not_found();
+      if (!a->offer_id) return errors::answer_without_offer();
       NewRequest in;
       in.offer_id = *a->offer_id;
       in.school = r.school_orgnr;
@@ -385,7 +360,7 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
                   c.execute("UPDATE open_request SET state = 'taken', request_id = $2,"
                             " updated_at = $3 WHERE id = $1 AND state = 'open'",
                             {id, request_id, utc_now_iso_ms()}));
-      if (changed == 0) return wrong_state(r, "taken");
+      if (changed == 0) return errors::open_request_closed(r.state, "take");
       return accounts::audit(c, actor, "open_request.take", id,
                              "answer " + answer_id + " -> request " + request_id);
     });
@@ -399,9 +374,9 @@ Result<OpenRequest> OpenRequests::withdraw(const accounts::Actor& actor, const s
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(OpenRequest r, load(c, id));
     STEMNET_TRY(View view, view_of(c, actor, r));
-    if (view == View::none) return not_shown(id);
-    if (view != View::school) return Error::forbidden("only the school withdraws its request");
-    if (r.state != "open") return wrong_state(r, "withdrawn");
+    if (view == View::none) return errors::open_request_not_found(id);
+    if (view != View::school) return errors::school_only("withdraw");
+    if (r.state != "open") return errors::open_request_closed(r.state, "withdraw");
     STEMNET_TRY_VOID(
         c.execute("UPDATE open_request SET state = 'withdrawn', updated_at = $2"
                   " WHERE id = $1",

@@ -1,5 +1,6 @@
 // /api/v1/open-requests: a school's wish for any provider, and the answers.
 #include "accounts/routes.hpp"
+#include "booking/errors.hpp"
 #include "booking/routes.hpp"
 #include "http/json.hpp"
 
@@ -75,14 +76,14 @@ json::value open_json(const OpenRequest& r) {
 Result<std::optional<std::string>> opt_string(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
   if (!v || v->is_null()) return std::optional<std::string>();
-  if (!v->is_string()) return Error::invalid(std::string(k), "expected a string");
+  if (!v->is_string()) return errors::wrong_type(k, "string");
   return std::optional<std::string>(std::string(v->as_string()));
 }
 
 Result<int> int_member(const json::object& b, std::string_view k) {
   const auto* v = b.if_contains(k);
   auto n = v ? http::as_int(*v) : std::nullopt;
-  if (!n) return Error::invalid(std::string(k), "expected a whole number");
+  if (!n) return v ? errors::wrong_type(k, "integer") : errors::missing(k);
   return *n;
 }
 
@@ -90,17 +91,18 @@ Result<std::vector<std::string>> strings_member(const json::object& b, std::stri
   std::vector<std::string> out;
   const auto* v = b.if_contains(k);
   if (!v || v->is_null()) return out;
-  if (!v->is_array()) return Error::invalid(std::string(k), "expected a list of strings");
+  if (!v->is_array()) return errors::wrong_type(k, "array");
   for (const auto& item : v->as_array()) {
-    if (!item.is_string()) return Error::invalid(std::string(k), "expected a list of strings");
+    if (!item.is_string()) {
+      return errors::wrong_type(std::string(k) + "/" + std::to_string(out.size()), "string");
+    }
     out.emplace_back(item.as_string());
   }
   return out;
 }
 
-Response answer(const Result<OpenRequest>& r, int status = 200) {
-  if (!r) return http::problem(r.error());
-  Response res = http::json(status, open_json(*r));
+Response answer(const OpenRequest& r, int status = 200) {
+  Response res = http::json(status, open_json(r));
   res.set_header("Cache-Control", "private, no-cache");
   return res;
 }
@@ -109,106 +111,92 @@ Response answer(const Result<OpenRequest>& r, int status = 200) {
 
 void add_open_request_routes(http::Router& router, OpenRequests& open,
                              accounts::Service& accounts) {
-  router.post("/api/v1/open-requests", [&open, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    NewOpenRequest in;
-    auto parsed = [&]() -> Result<void> {
-      STEMNET_TRY(auto school, opt_string(*body, "school"));
-      in.school = school.value_or("");
-      STEMNET_TRY(in.grade, int_member(*body, "grade"));
-      STEMNET_TRY(in.pupils, int_member(*body, "pupils"));
-      STEMNET_TRY(in.subjects, strings_member(*body, "subjects"));
-      STEMNET_TRY(in.formats, strings_member(*body, "formats"));
-      STEMNET_TRY(in.weeks, strings_member(*body, "weeks"));
-      STEMNET_TRY(auto note, opt_string(*body, "note"));
-      in.note = note.value_or("");
-      if (const auto* d = body->if_contains("digital_ok")) {
-        if (!d->is_bool()) return Error::invalid("digital_ok", "true or false");
-        in.digital_ok = d->as_bool();
-      }
-      return ok();
-    }();
-    if (!parsed) return http::problem(parsed.error());
-    auto made = open.create(*actor, in);
-    Response res = answer(made, 201);
-    if (made) res.set_header("Location", "/api/v1/open-requests/" + made->id);
-    return res;
-  });
+  router.post("/api/v1/open-requests",
+              [&open, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                NewOpenRequest in;
+                STEMNET_TRY(auto school, opt_string(body, "school"));
+                in.school = school.value_or("");
+                STEMNET_TRY(in.grade, int_member(body, "grade"));
+                STEMNET_TRY(in.pupils, int_member(body, "pupils"));
+                STEMNET_TRY(in.subjects, strings_member(body, "subjects"));
+                STEMNET_TRY(in.formats, strings_member(body, "formats"));
+                STEMNET_TRY(in.weeks, strings_member(body, "weeks"));
+                STEMNET_TRY(auto note, opt_string(body, "note"));
+                in.note = note.value_or("");
+                if (const auto* d = body.if_contains("digital_ok")) {
+                  if (!d->is_bool()) return errors::wrong_type("digital_ok", "boolean");
+                  in.digital_ok = d->as_bool();
+                }
+                STEMNET_TRY(auto made, open.create(actor, in));
+                Response res = answer(made, 201);
+                res.set_header("Location", "/api/v1/open-requests/" + made.id);
+                return res;
+              });
 
-  router.get("/api/v1/open-requests", [&open, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_of(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto page = http::page_request(req, {"state", "county", "municipality", "subject", "grade"},
-                                   OpenRequests::kKeyParts);
-    if (!page) return http::problem(page.error());
-    OpenFilter f;
-    f.state = http::query_string(req, "state");
-    f.county = http::query_string(req, "county");
-    f.municipality = http::query_string(req, "municipality");
-    f.subject = http::query_string(req, "subject");
-    if (auto g = http::query_string(req, "grade")) {
-      if (g->empty() || g->size() > 2 || g->find_first_not_of("0123456789") != std::string::npos)
-        return http::problem(Error::invalid("grade", "a grade is 1 to 13"));
-      f.grade = std::stoi(*g);
-    }
-    auto list = open.list(*actor, f, *page);
-    if (!list) return http::problem(list.error());
-    Response res = http::json(200, http::page_json(*list, open_json));
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+  router.get("/api/v1/open-requests",
+             [&open, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(
+                   auto page,
+                   http::page_request(req, {"state", "county", "municipality", "subject", "grade"},
+                                      OpenRequests::kKeyParts));
+               OpenFilter f;
+               f.state = http::query_string(req, "state");
+               f.county = http::query_string(req, "county");
+               f.municipality = http::query_string(req, "municipality");
+               f.subject = http::query_string(req, "subject");
+               if (auto g = http::query_string(req, "grade")) {
+                 if (g->empty() || g->size() > 2 ||
+                     g->find_first_not_of("0123456789") != std::string::npos)
+                   return errors::grade_query_out_of_range();
+                 f.grade = std::stoi(*g);
+               }
+               STEMNET_TRY(auto list, open.list(actor, f, page));
+               Response res = http::json(200, http::page_json(list, open_json));
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
   router.get("/api/v1/open-requests/{id}",
-             [&open, &accounts](const Request& req, const PathParams& p) {
-               auto actor = accounts::actor_of(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               return answer(open.get(*actor, std::string(p.get("id"))));
+             [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto r, open.get(actor, std::string(p.get("id"))));
+               return answer(r);
              });
 
   router.post("/api/v1/open-requests/{id}/answers",
-              [&open, &accounts](const Request& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                auto body = http::json_body(req);
-                if (!body) return http::problem(body.error());
+              [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
                 AnswerInput in;
-                auto parsed = [&]() -> Result<void> {
-                  STEMNET_TRY(auto text, opt_string(*body, "body"));
-                  in.body = text.value_or("");
-                  STEMNET_TRY(in.offer_id, opt_string(*body, "offer_id"));
-                  STEMNET_TRY(in.slot_id, opt_string(*body, "slot_id"));
-                  STEMNET_TRY(in.organisation_id, opt_string(*body, "organisation_id"));
-                  return ok();
-                }();
-                if (!parsed) return http::problem(parsed.error());
-                return answer(open.answer(*actor, std::string(p.get("id")), in), 201);
+                STEMNET_TRY(auto text, opt_string(body, "body"));
+                in.body = text.value_or("");
+                STEMNET_TRY(in.offer_id, opt_string(body, "offer_id"));
+                STEMNET_TRY(in.slot_id, opt_string(body, "slot_id"));
+                STEMNET_TRY(in.organisation_id, opt_string(body, "organisation_id"));
+                STEMNET_TRY(auto r, open.answer(actor, std::string(p.get("id")), in));
+                return answer(r, 201);
               });
 
   router.post("/api/v1/open-requests/{id}/take",
-              [&open, &accounts](const Request& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                auto body = http::json_body(req);
-                if (!body) return http::problem(body.error());
-                auto answer_id = opt_string(*body, "answer_id");
-                if (!answer_id) return http::problem(answer_id.error());
-                if (!*answer_id)
-                  return http::problem(Error::invalid("answer_id", "name the answer to take"));
-                auto made = open.take(*actor, std::string(p.get("id")), **answer_id);
-                if (!made) return http::problem(made.error());
-                Response res = http::json(201, request_json(*made));
-                res.set_header("Location", "/api/v1/requests/" + made->id);
+              [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto answer_id, opt_string(body, "answer_id"));
+                if (!answer_id) return errors::missing("answer_id");
+                STEMNET_TRY(auto made, open.take(actor, std::string(p.get("id")), *answer_id));
+                Response res = http::json(201, request_json(made));
+                res.set_header("Location", "/api/v1/requests/" + made.id);
                 return res;
               });
 
   router.post("/api/v1/open-requests/{id}/withdraw",
-              [&open, &accounts](const Request& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                return answer(open.withdraw(*actor, std::string(p.get("id"))));
+              [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto r, open.withdraw(actor, std::string(p.get("id"))));
+                return answer(r);
               });
 }
 

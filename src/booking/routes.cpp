@@ -1,6 +1,7 @@
 #include "booking/routes.hpp"
 
 #include "accounts/routes.hpp"
+#include "booking/errors.hpp"
 #include "http/json.hpp"
 #include "text/json_write.hpp"
 
@@ -81,171 +82,161 @@ std::optional<int> opt_int(const json::object& b, std::string_view k) {
 }  // namespace
 
 void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
-  router.post("/api/v1/requests", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    if (auto typed = check_types(*body); !typed) return http::problem(typed.error());
-    NewRequest in;
-    in.offer_id = opt_str(*body, "offer_id").value_or("");
-    in.school = opt_str(*body, "school").value_or("");
-    in.grade = opt_int(*body, "grade").value_or(0);
-    in.pupils = opt_int(*body, "pupils").value_or(0);
-    in.wished = opt_str(*body, "wished").value_or("");
-    in.message = opt_str(*body, "message").value_or("");
-    in.slot_id = opt_str(*body, "slot_id");
-    auto out = svc.create(*actor, in);
-    if (!out) return http::problem(out.error());
-    Response res = http::json(201, request_json(*out));
-    res.set_header("Location", "/api/v1/requests/" + out->id);
-    return res;
-  });
+  router.post("/api/v1/requests",
+              [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY_VOID(check_types(body));
+                NewRequest in;
+                in.offer_id = opt_str(body, "offer_id").value_or("");
+                in.school = opt_str(body, "school").value_or("");
+                in.grade = opt_int(body, "grade").value_or(0);
+                in.pupils = opt_int(body, "pupils").value_or(0);
+                in.wished = opt_str(body, "wished").value_or("");
+                in.message = opt_str(body, "message").value_or("");
+                in.slot_id = opt_str(body, "slot_id");
+                STEMNET_TRY(auto out, svc.create(actor, in));
+                Response res = http::json(201, request_json(out));
+                res.set_header("Location", "/api/v1/requests/" + out.id);
+                return res;
+              });
 
-  router.get("/api/v1/requests", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_of(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto list = svc.list(*actor);
-    if (!list) return http::problem(list.error());
-    json::array items;
-    for (const auto& r : *list) items.push_back(request_json(r));
-    Response res = http::json(200, json::object{{"items", items},
-                                                {"total", static_cast<std::int64_t>(list->size())},
+  router.get("/api/v1/requests",
+             [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto list, svc.list(actor));
+               json::array items;
+               for (const auto& r : list) items.push_back(request_json(r));
+               Response res =
+                   http::json(200, json::object{{"items", items},
+                                                {"total", static_cast<std::int64_t>(list.size())},
                                                 {"next_cursor", nullptr}});
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
-  router.get("/api/v1/requests/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
-    auto actor = accounts::actor_of(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto out = svc.get(*actor, std::string(p.get("id")));
-    if (!out) return http::problem(out.error());
-    Response res = http::json(200, request_json(*out));
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+  router.get("/api/v1/requests/{id}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto out, svc.get(actor, std::string(p.get("id"))));
+               Response res = http::json(200, request_json(out));
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
   // GET /api/v1/organisations/{id}/impact[?format=csv]: public; pupil counts under 5 are withheld.
-  router.get("/api/v1/organisations/{id}/impact", [&svc](const Request& req, const PathParams& p) {
-    if (auto q = http::check_query(req, {"format"}); !q) return http::problem(q.error());
-    const std::string format = http::query_string(req, "format").value_or("json");
-    if (format != "json" && format != "csv")
-      return http::problem(Error::invalid("format", "format is json or csv"));
-    auto years = svc.impact(std::string(p.get("id")));
-    if (!years) return http::problem(years.error());
-    auto opt = [](const std::optional<long>& v) { return v ? std::to_string(*v) : std::string(); };
-    if (format == "csv") {
-      std::string out =
-          "year,bookings,schools,municipalities,pupils,girls,boys,hours,average_feedback,"
-          "feedbacks\r\n";
-      for (const auto& y : *years) {
-        out += std::to_string(y.year) + "," + std::to_string(y.bookings) + "," +
-               std::to_string(y.schools) + "," + std::to_string(y.municipalities) + "," +
-               opt(y.pupils) + "," + opt(y.girls) + "," + opt(y.boys) + ",";
-        text::append_number(out, y.hours);
-        out += ",";
-        if (y.average_feedback) text::append_number(out, *y.average_feedback);
-        out += "," + std::to_string(y.feedbacks) + "\r\n";
-      }
-      return Response::text(200, out, "text/csv; charset=utf-8; header=present");
-    }
-    json::array items;
-    for (const auto& y : *years) {
-      items.push_back({{"year", y.year},
-                       {"bookings", y.bookings},
-                       {"schools", y.schools},
-                       {"municipalities", y.municipalities},
-                       {"pupils", http::or_null(y.pupils)},
-                       {"girls", http::or_null(y.girls)},
-                       {"boys", http::or_null(y.boys)},
-                       {"hours", y.hours},
-                       {"average_feedback", http::or_null(y.average_feedback)},
-                       {"feedbacks", y.feedbacks}});
-    }
-    return http::json(200,
-                      json::object{{"organisation", std::string(p.get("id"))},
-                                   {"items", items},
-                                   {"total", static_cast<std::int64_t>(years->size())},
-                                   {"next_cursor", nullptr},
-                                   {"suppression", "pupil counts under 5 are withheld (null)"}});
-  });
+  router.get(
+      "/api/v1/organisations/{id}/impact",
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {"format"}));
+        const std::string format = http::query_string(req, "format").value_or("json");
+        if (format != "json" && format != "csv") return errors::impact_format(format);
+        STEMNET_TRY(auto years, svc.impact(std::string(p.get("id"))));
+        auto opt = [](const std::optional<long>& v) {
+          return v ? std::to_string(*v) : std::string();
+        };
+        if (format == "csv") {
+          std::string out =
+              "year,bookings,schools,municipalities,pupils,girls,boys,hours,average_feedback,"
+              "feedbacks\r\n";
+          for (const auto& y : years) {
+            out += std::to_string(y.year) + "," + std::to_string(y.bookings) + "," +
+                   std::to_string(y.schools) + "," + std::to_string(y.municipalities) + "," +
+                   opt(y.pupils) + "," + opt(y.girls) + "," + opt(y.boys) + ",";
+            text::append_number(out, y.hours);
+            out += ",";
+            if (y.average_feedback) text::append_number(out, *y.average_feedback);
+            out += "," + std::to_string(y.feedbacks) + "\r\n";
+          }
+          return Response::text(200, out, "text/csv; charset=utf-8; header=present");
+        }
+        json::array items;
+        for (const auto& y : years) {
+          items.push_back({{"year", y.year},
+                           {"bookings", y.bookings},
+                           {"schools", y.schools},
+                           {"municipalities", y.municipalities},
+                           {"pupils", http::or_null(y.pupils)},
+                           {"girls", http::or_null(y.girls)},
+                           {"boys", http::or_null(y.boys)},
+                           {"hours", y.hours},
+                           {"average_feedback", http::or_null(y.average_feedback)},
+                           {"feedbacks", y.feedbacks}});
+        }
+        return http::json(
+            200, json::object{{"organisation", std::string(p.get("id"))},
+                              {"items", items},
+                              {"total", static_cast<std::int64_t>(years.size())},
+                              {"next_cursor", nullptr},
+                              {"suppression", "pupil counts under 5 are withheld (null)"}});
+      });
 
   // GET /api/v1/bookings/{id}.ics: the booking for a calendar (parties only).
-  router.get("/api/v1/bookings/{file}", [&svc, &accounts](const Request& req, const PathParams& p) {
-    const std::string file(p.get("file"));
-    if (!file.ends_with(".ics"))
-      return http::problem(Error::not_found("bookings are served as {id}.ics"));
-    auto actor = accounts::actor_of(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto out = svc.ical(*actor, file.substr(0, file.size() - 4));
-    if (!out) return http::problem(out.error());
-    Response res = Response::text(200, *out, "text/calendar; charset=utf-8");
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+  router.get("/api/v1/bookings/{file}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               const std::string file(p.get("file"));
+               if (!file.ends_with(".ics")) return errors::not_a_calendar_file(file);
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto out, svc.ical(actor, file.substr(0, file.size() - 4)));
+               Response res = Response::text(200, out, "text/calendar; charset=utf-8");
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
   // POST /api/v1/calendar: a new secret feed address for the signed-in person.
-  router.post("/api/v1/calendar", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto token = svc.new_calendar_token(*actor);
-    if (!token) return http::problem(token.error());
-    Response res = http::json(201, json::object{{"url", "/api/v1/calendar/" + *token + ".ics"}});
-    res.set_header("Cache-Control", "no-store");
-    return res;
-  });
+  router.post(
+      "/api/v1/calendar",
+      [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto token, svc.new_calendar_token(actor));
+        Response res = http::json(201, json::object{{"url", "/api/v1/calendar/" + token + ".ics"}});
+        res.set_header("Cache-Control", "no-store");
+        return res;
+      });
 
   // GET /api/v1/calendar/{token}.ics: the feed; the token is the credential.
-  router.get("/api/v1/calendar/{file}", [&svc](const Request& req, const PathParams& p) {
-    const std::string file(p.get("file"));
-    if (!file.ends_with(".ics"))
-      return http::problem(Error::not_found("feeds are served as {token}.ics"));
-    auto out = svc.calendar_feed(file.substr(0, file.size() - 4));
-    if (!out) return http::problem(out.error());
-    Response res = Response::text(200, *out, "text/calendar; charset=utf-8");
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+  router.get("/api/v1/calendar/{file}",
+             [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+               const std::string file(p.get("file"));
+               if (!file.ends_with(".ics")) return errors::not_a_calendar_file(file);
+               STEMNET_TRY(auto out, svc.calendar_feed(file.substr(0, file.size() - 4)));
+               Response res = Response::text(200, out, "text/calendar; charset=utf-8");
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
-  router.post(
-      "/api/v1/requests/{id}/messages", [&svc, &accounts](const Request& req, const PathParams& p) {
-        auto actor = accounts::actor_for_change(req, accounts);
-        if (!actor) return http::problem(actor.error());
-        auto body = http::json_body(req);
-        if (!body) return http::problem(body.error());
-        auto out =
-            svc.post_message(*actor, std::string(p.get("id")), opt_str(*body, "body").value_or(""));
-        if (!out) return http::problem(out.error());
-        return http::json(201, request_json(*out));
-      });
+  router.post("/api/v1/requests/{id}/messages",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto out, svc.post_message(actor, std::string(p.get("id")),
+                                                       opt_str(body, "body").value_or("")));
+                return http::json(201, request_json(out));
+              });
 
   // One route per move, so that the API document describes each with its own body.
   for (const std::string move :
        {"accept", "propose", "decline", "cancel", "complete", "not_held", "feedback"}) {
-    router.post("/api/v1/requests/{id}/" + move,
-                [&svc, &accounts, move](const Request& req, const PathParams& p) {
-                  auto actor = accounts::actor_for_change(req, accounts);
-                  if (!actor) return http::problem(actor.error());
-                  MoveInput in;
-                  if (!req.body.empty()) {
-                    auto body = http::json_body(req);
-                    if (!body) return http::problem(body.error());
-                    if (auto typed = check_types(*body); !typed)
-                      return http::problem(typed.error());
-                    in.slot_id = opt_str(*body, "slot_id");
-                    in.time = opt_str(*body, "time");
-                    in.reason = opt_str(*body, "reason");
-                    in.score = opt_int(*body, "score");
-                    in.comment = opt_str(*body, "comment").value_or("");
-                    in.pupils_reached = opt_int(*body, "pupils_reached");
-                    in.girls = opt_int(*body, "girls");
-                    in.boys = opt_int(*body, "boys");
-                  }
-                  auto out = svc.move(*actor, std::string(p.get("id")), move, in);
-                  if (!out) return http::problem(out.error());
-                  return http::json(200, request_json(*out));
-                });
+    router.post(
+        "/api/v1/requests/{id}/" + move,
+        [&svc, &accounts, move](const Request& req, const PathParams& p) -> Result<Response> {
+          STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+          MoveInput in;
+          if (!req.body.empty()) {
+            STEMNET_TRY(auto body, http::json_body(req));
+            STEMNET_TRY_VOID(check_types(body));
+            in.slot_id = opt_str(body, "slot_id");
+            in.time = opt_str(body, "time");
+            in.reason = opt_str(body, "reason");
+            in.score = opt_int(body, "score");
+            in.comment = opt_str(body, "comment").value_or("");
+            in.pupils_reached = opt_int(body, "pupils_reached");
+            in.girls = opt_int(body, "girls");
+            in.boys = opt_int(body, "boys");
+          }
+          STEMNET_TRY(auto out, svc.move(actor, std::string(p.get("id")), move, in));
+          return http::json(200, request_json(out));
+        });
   }
 }
 

@@ -1,6 +1,7 @@
 #include "booking/service.hpp"
 
 #include "accounts/audit.hpp"
+#include "booking/errors.hpp"
 
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
@@ -72,7 +73,7 @@ Result<void> Service::tell_other_side(db::Connection& c, const accounts::Actor& 
 
 Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE r.id = $1", {id}));
-  if (rows.empty()) return Error::not_found("no request '" + id + "'");
+  if (rows.empty()) return errors::request_not_found(id);
   BookingRequest r = from_row(rows[0]);
   STEMNET_TRY(
       auto msgs,
@@ -88,7 +89,7 @@ Result<BookingRequest> Service::load(db::Connection& c, const std::string& id) {
 Result<Side> Service::side_of(const accounts::Actor& a, const BookingRequest& r) {
   if (a.has("provider_member", r.provider_id)) return Side::provider;
   if (a.acts_for_school(r.school_orgnr)) return Side::school;
-  return Error::not_found("no request '" + r.id + "'");  // not a party: not shown to exist
+  return errors::request_not_found(r.id);  // not a party: not shown to exist
 }
 
 Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRequest& in) {
@@ -105,32 +106,26 @@ Result<BookingRequest> Service::create(const accounts::Actor& actor, const NewRe
 
 Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, const NewRequest& in,
                              const std::string& id) const {
-  if (!geo::is_organisation_number(in.school))
-    return Error::invalid("school", "the school's organisation number");
-  if (!in.brokered_for && !actor.acts_for_school(in.school)) {
-    return Error::forbidden("only a teacher or contact of this school requests for it");
-  }
+  if (!geo::is_organisation_number(in.school)) return errors::school_invalid(in.school);
+  if (!in.brokered_for && !actor.acts_for_school(in.school))
+    return errors::not_your_school(in.school);
   const std::string teacher = in.brokered_for.value_or(actor.person.id);
-  if (in.grade < 1 || in.grade > 13) return Error::invalid("grade", "a grade is 1 to 13");
-  if (in.pupils < 1 || in.pupils > 1000) return Error::invalid("pupils", "1 to 1000 pupils");
-  if (in.message.size() > 4000)
-    return Error::invalid("message", "a message has at most 4000 characters");
+  if (in.grade < 1 || in.grade > 13) return errors::grade_out_of_range();
+  if (in.pupils < 1 || in.pupils > 1000) return errors::pupils_out_of_range();
+  if (in.message.size() > 4000) return errors::text_length("/message", 0, 4000);
   STEMNET_TRY(auto offer,
               c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
                       " JOIN organisation g ON g.id = o.organisation_id"
                       " WHERE o.id = $1 AND o.status = 'published' AND g.status = 'approved'",
                       {in.offer_id}));
-  if (offer.empty()) return Error::not_found("no published offer '" + in.offer_id + "'");
-  if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2)) {
-    return Error::invalid("grade", "the offer is for grades " +
-                                       std::to_string(offer[0].integer(1)) + " to " +
-                                       std::to_string(offer[0].integer(2)));
-  }
+  if (offer.empty()) return errors::offer_not_found(in.offer_id);
+  if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2))
+    return errors::grade_outside_offer("/grade", in.grade, offer[0].integer(1),
+                                       offer[0].integer(2));
   if (in.slot_id) {
     STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
                                    {*in.slot_id, in.offer_id}));
-    if (slot.empty())
-      return Error::invalid("slot_id", "the offer has no slot '" + *in.slot_id + "'");
+    if (slot.empty()) return errors::slot_not_in_offer(*in.slot_id);
   }
   const std::string now = utc_now_iso();
   STEMNET_TRY_VOID(
@@ -247,28 +242,25 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
         case Move::accept:
           if (side == Side::provider) {
             slot = in.slot_id.value_or(slot);
-            if (slot.empty())
-              return Error::invalid("slot_id",
-                                    "accepting confirms a slot: name one, or propose a time");
+            if (slot.empty()) return errors::slot_required();
             STEMNET_TRY(auto ours,
                         c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
                                 {slot, r.offer_id}));
-            if (ours.empty())
-              return Error::invalid("slot_id", "the offer has no slot '" + slot + "'");
+            if (ours.empty()) return errors::slot_not_in_offer(slot);
             // The conditional update is the guard against overbooking.
             STEMNET_TRY(std::int64_t taken,
                         c.execute("UPDATE offer_slot SET booked = booked + 1 WHERE id = $1"
                                   " AND offer_id = $2 AND booked < capacity",
                                   {slot, r.offer_id}));
             if (taken == 0) {
-              Error e = Error::conflict("the slot is full (or not one of this offer's)");
-              e.type = "slot-full";
-              return e;
+              STEMNET_TRY(auto capacity,
+                          c.query("SELECT capacity FROM offer_slot WHERE id = $1", {slot}));
+              return errors::slot_full(capacity.empty() ? 0 : capacity[0].integer(0));
             }
           }
           break;
         case Move::propose: {
-          if (!in.time) return Error::invalid("time", "propose a time as YYYY-MM-DDTHH:MM");
+          if (!in.time) return errors::time_required();
           STEMNET_TRY(Minute when, read_minute("time", *in.time));
           proposed = format(when);
           slot.clear();
@@ -277,39 +269,31 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
         case Move::decline:
         case Move::cancel:
         case Move::not_held:
-          if (!in.reason || in.reason->empty()) return Error::invalid("reason", "say why");
+          if (!in.reason || in.reason->empty()) return errors::reason_required();
           reason = *in.reason;
-          if (move == Move::cancel && starts && *starts <= now && state == State::accepted) {
-            return Error::conflict("it has started already: mark it completed or not held instead");
-          }
-          if (move == Move::not_held && (!ends || *ends > now)) {
-            return Error::conflict("it has not happened yet: cancel it instead");
-          }
+          if (move == Move::cancel && starts && *starts <= now && state == State::accepted)
+            return errors::cancel_too_late();
+          if (move == Move::not_held && (!ends || *ends > now)) return errors::not_held_too_early();
           if (move == Move::cancel && state == State::accepted && !slot.empty()) {
             STEMNET_TRY_VOID(c.execute(
                 "UPDATE offer_slot SET booked = booked - 1 WHERE id = $1 AND booked > 0", {slot}));
           }
           break;
         case Move::complete:
-          if (!ends || *ends > now)
-            return Error::conflict("it can be completed when it has taken place");
+          if (!ends || *ends > now) return errors::complete_too_early();
           break;
         case Move::feedback: {
-          if (!in.score || *in.score < 1 || *in.score > 5)
-            return Error::invalid("score", "a score is 1 to 5");
+          if (!in.score || *in.score < 1 || *in.score > 5) return errors::score_out_of_range();
           // Counts of pupils must add up: they feed impact and the monitor.
           for (auto [field, v] : {std::pair{"pupils_reached", in.pupils_reached},
                                   std::pair{"girls", in.girls}, std::pair{"boys", in.boys}}) {
-            if (v && (*v < 0 || *v > 1000)) return Error::invalid(field, "0 to 1000 pupils");
+            if (v && (*v < 0 || *v > 1000)) return errors::count_out_of_range(field);
           }
           if (in.pupils_reached &&
               in.girls.value_or(0) + in.boys.value_or(0) > *in.pupils_reached) {
-            return Error::invalid("pupils_reached",
-                                  "girls and boys together are more than the pupils reached");
+            return errors::counts_exceed_reached();
           }
-          if (!in.pupils_reached && (in.girls || in.boys)) {
-            return Error::invalid("pupils_reached", "say how many pupils were reached in all");
-          }
+          if (!in.pupils_reached && (in.girls || in.boys)) return errors::reached_required();
           auto inserted = c.execute(
               "INSERT INTO booking_feedback (request_id, side, score, comment, pupils_reached, "
               "girls, boys, created_at)"
@@ -319,7 +303,7 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
                side == Side::school ? in.girls : std::nullopt,
                side == Side::school ? in.boys : std::nullopt, utc_now_iso()});
           if (!inserted && inserted.error().kind == ErrorKind::conflict) {
-            return Error::conflict("this side has given its feedback already");
+            return errors::feedback_given();
           }
           if (!inserted) return std::move(inserted).error();
           break;
@@ -344,8 +328,7 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
 
 Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const std::string& id,
                                              const std::string& body) {
-  if (body.empty() || body.size() > 4000)
-    return Error::invalid("body", "a message has 1 to 4000 characters");
+  if (body.empty() || body.size() > 4000) return errors::text_length("/body", 1, 4000);
   {
     // The lease ends before get() takes its own: a handler never holds two.
     STEMNET_TRY(auto conn, pool_.acquire());
@@ -409,7 +392,7 @@ Result<std::string> Service::ical(const accounts::Actor& actor, const std::strin
   STEMNET_TRY(BookingRequest r, get(actor, id));
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto event, event_of(*conn, r));
-  if (!event) return Error::not_found("the request '" + id + "' has no agreed time yet");
+  if (!event) return errors::no_agreed_time(id);
   return to_ical({*event}, event->cancelled ? "CANCEL" : "PUBLISH");
 }
 
@@ -428,7 +411,7 @@ Result<std::string> Service::calendar_feed(const std::string& token) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto who, conn->query("SELECT person_id FROM calendar_token WHERE token_hash = $1",
                                     {sha256_hex(token)}));
-  if (who.empty()) return Error::not_found("no calendar has this address");
+  if (who.empty()) return errors::calendar_not_found();
   STEMNET_TRY(auto roles, conn->query("SELECT role, scope FROM person_role WHERE person_id = $1",
                                       {who[0].text(0)}));
   std::vector<Event> events;

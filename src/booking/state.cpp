@@ -1,5 +1,7 @@
 #include "booking/state.hpp"
 
+#include "booking/errors.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -51,7 +53,7 @@ Result<State> state_from(std::string_view s) {
 
 Result<Move> move_from(std::string_view s) {
   auto it = std::find(kMoves.begin(), kMoves.end(), s);
-  if (it == kMoves.end()) return Error::not_found("no move '" + std::string(s) + "'");
+  if (it == kMoves.end()) return errors::unknown_move(s);
   return static_cast<Move>(it - kMoves.begin());
 }
 
@@ -72,12 +74,8 @@ Result<State> transition(State state, Move move, Side side) {
   }
   std::string list;
   for (Move m : allowed(state, side)) list += (list.empty() ? "" : ", ") + std::string(name(m));
-  Error e = Error::conflict("cannot " + std::string(name(move)) + " a request that is " +
-                            std::string(name(state)) +
-                            (side == Side::school ? " (as the school)" : " (as the provider)") +
-                            "; allowed now: " + (list.empty() ? "nothing" : list));
-  e.type = "illegal-move";
-  return e;
+  return errors::illegal_move(name(state), name(move), side == Side::school ? "school" : "provider",
+                              list);
 }
 
 }  // namespace stemnet::booking

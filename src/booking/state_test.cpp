@@ -55,6 +55,10 @@ TEST(StateMachine, EveryOtherMoveIsRefusedNamingTheAllowedOnes) {
         ASSERT_FALSE(r) << name(state) << " " << name(move);
         EXPECT_EQ(r.error().kind, ErrorKind::conflict);
         EXPECT_EQ(r.error().type, "illegal-move");
+        EXPECT_EQ(r.error().code, "booking.illegal_move");
+        ASSERT_EQ(r.error().params.size(), 4u);
+        EXPECT_EQ(std::get<std::string>(r.error().params[0].value), name(state));
+        EXPECT_EQ(std::get<std::string>(r.error().params[1].value), name(move));
         EXPECT_NE(r.error().detail.find("allowed now: "), std::string::npos);
         ++refused;
       }

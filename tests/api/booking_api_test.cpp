@@ -75,6 +75,28 @@ class BookingApi : public ::testing::Test {
     return std::string(json::parse(res.body).at("id").as_string());
   }
   json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
+  // The problem's stable code; for a validation problem "<pointer or parameter> <code>" of its
+  // first fault, e.g. "/reason booking.reason_required".
+  std::string code(const HttpResponse& r) {
+    boost::system::error_code ec;
+    auto v = json::parse(r.body, ec);
+    if (ec || !v.is_object() || !v.as_object().contains("code")) return "(no code) " + r.body;
+    const auto& o = v.as_object();
+    if (o.at("code") != "validation.failed") return std::string(o.at("code").as_string());
+    const auto& f = o.at("errors").as_array().at(0).as_object();
+    const auto* where = f.if_contains("pointer");
+    if (!where) where = f.if_contains("parameter");
+    return std::string(where->as_string()) + " " + std::string(f.at("code").as_string());
+  }
+  // A value of the problem's params (or of its first fault's), as JSON text.
+  std::string param(const HttpResponse& r, const std::string& name) {
+    auto o = body(r);
+    const json::value* params = o.if_contains("params");
+    if (!params && o.contains("errors"))
+      params = o.at("errors").at(0).as_object().if_contains("params");
+    if (!params || !params->as_object().contains(name)) return "(none)";
+    return json::serialize(params->as_object().at(name));
+  }
   TempDir dir_;
   std::string db_, offer_, past_slot_, future_slot_;
   std::unique_ptr<ServerProcess> server_;
@@ -247,6 +269,72 @@ TEST_F(BookingApi, OutsidersNeitherSeeNorMove) {
       "POST", "/api/v1/requests", &other_teacher,
       R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool + R"(","grade":9,"pupils":20})");
   EXPECT_EQ(for_other.status, 403);
+  EXPECT_EQ(code(for_other), "booking.not_your_school");
+}
+
+// Each refusal a person can meet names its stable code (and the values its text needs), in the
+// order the steps run: the second acceptance of a one-place slot finds it full.
+TEST_F(BookingApi, RefusalsNameTheirCodes) {
+  const std::string id = request(future_slot_), second = request(future_slot_);
+  const std::string req = "/api/v1/requests/";
+  auto wish = [](const std::string& week) {
+    return R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":[")" +
+           week + R"("],"note":"x"})";
+  };
+  struct Step {
+    std::string method, target;
+    const ApiSession* who;
+    std::string body;
+    int status;
+    std::string code;
+  };
+  const std::vector<Step> steps = {
+      {"GET", req + "no-such-request", &kari_, "", 404, "booking.request_not_found"},
+      {"POST", req + id + "/complete", &eva_, "", 409, "booking.illegal_move"},
+      {"POST", req + id + "/accept", &eva_, R"({"slot_id":"no-such-slot"})", 400,
+       "/slot_id booking.slot_not_in_offer"},
+      {"POST", "/api/v1/requests", &kari_,
+       R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool + R"(","grade":5,"pupils":20})",
+       400, "/grade booking.grade_outside_offer"},
+      {"POST", "/api/v1/requests", &kari_,
+       R"({"offer_id":"no-such-offer","school":")" + std::string(kSchool) +
+           R"(","grade":9,"pupils":20})",
+       404, "booking.offer_not_found"},
+      {"POST", req + id + "/accept", &eva_, R"({"slot_id":")" + future_slot_ + R"("})", 200, ""},
+      {"POST", req + second + "/accept", &eva_, R"({"slot_id":")" + future_slot_ + R"("})", 409,
+       "booking.slot_full"},
+      {"POST", req + id + "/not_held", &eva_, R"({"reason":"storm"})", 409,
+       "booking.not_held_too_early"},
+      {"POST", req + id + "/complete", &kari_, "", 409, "booking.complete_too_early"},
+      {"GET", "/api/v1/bookings/" + second + ".ics", &kari_, "", 404, "booking.no_agreed_time"},
+      {"GET", "/api/v1/calendar/not-a-token.ics", nullptr, "", 404, "booking.calendar_not_found"},
+      {"GET", "/api/v1/organisations/org:000000000/impact", nullptr, "", 404,
+       "booking.organisation_not_found"},
+      {"POST", "/api/v1/open-requests", &kari_, wish("2020-W01"), 400,
+       "/weeks/0 booking.week_passed"},
+      {"POST", "/api/v1/open-requests", &kari_, wish("2098-W53"), 400,
+       "/weeks/0 booking.no_week_53"},
+      {"GET", "/api/v1/open-requests/no-such-wish", &kari_, "", 404,
+       "booking.open_request_not_found"},
+  };
+  for (const auto& s : steps) {
+    auto res = call(s.method, s.target, s.who, s.body);
+    EXPECT_EQ(res.status, s.status) << s.method << " " << s.target << ": " << res.body;
+    if (!s.code.empty()) EXPECT_EQ(code(res), s.code) << s.method << " " << s.target;
+    if (s.code == "booking.illegal_move") {
+      EXPECT_EQ(param(res, "state"), R"("requested")");
+      EXPECT_EQ(param(res, "move"), R"("complete")");
+      EXPECT_EQ(param(res, "allowed"), R"("accept, propose, decline, cancel")");
+    }
+    if (s.code == "booking.slot_full") {
+      EXPECT_EQ(body(res).at("type").as_string(), "https://stemnet.no/problems/slot-full");
+      EXPECT_EQ(param(res, "capacity"), "1");
+    }
+    if (s.code == "/grade booking.grade_outside_offer") {
+      EXPECT_EQ(param(res, "min"), "8");
+      EXPECT_EQ(param(res, "max"), "10");
+    }
+  }
 }
 
 TEST_F(BookingApi, NoSlotIsOverbookedWhenAcceptancesRace) {
@@ -477,30 +565,32 @@ TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
       R"("weeks":["2099-W12","2099-W11","2099-W12"],"note":"Noen som kan snakke om energi"})";
   // Refusals first: nobody else posts for the school; bad fields are named.
   auto stranger = signup_session(port(), "per@annen.test");
-  EXPECT_EQ(call("POST", "/api/v1/open-requests", &stranger, wish).status, 403);
+  auto for_other = call("POST", "/api/v1/open-requests", &stranger, wish);
+  EXPECT_EQ(for_other.status, 403);
+  EXPECT_EQ(code(for_other), "booking.not_your_school");
   EXPECT_EQ(call("POST", "/api/v1/open-requests", nullptr, wish).status, 401);
-  for (
-      auto [bad, field] :
-      {std::pair{
-           R"({"school":"975280640","grade":9,"pupils":24,"subjects":[],"weeks":["2099-W12"],"note":"x"})",
-           "subjects"},
-       std::pair{
-           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["alchemy"],"weeks":["2099-W12"],"note":"x"})",
-           "subjects"},
-       std::pair{
-           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2099-W60"],"note":"x"})",
-           "weeks"},
-       std::pair{
-           R"({"school":"975280640","grade":"9","pupils":24,"subjects":["physics"],"weeks":["2099-W12"],"note":"x"})",
-           "grade"},
-       std::pair{
-           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2098-W53"],"note":"x"})",
-           "weeks"},
-       std::pair{
-           R"({"school":"975280640","grade":9,"pupils":24,"subjects":["physics"],"weeks":["2020-W01"],"note":"x"})",
-           "weeks"}}) {
+  struct Bad {
+    std::string body, field, code;
+  };
+  auto wish_with = [](const std::string& members) {
+    return R"({"school":"975280640","pupils":24,"note":"x",)" + members + "}";
+  };
+  for (const auto& [bad, field, expected] :
+       std::vector<Bad>{{wish_with(R"("grade":9,"subjects":[],"weeks":["2099-W12"])"), "subjects",
+                         "/subjects validation.too_few_items"},
+                        {wish_with(R"("grade":9,"subjects":["alchemy"],"weeks":["2099-W12"])"),
+                         "subjects", "/subjects/0 validation.not_allowed"},
+                        {wish_with(R"("grade":9,"subjects":["physics"],"weeks":["2099-W60"])"),
+                         "weeks", "/weeks/0 validation.bad_format"},
+                        {wish_with(R"("grade":"9","subjects":["physics"],"weeks":["2099-W12"])"),
+                         "grade", "/grade validation.wrong_type"},
+                        {wish_with(R"("grade":9,"subjects":["physics"],"weeks":["2098-W53"])"),
+                         "weeks", "/weeks/0 booking.no_week_53"},
+                        {wish_with(R"("grade":9,"subjects":["physics"],"weeks":["2020-W01"])"),
+                         "weeks", "/weeks/0 booking.week_passed"}}) {
     auto res = call("POST", "/api/v1/open-requests", &kari_, bad);
     EXPECT_EQ(res.status, 400) << bad;
+    EXPECT_EQ(code(res), expected) << bad;
     // The member, or (checked against the API document) the item in it: "weeks[0]".
     EXPECT_TRUE(body(res).at("param").as_string().starts_with(field)) << res.body;
   }
@@ -546,13 +636,14 @@ TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
       call("POST", "/api/v1/open-requests/" + id + "/answers", &elsewhere, R"({"body":"Hei"})")
           .status,
       404);
-  EXPECT_EQ(
-      call("POST", "/api/v1/open-requests/" + id + "/answers", &kari_, R"({"body":"Hei"})").status,
-      403);
-  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_,
-                 R"({"body":"Vi kan","offer_id":"nope"})")
-                .status,
-            400);
+  auto school_answers =
+      call("POST", "/api/v1/open-requests/" + id + "/answers", &kari_, R"({"body":"Hei"})");
+  EXPECT_EQ(school_answers.status, 403);
+  EXPECT_EQ(code(school_answers), "booking.school_cannot_answer");
+  auto unknown_offer = call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_,
+                            R"({"body":"Vi kan","offer_id":"nope"})");
+  EXPECT_EQ(unknown_offer.status, 400);
+  EXPECT_EQ(code(unknown_offer), "/offer_id booking.offer_not_found");
   auto answered = call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_,
                        R"({"body":"Vi kommer gjerne!","offer_id":")" + offer_ + R"(","slot_id":")" +
                            future_slot_ + R"("})");
@@ -569,10 +660,11 @@ TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
   auto no_offer = call("POST", "/api/v1/open-requests/" + id + "/take", &kari_,
                        R"({"answer_id":")" + coordinator_answer + R"("})");
   EXPECT_EQ(no_offer.status, 400);
-  EXPECT_EQ(call("POST", "/api/v1/open-requests/" + id + "/take", &eva_,
-                 R"({"answer_id":")" + provider_answer + R"("})")
-                .status,
-            403);
+  EXPECT_EQ(code(no_offer), "/answer_id booking.answer_without_offer");
+  auto provider_takes = call("POST", "/api/v1/open-requests/" + id + "/take", &eva_,
+                             R"({"answer_id":")" + provider_answer + R"("})");
+  EXPECT_EQ(provider_takes.status, 403);
+  EXPECT_EQ(code(provider_takes), "booking.school_only");
 
   auto taken = call("POST", "/api/v1/open-requests/" + id + "/take", &kari_,
                     R"({"answer_id":")" + provider_answer + R"("})");
@@ -624,6 +716,8 @@ TEST_F(BookingApi, WithdrawnOpenRequestTakesNoAnswers) {
   auto late = call("POST", "/api/v1/open-requests/" + id + "/answers", &eva_, R"({"body":"Hei"})");
   EXPECT_EQ(late.status, 409);
   EXPECT_EQ(body(late).at("type").as_string(), "https://stemnet.no/problems/illegal-move");
+  EXPECT_EQ(code(late), "booking.open_request_closed");
+  EXPECT_EQ(param(late, "state"), R"("withdrawn")");
   EXPECT_EQ(body(call("GET", "/api/v1/open-requests?state=open", &eva_)).at("total").as_int64(), 0);
 }
 
@@ -634,15 +728,22 @@ TEST_F(BookingApi, FeedbackCountsMustAddUp) {
                 .status,
             200);
   ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &kari_).status, 200);
-  for (auto [bad, field] :
-       {std::pair{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})", "pupils_reached"},
-        std::pair{R"({"score":5,"girls":11})", "pupils_reached"},
-        std::pair{R"({"score":5,"pupils_reached":-1})", "pupils_reached"},
-        std::pair{R"({"score":5,"pupils_reached":"24"})", "pupils_reached"},
-        std::pair{R"({"score":"5"})", "score"}}) {
+  struct Bad {
+    std::string body, field, code;
+  };
+  for (const auto& [bad, field, expected] :
+       std::vector<Bad>{{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})",
+                         "pupils_reached", "/pupils_reached booking.counts_exceed_reached"},
+                        {R"({"score":5,"girls":11})", "pupils_reached",
+                         "/pupils_reached booking.reached_required"},
+                        {R"({"score":5,"pupils_reached":-1})", "pupils_reached",
+                         "/pupils_reached validation.out_of_range"},
+                        {R"({"score":5,"pupils_reached":"24"})", "pupils_reached",
+                         "/pupils_reached validation.wrong_type"},
+                        {R"({"score":"5"})", "score", "/score validation.wrong_type"}}) {
     auto res = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_, bad);
     EXPECT_EQ(res.status, 400) << bad;
-    // The member, or (checked against the API document) the item in it: "weeks[0]".
+    EXPECT_EQ(code(res), expected) << bad;
     EXPECT_TRUE(body(res).at("param").as_string().starts_with(field)) << res.body;
   }
   EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,

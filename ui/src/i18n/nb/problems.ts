@@ -1,11 +1,13 @@
 import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
+import { booking } from './codes/booking';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems = {
   problem: {
+    booking,
     auth,
     accounts,
     notify,

@@ -2,11 +2,13 @@ import type { Messages } from '../nb';
 import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
+import { booking } from './codes/booking';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
+    booking,
     auth,
     accounts,
     notify,
