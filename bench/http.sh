@@ -15,6 +15,11 @@
 #   WARMUP    seconds of the unmeasured wrk run before each measurement (default 3)
 #   THREADS   stemnet --threads and nginx worker_processes (default 2)
 #   STEMNET   the stemnet binary (default build/src/stemnet)
+#   BASELINE  another stemnet binary (an older build) measured in the same run, for a
+#             before/after ratio; e.g. a build of the commit before a change:
+#               git worktree add /tmp/before <commit> && cmake -S /tmp/before -B /tmp/before/build \
+#                 -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo && ninja -C /tmp/before/build stemnet
+#               BASELINE=/tmp/before/build/src/stemnet bench/http.sh
 #
 # Installs wrk and nginx-light (by name, apt-get; sudo when not root) if missing.
 set -euo pipefail
@@ -28,6 +33,7 @@ ROUNDS=${ROUNDS:-1}
 WARMUP=${WARMUP:-3}
 THREADS=${THREADS:-2}
 STEMNET=${STEMNET:-build/src/stemnet}
+BASELINE=${BASELINE:-}
 CONNECTIONS=64
 WRK_THREADS=2
 ENDPOINT=/api/v1/municipalities/0301
@@ -40,6 +46,7 @@ for v in DURATION ROUNDS WARMUP THREADS; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer (got '${!v}')"
 done
 [ -x "$STEMNET" ] || die "$STEMNET not found or not executable; build first (make build)"
+[ -z "$BASELINE" ] || [ -x "$BASELINE" ] || die "BASELINE $BASELINE not found or not executable"
 
 # --- tools --------------------------------------------------------------------
 missing=()
@@ -53,12 +60,14 @@ NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/stemnet-bench.XXXXXX")
 stemnet_pid=""
 nginx_pid=""
+baseline_pid=""
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$stemnet_pid" ]; then stop "$stemnet_pid" INT stemnet; fi
   if [ -n "$nginx_pid" ]; then stop "$nginx_pid" TERM nginx; fi
+  if [ -n "$baseline_pid" ]; then stop "$baseline_pid" INT baseline; fi
   if [ $rc -ne 0 ]; then
     for f in stemnet.log nginx-error.log nginx-stderr.log; do
       [ -s "$tmp/$f" ] && { echo "--- $f" >&2; tail -n 20 "$tmp/$f" >&2; }
@@ -93,6 +102,19 @@ stemnet_pid=$!
 stemnet_port=$(stemnet_port "$stemnet_pid" "$tmp/stemnet.log" stemnet)
 stemnet_url="http://127.0.0.1:$stemnet_port$ENDPOINT"
 log "stemnet (pid $stemnet_pid, $THREADS threads) on $stemnet_url"
+
+# --- the baseline: an older stemnet on its own database, when asked for ----------------
+baseline_url=""
+if [ -n "$BASELINE" ]; then
+  "$BASELINE" import reference data/reference --db "sqlite:$tmp/baseline.db" >"$tmp/import-baseline.log" 2>&1 \
+    || { cat "$tmp/import-baseline.log" >&2; die "import with the baseline failed"; }
+  "$BASELINE" serve --db "sqlite:$tmp/baseline.db" --port 0 --bind 127.0.0.1 --threads "$THREADS" \
+    >"$tmp/baseline.log" 2>&1 &
+  baseline_pid=$!
+  baseline_port=$(stemnet_port "$baseline_pid" "$tmp/baseline.log" baseline)
+  baseline_url="http://127.0.0.1:$baseline_port$ENDPOINT"
+  log "baseline $BASELINE (pid $baseline_pid) on $baseline_url"
+fi
 
 # --- the body, served by nginx as a static file at the same path ------------------------
 mkdir -p "$tmp/www${ENDPOINT%/*}" "$tmp/nginx-temp"
@@ -165,6 +187,10 @@ cmp -s "$tmp/body.stemnet" "$tmp/body.nginx" || {
   diff <(head -c 2000 "$tmp/body.stemnet") <(head -c 2000 "$tmp/body.nginx") >&2 || true
   die "stemnet and nginx answer different bodies for $ENDPOINT"
 }
+if [ -n "$baseline_url" ]; then
+  curl -sS --fail -o "$tmp/body.baseline" "$baseline_url" || die "GET $baseline_url failed"
+  cmp -s "$tmp/body.stemnet" "$tmp/body.baseline" || die "the baseline answers another body for $ENDPOINT"
+fi
 nginx_type=$(curl -sS -o /dev/null -w '%{content_type}' "$nginx_url")
 [ "$nginx_type" = application/json ] || die "nginx answers Content-Type '$nginx_type', not application/json"
 log "bodies identical ($body_bytes bytes)"
@@ -209,16 +235,19 @@ run_wrk() { # run_wrk NAME URL ROUND
 : >"$tmp/rounds.tsv"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 for round in $(seq "$ROUNDS"); do
-  if [ $((round % 2)) -eq 1 ]; then order=(stemnet nginx); else order=(nginx stemnet); fi
+  if [ $((round % 2)) -eq 1 ]; then order=(stemnet nginx baseline); else order=(baseline nginx stemnet); fi
   for name in "${order[@]}"; do
-    if [ "$name" = stemnet ]; then run_wrk stemnet "$stemnet_url" "$round"
-    else run_wrk nginx "$nginx_url" "$round"; fi
+    case $name in
+      stemnet) run_wrk stemnet "$stemnet_url" "$round" ;;
+      nginx) run_wrk nginx "$nginx_url" "$round" ;;
+      baseline) if [ -n "$baseline_url" ]; then run_wrk baseline "$baseline_url" "$round"; fi ;;
+    esac
   done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 # Both still alive and answering 200 after the run.
-for url in "$stemnet_url" "$nginx_url"; do
+for url in "$stemnet_url" "$nginx_url" $baseline_url; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
   [ "$code" = 200 ] || die "$url answers $code after the run"
 done
@@ -234,6 +263,13 @@ yesno() { awk "BEGIN { print ($1) ? \"yes\" : \"no\" }"; }
 ratio_ok=$(yesno "$s_rps / $n_rps >= 0.8")
 p99_ok=$(yesno "$s_p99 < 5")
 n_p99_ok=$(yesno "$n_p99 < 5")
+if [ -n "$baseline_url" ]; then
+  b_rps=$(median <<<"${rps_list[baseline]}")
+  b_p99=$(median <<<"${p99_list[baseline]}")
+  b_ratio=$(awk -v s="$b_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", s / n }')
+  vs_baseline=$(awk -v s="$s_rps" -v b="$b_rps" 'BEGIN { printf "%.3f", s / b }')
+  baseline_version=$("$BASELINE" --version 2>&1 | head -n1)
+fi
 fmt_rps() { printf '%.0f' "$1"; }
 fmt_ms() { printf '%.2f' "$1"; }
 
@@ -310,6 +346,14 @@ Body: $body_bytes bytes of JSON. $CONNECTIONS connections, ${DURATION} s per mea
 | stemnet | $(fmt_rps "$s_rps") | $(fmt_ms "$s_p99") | ${ratio}× | ≥ 0.8×: **$ratio_ok**; p99 < 5 ms: **$p99_ok** |
 | nginx (static file) | $(fmt_rps "$n_rps") | $(fmt_ms "$n_p99") | 1.00× | (reference; p99 < 5 ms: $n_p99_ok) |
 EOF
+if [ -n "$baseline_url" ]; then
+cat <<EOF
+| stemnet before (BASELINE) | $(fmt_rps "$b_rps") | $(fmt_ms "$b_p99") | ${b_ratio}× | (the build before the change) |
+
+Before and after, in the same run: this build answers **${vs_baseline}×** the requests/s of
+the baseline (\`$BASELINE\`: $baseline_version).
+EOF
+fi
 if [ "$ROUNDS" -gt 1 ]; then
   echo
   echo "Each round:"
@@ -331,4 +375,5 @@ fi
 
 splice_section "$OUT" http "$tmp/section.md"
 log "stemnet $(fmt_rps "$s_rps") req/s, p99 $(fmt_ms "$s_p99") ms; nginx $(fmt_rps "$n_rps") req/s, p99 $(fmt_ms "$n_p99") ms; ratio ${ratio}x"
+if [ -n "$baseline_url" ]; then log "baseline $(fmt_rps "$b_rps") req/s, p99 $(fmt_ms "$b_p99") ms; this build / baseline = ${vs_baseline}x"; fi
 log "wrote the http section of $OUT"

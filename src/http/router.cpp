@@ -78,13 +78,16 @@ Response Router::call(const Route& route, const Request& req,
   const auto now = ResponseCache::Clock::now();
   // The gzip and the plain form are kept apart; each is made once. The key
   // is the path and the normalised query, never the raw target.
+  // The check comes first: the cache key is the normalised query, and a
+  // request the contract refuses ("?=x&limit=3") must not get the answer
+  // cached for its well-formed twin ("?limit=3").
+  if (route.check) {
+    if (auto checked = route.check(req); !checked) return problem(checked.error());
+  }
   std::string key;
   if (cacheable) {
     key = cache_key(req, accepts_gzip(req));
     if (auto hit = cache_->get(key, now)) return std::move(*hit);
-  }
-  if (route.check) {
-    if (auto checked = route.check(req); !checked) return problem(checked.error());
   }
   PathParams params;
   match(route, path, &params);

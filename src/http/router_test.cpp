@@ -344,3 +344,29 @@ TEST(Problem, EveryKindHasAFallbackCode) {
 
 }  // namespace
 }  // namespace stemnet::http
+
+namespace stemnet::http {
+namespace {
+
+// A request its route's check refuses is refused even when the cache holds the
+// answer to its normalised twin (the key drops an unnamed "=x").
+TEST(Router, TheCheckRunsBeforeTheCache) {
+  Router r;
+  r.get("/api/v1/counties",
+        [](const Request&, const PathParams&) { return Response::json(200, "[]"); },
+        {.cache_for = std::chrono::seconds(60)});
+  r.set_checks([](Method, const std::string&) -> Check {
+    return [](const Request& q) -> Result<void> {
+      if (q.target.find("?=") != std::string::npos || q.target.find("&=") != std::string::npos) {
+        return Error::query("", "validation.unnamed_parameter", "a parameter without a name");
+      }
+      return ok();
+    };
+  });
+  EXPECT_EQ(r.dispatch(req(Method::get, "/api/v1/counties?limit=3")).status, 200);
+  EXPECT_EQ(r.dispatch(req(Method::get, "/api/v1/counties?=x&limit=3")).status, 400);
+  EXPECT_EQ(r.dispatch(req(Method::get, "/api/v1/counties?limit=3&=x")).status, 400);
+}
+
+}  // namespace
+}  // namespace stemnet::http
