@@ -3,23 +3,30 @@ import { API, ApiError, apiGet, apiSend, setCsrfToken, type Query } from './clie
 import type {
   AreaProfile,
   BookingRequest,
-  County,
-  Gaps,
-  Round,
-  Impact,
-  Indicator,
+  BookingRequestList,
+  CountyPage,
+  GapList,
+  ImpactReport,
   IndicatorDetail,
+  IndicatorList,
+  InstitutionPage,
   JsonStat,
-  ListOf,
+  LoginInput,
   Municipality,
-  NotificationSetting,
+  MunicipalityPage,
+  NotificationPreferences,
   Offer,
+  OfferPage,
   OpenRequest,
+  OpenRequestPage,
   Organisation,
+  OrganisationList,
   Person,
+  Round,
+  RoundList,
   School,
-  Slot,
-  Institution,
+  SchoolPage,
+  SlotList,
 } from './types';
 
 const HOUR = 60 * 60 * 1000;
@@ -48,7 +55,7 @@ export function useMe() {
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => apiSend<Person>('POST', `${API}/auth/login`, body),
+    mutationFn: (body: LoginInput) => apiSend<Person>('POST', `${API}/auth/login`, body),
     onSuccess: (me) => {
       setCsrfToken(me.csrf_token);
       qc.setQueryData(['me'], me);
@@ -72,14 +79,14 @@ export function useSignOut() {
 export const useCounties = () =>
   useQuery({
     queryKey: ['counties'],
-    queryFn: () => apiGet<ListOf<County>>(`${API}/counties`, { limit: 100 }),
+    queryFn: () => apiGet<CountyPage>(`${API}/counties`, { limit: 100 }),
     staleTime: HOUR,
   });
 
 export const useMunicipalities = () =>
   useQuery({
     queryKey: ['municipalities'],
-    queryFn: () => apiGet<ListOf<Municipality>>(`${API}/municipalities`, { limit: 1000 }),
+    queryFn: () => apiGet<MunicipalityPage>(`${API}/municipalities`, { limit: 1000 }),
     staleTime: HOUR,
   });
 
@@ -94,7 +101,7 @@ export const useMunicipality = (number: string | undefined) =>
 export const useSchools = (query: Query, enabled = true) =>
   useQuery({
     queryKey: ['schools', query],
-    queryFn: () => apiGet<ListOf<School>>(`${API}/schools`, query),
+    queryFn: () => apiGet<SchoolPage>(`${API}/schools`, query),
     enabled,
     staleTime: HOUR,
   });
@@ -110,14 +117,14 @@ export const useSchool = (orgnr: string | undefined) =>
 export const useInstitutions = () =>
   useQuery({
     queryKey: ['institutions'],
-    queryFn: () => apiGet<ListOf<Institution>>(`${API}/institutions`, { limit: 100 }),
+    queryFn: () => apiGet<InstitutionPage>(`${API}/institutions`, { limit: 100 }),
     staleTime: HOUR,
   });
 
 export const useIndicators = () =>
   useQuery({
     queryKey: ['indicators'],
-    queryFn: () => apiGet<ListOf<Indicator>>(`${API}/indicators`),
+    queryFn: () => apiGet<IndicatorList>(`${API}/indicators`),
     staleTime: 5 * 60_000,
   });
 
@@ -148,7 +155,7 @@ export const useProfile = (code: string | undefined) =>
 export const useOffers = (query: Query, enabled = true) =>
   useQuery({
     queryKey: ['offers', query],
-    queryFn: () => apiGet<ListOf<Offer>>(`${API}/offers`, query),
+    queryFn: () => apiGet<OfferPage>(`${API}/offers`, query),
     enabled,
   });
 
@@ -162,14 +169,14 @@ export const useOffer = (id: string | undefined) =>
 export const useSlots = (id: string | undefined) =>
   useQuery({
     queryKey: ['slots', id],
-    queryFn: () => apiGet<ListOf<Slot>>(`${API}/offers/${id}/slots`),
+    queryFn: () => apiGet<SlotList>(`${API}/offers/${id}/slots`),
     enabled: !!id,
   });
 
 export const useRequests = (enabled = true) =>
   useQuery({
     queryKey: ['requests'],
-    queryFn: () => apiGet<ListOf<BookingRequest>>(`${API}/requests`),
+    queryFn: () => apiGet<BookingRequestList>(`${API}/requests`),
     enabled,
   });
 
@@ -183,7 +190,7 @@ export const useRequest = (id: string | undefined) =>
 export const useOrganisations = (query: Query, enabled = true) =>
   useQuery({
     queryKey: ['organisations', query],
-    queryFn: () => apiGet<ListOf<Organisation>>(`${API}/organisations`, query),
+    queryFn: () => apiGet<OrganisationList>(`${API}/organisations`, query),
     enabled,
   });
 
@@ -197,7 +204,7 @@ export const useOrganisation = (id: string | undefined) =>
 export const useImpact = (id: string | undefined) =>
   useQuery({
     queryKey: ['impact', id],
-    queryFn: () => apiGet<Impact>(`${API}/organisations/${id}/impact`),
+    queryFn: () => apiGet<ImpactReport>(`${API}/organisations/${id}/impact`),
     enabled: !!id,
   });
 
@@ -205,7 +212,7 @@ export const useImpact = (id: string | undefined) =>
 export const useOpenRequests = (query: Query = {}, enabled = true) =>
   useQuery({
     queryKey: ['open-requests', query],
-    queryFn: () => apiGet<ListOf<OpenRequest>>(`${API}/open-requests`, { limit: 100, ...query }),
+    queryFn: () => apiGet<OpenRequestPage>(`${API}/open-requests`, { limit: 100, ...query }),
     enabled,
     retry: false,
   });
@@ -221,7 +228,7 @@ export const useOpenRequest = (id: string | undefined) =>
 export const useNotificationSettings = () =>
   useQuery({
     queryKey: ['notifications'],
-    queryFn: () => apiGet<{ items: NotificationSetting[] }>(`${API}/me/notifications`),
+    queryFn: () => apiGet<NotificationPreferences>(`${API}/me/notifications`),
     retry: false,
   });
 
@@ -230,7 +237,7 @@ export const useProviderOffers = (orgId: string | undefined) =>
   useQuery({
     queryKey: ['offers', 'provider', orgId],
     queryFn: async () => {
-      const all = await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 });
+      const all = await apiGet<OfferPage>(`${API}/offers`, { limit: 1000 });
       return all.items.filter((o) => o.organisation.id === orgId);
     },
     enabled: !!orgId,
@@ -240,7 +247,7 @@ export const useProviderOffers = (orgId: string | undefined) =>
 export const useGaps = (level: 'municipality' | 'county', period?: string) =>
   useQuery({
     queryKey: ['gaps', level, period],
-    queryFn: () => apiGet<Gaps>(`${API}/gaps`, { level, period }),
+    queryFn: () => apiGet<GapList>(`${API}/gaps`, { level, period }),
     staleTime: 5 * 60_000,
   });
 
@@ -248,7 +255,7 @@ export const useGaps = (level: 'municipality' | 'county', period?: string) =>
 export const useRounds = () =>
   useQuery({
     queryKey: ['rounds'],
-    queryFn: () => apiGet<ListOf<Round>>(`${API}/rounds`),
+    queryFn: () => apiGet<RoundList>(`${API}/rounds`),
   });
 
 export const useRound = (id: string | undefined) =>

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange } from '../api/hooks';
+import type { CalendarFeedAddress } from '../api/types';
 import { ErrorAlert } from './common';
 
 /** A secret calendar-feed address (POST /api/v1/calendar); asking again revokes the old one. */
 export function CalendarLink() {
   const { t } = useTranslation();
-  const make = useChange<undefined, { url: string }>('POST', `${API}/calendar`, []);
+  const make = useChange<undefined, CalendarFeedAddress>('POST', `${API}/calendar`, []);
   const url = make.data ? new URL(make.data.url, window.location.origin).toString() : '';
   return (
     <div className="stack">

@@ -4,7 +4,7 @@ import { Button, Field, Label, Paragraph, Select, Textfield, ValidationMessage }
 import { useQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useChange, useOrganisation, useProviderOffers, useSlots } from '../api/hooks';
-import type { ListOf, Offer, OpenRequest, Person } from '../api/types';
+import type { OfferPage, OpenRequest, OpenRequestAnswerInput, Person } from '../api/types';
 import { ErrorAlert } from './common';
 import { fieldError, isFormError } from './forms';
 import { formatSpan } from '../lib/format';
@@ -22,9 +22,9 @@ function useSuggestions(req: OpenRequest, enabled: boolean) {
   return useQuery({
     queryKey: ['offers', 'suggest', req.school.orgnr, req.grade],
     queryFn: async () => {
-      const near = await apiGet<ListOf<Offer>>(`${API}/offers`, { near: req.school.orgnr, grade: req.grade, limit: 200 });
+      const near = await apiGet<OfferPage>(`${API}/offers`, { near: req.school.orgnr, grade: req.grade, limit: 200 });
       if (near.items.length > 0) return { near: true, items: near.items };
-      const all = await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 });
+      const all = await apiGet<OfferPage>(`${API}/offers`, { limit: 1000 });
       return { near: false, items: all.items };
     },
     enabled,
@@ -48,7 +48,7 @@ export function AnswerForm({ req, me }: { req: OpenRequest; me: Person }) {
   const offers = asProvider ? own.data ?? [] : suggested.data?.items ?? [];
   const slots = useSlots(offer || undefined);
   const free = (slots.data?.items ?? []).filter((s) => s.free > 0);
-  const send = useChange<Record<string, unknown>, OpenRequest>('POST', `${API}/open-requests/${req.id}/answers`, keys(req.id));
+  const send = useChange<OpenRequestAnswerInput, OpenRequest>('POST', `${API}/open-requests/${req.id}/answers`, keys(req.id));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send.mutate(

@@ -60,8 +60,9 @@ export function formatTime(lang: string, s: string): string {
 }
 
 /** "22. desember 2026 kl. 09:00–10:30" style span for a slot. */
-export function formatSpan(lang: string, start: string, end: string): string {
-  return `${formatDateTime(lang, start)}–${formatTime(lang, end)}`;
+export function formatSpan(lang: string, start: string | null, end: string | null): string {
+  if (!start) return '–';
+  return end ? `${formatDateTime(lang, start)}–${formatTime(lang, end)}` : formatDateTime(lang, start);
 }
 
 export function formatList(lang: string, items: string[]): string {

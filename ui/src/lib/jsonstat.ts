@@ -9,12 +9,25 @@ export interface Cell {
   status: string;
 }
 
-function indexOf(dim: JsonStat['dimension'][string]): string[] {
-  const idx = dim.category.index;
-  if (Array.isArray(idx)) return idx;
-  const out: string[] = [];
-  for (const [k, pos] of Object.entries(idx)) out[pos] = k;
-  return out;
+/**
+ * A dimension's category ids in order and their labels (JSON-stat 2.0 `category.index`, an
+ * array or an object of positions, and `category.label`). The API document leaves `dimension`
+ * open, so it is read with care: anything else is a dimension without categories.
+ */
+export function categoriesOf(ds: JsonStat, dimension: string): { ids: string[]; labels: Record<string, string> } {
+  const dim = ds.dimension[dimension];
+  const category = isObject(dim) && isObject(dim.category) ? dim.category : {};
+  const idx = category.index;
+  const ids: string[] = [];
+  if (Array.isArray(idx)) ids.push(...idx.map(String));
+  else if (isObject(idx)) for (const [k, pos] of Object.entries(idx)) if (typeof pos === 'number') ids[pos] = k;
+  const labels: Record<string, string> = {};
+  if (isObject(category.label)) for (const [k, v] of Object.entries(category.label)) if (typeof v === 'string') labels[k] = v;
+  return { ids, labels };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function at<T>(v: T[] | Record<string, T> | T | undefined, i: number): T | undefined {
@@ -27,7 +40,7 @@ function at<T>(v: T[] | Record<string, T> | T | undefined, i: number): T | undef
 /** Every cell of a JSON-stat 2.0 dataset, last dimension fastest. */
 export function cells(ds: JsonStat): Cell[] {
   const ids = ds.id;
-  const cats = ids.map((d) => indexOf(ds.dimension[d]));
+  const cats = ids.map((d) => categoriesOf(ds, d));
   const total = ds.size.reduce((a, b) => a * b, 1);
   const out: Cell[] = [];
   const pos = new Array(ids.length).fill(0);
@@ -44,9 +57,9 @@ export function cells(ds: JsonStat): Cell[] {
     const keys: Record<string, string> = {};
     const labels: Record<string, string> = {};
     ids.forEach((d, k) => {
-      const id = cats[k][pos[k]];
+      const id = cats[k].ids[pos[k]];
       keys[d] = id;
-      labels[d] = ds.dimension[d].category.label?.[id] ?? id;
+      labels[d] = cats[k].labels[id] ?? id;
     });
     out.push({ keys, labels, value: typeof value === 'number' ? value : null, status: status ?? '' });
   }

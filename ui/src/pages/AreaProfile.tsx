@@ -4,14 +4,14 @@ import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsyste
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useCounties, useIndicatorData, useMunicipality, useOffers, useProfile } from '../api/hooks';
-import type { ListOf, Municipality, Offer, ProfileEntry, School } from '../api/types';
+import type { MunicipalityPage, OfferPage, ProfileEntry, School, SchoolPage } from '../api/types';
 import { Attribution } from '../components/Attribution';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { OfferCard } from '../components/OfferCard';
 import { ErrorAlert, Loading, PageHeading, QueryState, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
-import { headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
+import { categoriesOf, headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
 import { unitLabel } from '../lib/units';
 
 type Level = 'municipality' | 'county';
@@ -64,7 +64,7 @@ function IndicatorCard({ entry, code, level }: { entry: ProfileEntry; code: stri
       )}
       {!compare && cells.length > 0 && (
         <ChartFigure
-          caption={t('profile.over_time', { name, area: series.data?.dimension.area?.category.label?.[code] ?? code })}
+          caption={t('profile.over_time', { name, area: (series.data && categoriesOf(series.data, 'area').labels[code]) || code })}
           spec={{
             kind: 'line',
             data: cells.filter((c) => c.value !== null).map((c) => ({ x: c.keys.period, value: c.value! })),
@@ -129,7 +129,7 @@ function Schools({ code, level }: { code: string; level: Level }) {
   const lang = i18n.resolvedLanguage ?? 'nb';
   const schools = useInfiniteQuery({
     queryKey: ['schools-area', code],
-    queryFn: ({ pageParam }) => apiGet<ListOf<School>>(`${API}/schools`, { [level]: code, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) => apiGet<SchoolPage>(`${API}/schools`, { [level]: code, limit: 50, cursor: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -177,13 +177,13 @@ function OffersNearby({ code, level }: { code: string; level: Level }) {
   const near = useOffers({ municipality: code, limit: 12 }, level === 'municipality');
   const inCounty = useQuery({
     queryKey: ['offers', 'county', code],
-    queryFn: async () => (await apiGet<ListOf<Offer>>(`${API}/offers`, { limit: 1000 })).items.filter((o) => o.municipality?.startsWith(code)),
+    queryFn: async () => (await apiGet<OfferPage>(`${API}/offers`, { limit: 1000 })).items.filter((o) => o.municipality?.startsWith(code)),
     enabled: level === 'county',
   });
   const q = level === 'municipality' ? near : inCounty;
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
-  const items = Array.isArray(q.data) ? q.data : (q.data as ListOf<Offer>).items;
+  const items = Array.isArray(q.data) ? q.data : (q.data as OfferPage).items;
   if (items.length === 0) return <Paragraph>{t('profile.no_offers')}</Paragraph>;
   return (
     <div className="cards">
@@ -197,7 +197,7 @@ function OffersNearby({ code, level }: { code: string; level: Level }) {
 function CountyMunicipalities({ code }: { code: string }) {
   const list = useQuery({
     queryKey: ['municipalities', code],
-    queryFn: () => apiGet<ListOf<Municipality>>(`${API}/municipalities`, { county: code, limit: 1000 }),
+    queryFn: () => apiGet<MunicipalityPage>(`${API}/municipalities`, { county: code, limit: 1000 }),
   });
   return (
     <QueryState query={list}>

@@ -5,7 +5,7 @@ import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield }
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useMe, useMunicipalities, useSchool } from '../api/hooks';
-import { FORMATS, SUBJECTS, type ListOf, type Offer } from '../api/types';
+import { FORMATS, SUBJECTS, type OfferPage } from '../api/types';
 import { ErrorAlert, Loading, PageHeading, usePageTitle } from '../components/common';
 import { OfferCard } from '../components/OfferCard';
 import { schoolsOf } from '../lib/roles';
@@ -41,7 +41,7 @@ export default function CataloguePage() {
 
   const offers = useInfiniteQuery({
     queryKey: ['offers-search', filters],
-    queryFn: ({ pageParam }) => apiGet<ListOf<Offer>>(`${API}/offers`, { ...filters, limit: 20, cursor: pageParam }),
+    queryFn: ({ pageParam }) => apiGet<OfferPage>(`${API}/offers`, { ...filters, limit: 20, cursor: pageParam }),
     initialPageParam: '' as string,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });

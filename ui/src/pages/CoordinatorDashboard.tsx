@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useCounties, useGaps, useOrganisations, useRequests } from '../api/hooks';
-import type { Gap, Organisation } from '../api/types';
+import type { Gap, Organisation, OrganisationRejectInput } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
@@ -18,7 +18,7 @@ function PendingProvider({ org }: { org: Organisation }) {
   const [reason, setReason] = useState('');
   const keys = [['organisations']];
   const approve = useChange<undefined, Organisation>('POST', `${API}/organisations/${org.id}/approve`, keys);
-  const reject = useChange<{ reason: string }, Organisation>('POST', `${API}/organisations/${org.id}/reject`, keys);
+  const reject = useChange<OrganisationRejectInput, Organisation>('POST', `${API}/organisations/${org.id}/reject`, keys);
   return (
     <Card data-color="neutral" className="stack">
       <Heading level={3} data-size="xs">

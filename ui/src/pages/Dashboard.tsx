@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { Button, Card, Details, Field, Heading, Label, Link, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useMunicipalities } from '../api/hooks';
-import type { Organisation, OrgKind } from '../api/types';
+import type { Organisation, OrganisationInput, OrgKind } from '../api/types';
 import { ErrorAlert, PageHeading, RequireAuth, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 import { countiesOf, isAdmin, isProvider, isTeacher } from '../lib/roles';
@@ -16,7 +16,7 @@ function RegisterProvider() {
   const { t } = useTranslation();
   const municipalities = useMunicipalities();
   const [form, setForm] = useState({ kind: 'company' as OrgKind, name: '', orgnr: '', municipality: '', profile: '' });
-  const register = useChange<Record<string, unknown>, Organisation>('POST', `${API}/organisations`, [['me'], ['organisations']]);
+  const register = useChange<OrganisationInput, Organisation>('POST', `${API}/organisations`, [['me'], ['organisations']]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();

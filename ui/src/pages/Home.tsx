@@ -4,7 +4,7 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useIndicators, useInstitutions, useMe, useOffers, useOrganisations } from '../api/hooks';
-import type { ListOf, School } from '../api/types';
+import type { MunicipalityPage, SchoolPage } from '../api/types';
 import { PageHeading, usePageTitle, VisuallyHidden } from '../components/common';
 import { OfferCard } from '../components/OfferCard';
 import { formatNumber } from '../lib/format';
@@ -57,10 +57,10 @@ export function HomePage() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
   const me = useMe();
-  const schools = useQuery({ queryKey: ['schools-total'], queryFn: () => apiGet<ListOf<School>>(`${API}/schools`, { limit: 1 }) });
+  const schools = useQuery({ queryKey: ['schools-total'], queryFn: () => apiGet<SchoolPage>(`${API}/schools`, { limit: 1 }) });
   const municipalities = useQuery({
     queryKey: ['municipalities-total'],
-    queryFn: () => apiGet<ListOf<unknown>>(`${API}/municipalities`, { limit: 1 }),
+    queryFn: () => apiGet<MunicipalityPage>(`${API}/municipalities`, { limit: 1 }),
   });
   const institutions = useInstitutions();
   const providers = useOrganisations({ status: 'approved' });

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Checkbox, Field, Fieldset, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { API, isNotFound } from '../api/client';
 import { useChange, useSchool } from '../api/hooks';
-import { FORMATS, SUBJECTS, type OpenRequest } from '../api/types';
+import { FORMATS, SUBJECTS, type OfferFormat, type OpenRequest, type OpenRequestInput, type Subject } from '../api/types';
 import { ErrorAlert, PageHeading, RequireAuth, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 import { useWeekLabel } from '../components/OpenRequestList';
@@ -29,14 +29,14 @@ function Form({ schools }: { schools: string[] }) {
     school: schools[0] ?? '',
     grade: '8',
     pupils: '',
-    subjects: [] as string[],
-    formats: [] as string[],
+    subjects: [] as Subject[],
+    formats: [] as OfferFormat[],
     digital_ok: true,
     from: weeks[3],
     to: weeks[4],
     note: '',
   });
-  const create = useChange<Record<string, unknown>, OpenRequest>('POST', `${API}/open-requests`, [['open-requests']]);
+  const create = useChange<OpenRequestInput, OpenRequest>('POST', `${API}/open-requests`, [['open-requests']]);
 
   const from = weeks.indexOf(form.from);
   const to = weeks.indexOf(form.to);
@@ -47,7 +47,7 @@ function Form({ schools }: { schools: string[] }) {
     fixed(k);
     setForm((f) => ({ ...f, [k]: e.target.value }));
   };
-  const toggle = (k: 'subjects' | 'formats', v: string, on: boolean) => {
+  const toggle = <K extends 'subjects' | 'formats'>(k: K, v: (typeof form)[K][number], on: boolean) => {
     fixed(k);
     setForm((f) => ({ ...f, [k]: on ? [...f[k], v] : f[k].filter((x) => x !== v) }));
   };
@@ -67,7 +67,7 @@ function Form({ schools }: { schools: string[] }) {
       {
         school: form.school,
         grade: Number(form.grade),
-        pupils: form.pupils === '' ? undefined : Number(form.pupils),
+        pupils: Number(form.pupils), // not '': checked above
         subjects: form.subjects,
         formats: form.formats,
         digital_ok: form.digital_ok,

@@ -18,7 +18,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useMe, useMunicipality, useOffer, useSchool, useSlots } from '../api/hooks';
-import type { BookingRequest, Offer, Person, Slot } from '../api/types';
+import type { BookingRequest, BookingRequestInput, Offer, Person, Slot } from '../api/types';
 import { ErrorAlert, PageHeading, QueryState, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 import { Linkified } from '../components/Linkified';
@@ -32,6 +32,8 @@ function SchoolName({ orgnr }: { orgnr: string }) {
 }
 
 const REQUEST_FIELDS = ['school', 'grade', 'pupils', 'wished', 'message', 'slot_id'];
+/** The request as the form sends it: `pupils` left out when empty, for the server to name at its field. */
+type BookingRequestDraft = Omit<BookingRequestInput, 'pupils'> & Partial<Pick<BookingRequestInput, 'pupils'>>;
 
 function RequestForm({ offer, slots, me }: { offer: Offer; slots: Slot[]; me: Person }) {
   const { t, i18n } = useTranslation();
@@ -46,13 +48,13 @@ function RequestForm({ offer, slots, me }: { offer: Offer; slots: Slot[]; me: Pe
     wished: '',
     message: '',
   });
-  const send = useChange<Record<string, unknown>, BookingRequest>('POST', `${API}/requests`, [['requests'], ['slots', offer.id]]);
+  const send = useChange<BookingRequestDraft, BookingRequest>('POST', `${API}/requests`, [['requests'], ['slots', offer.id]]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const open = slots.filter((s) => s.free > 0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: Record<string, unknown> = {
+    const body: BookingRequestDraft = {
       offer_id: offer.id,
       school: form.school,
       grade: Number(form.grade),

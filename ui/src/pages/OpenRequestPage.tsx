@@ -3,7 +3,7 @@ import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-r
 import { Alert, Button, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { API, isNotFound } from '../api/client';
 import { useChange, useOffer, useOpenRequest, useSlots } from '../api/hooks';
-import type { BookingRequest, OpenRequest, OpenRequestAnswer, Person } from '../api/types';
+import type { BookingRequest, OpenRequest, OpenRequestAnswer, OpenRequestTakeInput, Person } from '../api/types';
 import { ErrorAlert, Loading, PageHeading, RequireAuth, usePageTitle } from '../components/common';
 import { OpenStateTag, useWeekLabel } from '../components/OpenRequestList';
 import { AnswerForm } from '../components/OpenRequestAnswer';
@@ -26,7 +26,7 @@ function Answer({ req, answer }: { req: OpenRequest; answer: OpenRequestAnswer }
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const navigate = useNavigate();
-  const take = useChange<{ answer_id: string }, BookingRequest>('POST', `${API}/open-requests/${req.id}/take`, [...keys(req.id), ['requests']]);
+  const take = useChange<OpenRequestTakeInput, BookingRequest>('POST', `${API}/open-requests/${req.id}/take`, [...keys(req.id), ['requests']]);
   const canTake = req.allowed.includes('take') && !!answer.offer;
   // the request goes to the offer's provider, who may not be the one who answered (a coordinator)
   const offer = useOffer(canTake ? answer.offer?.id : undefined);

@@ -19,7 +19,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useImpact, useOrganisation, useProviderOffers, useRequests } from '../api/hooks';
-import { FORMATS, SUBJECTS, type ImpactYear, type Offer, type Organisation, type Slot } from '../api/types';
+import { FORMATS, SUBJECTS, type ImpactYear, type Offer, type OfferFormat, type OfferInput, type Organisation, type Slot, type SlotInput, type Subject } from '../api/types';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { OpenRequestCards } from '../components/OpenRequestList';
@@ -34,7 +34,7 @@ const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'dange
 function AddSlot({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ starts_at: '', ends_at: '', capacity: '1' });
-  const add = useChange<Record<string, unknown>, Slot>('POST', `${API}/offers/${offer.id}/slots`, [['slots', offer.id], ['offers']]);
+  const add = useChange<SlotInput, Slot>('POST', `${API}/offers/${offer.id}/slots`, [['slots', offer.id], ['offers']]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   return (
     <form
@@ -65,8 +65,8 @@ function NewOffer({ org }: { org: Organisation }) {
   const [form, setForm] = useState({
     title: '',
     description: '',
-    format: 'workplace_visit',
-    subjects: [] as string[],
+    format: 'workplace_visit' as OfferFormat,
+    subjects: [] as Subject[],
     min: '8',
     max: '10',
     digital: false,
@@ -75,7 +75,7 @@ function NewOffer({ org }: { org: Organisation }) {
     capacity: '30',
     cost_nok: '0',
   });
-  const create = useChange<Record<string, unknown>, Offer>('POST', `${API}/offers`, []);
+  const create = useChange<OfferInput, Offer>('POST', `${API}/offers`, []);
   const publish = useChange<undefined, Offer>('POST', () => `${API}/offers/${create.data?.id}/publish`, [['offers']]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -137,7 +137,7 @@ function NewOffer({ org }: { org: Organisation }) {
       />
       <Field>
         <Label>{t('catalogue.format')}</Label>
-        <Select value={form.format} onChange={set('format')}>
+        <Select value={form.format} onChange={(e) => setForm((f) => ({ ...f, format: FORMATS.find((x) => x === e.target.value) ?? f.format }))}>
           {FORMATS.map((f) => (
             <Select.Option key={f} value={f}>
               {t(`format.${f}`)}

@@ -4,14 +4,14 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { Alert, Button, Card, Fieldset, Heading, Link, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useRequest, useSlots } from '../api/hooks';
-import type { BookingRequest, Move, Person } from '../api/types';
+import type { BookingMessageInput, BookingRequest, Move, MoveInput, Person } from '../api/types';
 import { ErrorAlert, PageHeading, QueryState, RequireAuth, StateTag, usePageTitle } from '../components/common';
 import { formatDateTime, formatSpan } from '../lib/format';
 import { isCoordinator, providersOf, schoolsOf } from '../lib/roles';
 
 const HAS_TIME = new Set(['accepted', 'completed', 'not_held', 'cancelled']);
 
-function MoveForm({
+function MoveForm<M extends Move>({
   request,
   move,
   children,
@@ -19,13 +19,13 @@ function MoveForm({
   primary,
 }: {
   request: BookingRequest;
-  move: Move;
+  move: M;
   children?: ReactNode;
-  body?: () => Record<string, unknown> | undefined;
+  body?: () => MoveInput<M> | undefined;
   primary?: boolean;
 }) {
   const { t } = useTranslation();
-  const change = useChange<Record<string, unknown> | undefined, BookingRequest>(
+  const change = useChange<MoveInput<M> | undefined, BookingRequest>(
     'POST',
     `${API}/requests/${request.id}/${move}`,
     [['request', request.id], ['requests']],
@@ -181,7 +181,7 @@ function Thread({ request, party }: { request: BookingRequest; party: boolean })
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const [body, setBody] = useState('');
-  const send = useChange<{ body: string }, BookingRequest>('POST', `${API}/requests/${request.id}/messages`, [['request', request.id]]);
+  const send = useChange<BookingMessageInput, BookingRequest>('POST', `${API}/requests/${request.id}/messages`, [['request', request.id]]);
   return (
     <section className="stack" aria-labelledby="thread-heading">
       <Heading level={2} data-size="sm" id="thread-heading">

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/desi
 import { useQueryClient } from '@tanstack/react-query';
 import { API, setCsrfToken } from '../api/client';
 import { useChange } from '../api/hooks';
-import type { Person } from '../api/types';
+import type { Person, ResetAnswer, ResetConfirmInput, ResetInput } from '../api/types';
 import { ErrorAlert, PageHeading, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 
@@ -18,8 +18,8 @@ export function ResetPage() {
   const [email, setEmail] = useState('');
   const [token, setToken] = useState(params.get('kode') ?? '');
   const [password, setPassword] = useState('');
-  const ask = useChange<{ email: string }, { status: string }>('POST', `${API}/auth/reset`, []);
-  const confirm = useChange<{ token: string; password: string }, Person>('POST', `${API}/auth/reset/confirm`, []);
+  const ask = useChange<ResetInput, ResetAnswer>('POST', `${API}/auth/reset`, []);
+  const confirm = useChange<ResetConfirmInput, Person>('POST', `${API}/auth/reset/confirm`, []);
 
   const submitAsk = (e: FormEvent) => {
     e.preventDefault();

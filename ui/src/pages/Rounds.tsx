@@ -4,7 +4,7 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useCounties, useRounds } from '../api/hooks';
-import type { Round, RoundState } from '../api/types';
+import type { Round, RoundInput, RoundState } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ErrorAlert, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
@@ -48,7 +48,7 @@ function NewRound({ regions }: { regions: string[] }) {
   later.setMonth(later.getMonth() + 3);
   const [form, setForm] = useState({ region: regions[0] ?? '', from: iso(today), to: iso(later) });
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const create = useChange<{ region: string; from: string; to: string }, Round>('POST', `${API}/rounds`, [['rounds']]);
+  const create = useChange<RoundInput, Round>('POST', `${API}/rounds`, [['rounds']]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [k]: e.target.value }));
     setMissing((m) => {

@@ -4,10 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Fieldset, Paragraph, Switch } from '@digdir/designsystemet-react';
 import { API, isNotFound } from '../api/client';
 import { useChange, useNotificationSettings } from '../api/hooks';
-import type { NotificationSetting } from '../api/types';
+import type { NotificationChoices, NotificationKind, NotificationPreferences } from '../api/types';
 import { ErrorAlert, Loading, PageHeading, RequireAuth, usePageTitle } from '../components/common';
-
-type Settings = { items: NotificationSetting[] };
 
 /**
  * Which mails the person gets (GET/PATCH /api/v1/me/notifications). Each switch saves at once;
@@ -17,8 +15,8 @@ function Form() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const settings = useNotificationSettings();
-  const [last, setLast] = useState<{ kind: string; enabled: boolean } | null>(null);
-  const save = useChange<Record<string, boolean>, Settings>('PATCH', `${API}/me/notifications`, []);
+  const [last, setLast] = useState<{ kind: NotificationKind; enabled: boolean } | null>(null);
+  const save = useChange<NotificationChoices, NotificationPreferences>('PATCH', `${API}/me/notifications`, []);
   if (settings.isPending) return <Loading />;
   if (settings.isError)
     return isNotFound(settings.error) ? (
@@ -28,13 +26,13 @@ function Form() {
     ) : (
       <ErrorAlert error={settings.error} />
     );
-  const change = (kind: string, enabled: boolean) => {
+  const change = (kind: NotificationKind, enabled: boolean) => {
     // shown at once; the server's answer (the whole list) replaces it, a failure puts it back
-    const before = qc.getQueryData<Settings>(['notifications']);
-    qc.setQueryData<Settings>(['notifications'], (s) => s && { items: s.items.map((i) => (i.kind === kind ? { ...i, enabled } : i)) });
+    const before = qc.getQueryData<NotificationPreferences>(['notifications']);
+    qc.setQueryData<NotificationPreferences>(['notifications'], (s) => s && { items: s.items.map((i) => (i.kind === kind ? { ...i, enabled } : i)) });
     setLast(null);
     save.mutate(
-      { [kind]: enabled },
+      { [kind]: enabled } as NotificationChoices,
       {
         onSuccess: (answer) => {
           if (answer?.items) qc.setQueryData(['notifications'], answer);

@@ -5,7 +5,7 @@ import { Button, Card, Fieldset, Link, Paragraph, Radio, Textfield } from '@digd
 import { useQueryClient } from '@tanstack/react-query';
 import { API, setCsrfToken } from '../api/client';
 import { useChange } from '../api/hooks';
-import type { Person } from '../api/types';
+import { LANGUAGES, type Person, type SignupInput } from '../api/types';
 import { ErrorAlert, PageHeading, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 
@@ -16,8 +16,8 @@ export function SignUpPage() {
   usePageTitle(t('auth.sign_up'));
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: '', email: '', password: '', language: i18n.resolvedLanguage ?? 'nb' });
-  const signUp = useChange<typeof form, Person>('POST', `${API}/auth/signup`, []);
+  const [form, setForm] = useState<SignupInput>({ name: '', email: '', password: '', language: LANGUAGES.find((l) => l === i18n.resolvedLanguage) ?? 'nb' });
+  const signUp = useChange<SignupInput, Person>('POST', `${API}/auth/signup`, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -29,7 +29,7 @@ export function SignUpPage() {
       },
     });
   };
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: 'name' | 'email' | 'password') => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   return (
     <div className="narrow stack">
@@ -59,8 +59,8 @@ export function SignUpPage() {
           />
           <Fieldset>
             <Fieldset.Legend>{t('auth.mail_language')}</Fieldset.Legend>
-            {(['nb', 'nn', 'en'] as const).map((l) => (
-              <Radio key={l} name="language" value={l} label={t(`lang.${l}`)} checked={form.language === l} onChange={set('language')} />
+            {LANGUAGES.map((l) => (
+              <Radio key={l} name="language" value={l} label={t(`lang.${l}`)} checked={form.language === l} onChange={() => setForm((f) => ({ ...f, language: l }))} />
             ))}
           </Fieldset>
           <Button type="submit" loading={signUp.isPending}>
