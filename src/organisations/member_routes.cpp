@@ -1,6 +1,7 @@
 // /api/v1/organisations/{id}/members and joining: who belongs where.
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "organisations/errors.hpp"
 #include "organisations/routes.hpp"
 
 #include <boost/json.hpp>
@@ -13,8 +14,8 @@ using http::Response;
 
 namespace {
 
-Response members_json(const Result<std::vector<Member>>& list, int status = 200) {
-  if (!list) return http::problem(list.error());
+Result<Response> members_json(const Result<std::vector<Member>>& list, int status = 200) {
+  if (!list) return list.error();
   json::array items;
   for (const auto& m : *list) {
     items.push_back({{"person", {{"id", m.person_id}, {"name", m.name}, {"email", m.email}}},
@@ -42,8 +43,8 @@ json::value join_json(const JoinRequest& j) {
       {"decided_at", http::or_null(j.decided_at)}};
 }
 
-Response joins_json(const Result<std::vector<JoinRequest>>& list) {
-  if (!list) return http::problem(list.error());
+Result<Response> joins_json(const Result<std::vector<JoinRequest>>& list) {
+  if (!list) return list.error();
   json::array items;
   for (const auto& j : *list) items.push_back(join_json(j));
   const auto total = static_cast<std::int64_t>(items.size());
@@ -58,74 +59,64 @@ std::string member_string(const json::object& b, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-Response decide_join(const Request& req, const PathParams& p, Members& members,
-                     accounts::Service& accounts, bool approve) {
-  auto actor = accounts::actor_for_change(req, accounts);
-  if (!actor) return http::problem(actor.error());
+Result<Response> decide_join(const Request& req, const PathParams& p, Members& members,
+                             accounts::Service& accounts, bool approve) {
+  STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
   std::string reason;
   if (!req.body.empty()) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    reason = member_string(*body, "reason");
+    STEMNET_TRY(auto body, http::json_body(req));
+    reason = member_string(body, "reason");
   }
-  auto out = members.decide(*actor, std::string(p.get("id")), approve, reason);
-  if (!out) return http::problem(out.error());
-  return http::json(200, join_json(*out));
+  STEMNET_TRY(auto out, members.decide(actor, std::string(p.get("id")), approve, reason));
+  return http::json(200, join_json(out));
 }
 
 }  // namespace
 
 void add_member_routes(http::Router& router, Members& members, accounts::Service& accounts) {
   router.get("/api/v1/organisations/{id}/members",
-             [&members, &accounts](const Request& req, const PathParams& p) {
-               auto actor = accounts::actor_of(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               return members_json(members.list(*actor, std::string(p.get("id"))));
+             [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               return members_json(members.list(actor, std::string(p.get("id"))));
              });
-  router.post("/api/v1/organisations/{id}/members", [&members, &accounts](const Request& req,
-                                                                          const PathParams& p) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    const std::string email = member_string(*body, "email");
-    if (email.empty()) return http::problem(Error::invalid("email", "whom to add"));
-    return members_json(
-        members.add(*actor, std::string(p.get("id")), email, member_string(*body, "role")), 201);
-  });
+  router.post(
+      "/api/v1/organisations/{id}/members",
+      [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto body, http::json_body(req));
+        const std::string email = member_string(body, "email");
+        if (email.empty()) return errors::email_required();
+        return members_json(
+            members.add(actor, std::string(p.get("id")), email, member_string(body, "role")), 201);
+      });
   // DELETE …/members/{person}?role=teacher: take a role away, or leave.
   router.del("/api/v1/organisations/{id}/members/{person}",
-             [&members, &accounts](const Request& req, const PathParams& p) {
-               auto actor = accounts::actor_for_change(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               if (auto q = http::check_query(req, {"role"}); !q) return http::problem(q.error());
+             [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+               STEMNET_TRY_VOID(http::check_query(req, {"role"}));
                auto role = http::query_string(req, "role");
-               if (!role) return http::problem(Error::invalid("role", "which role to take away"));
-               return members_json(members.withdraw(*actor, std::string(p.get("id")),
+               if (!role) return errors::role_required();
+               return members_json(members.withdraw(actor, std::string(p.get("id")),
                                                     std::string(p.get("person")), *role));
              });
-  router.post("/api/v1/organisations/{id}/join", [&members, &accounts](const Request& req,
-                                                                       const PathParams& p) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto out = members.ask_to_join(*actor, std::string(p.get("id")), member_string(*body, "role"),
-                                   member_string(*body, "message"));
-    if (!out) return http::problem(out.error());
-    return http::json(201, join_json(*out));
-  });
+  router.post("/api/v1/organisations/{id}/join",
+              [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto out, members.ask_to_join(actor, std::string(p.get("id")),
+                                                          member_string(body, "role"),
+                                                          member_string(body, "message")));
+                return http::json(201, join_json(out));
+              });
   router.get("/api/v1/organisations/{id}/join-requests",
-             [&members, &accounts](const Request& req, const PathParams& p) {
-               auto actor = accounts::actor_of(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               return joins_json(members.pending(*actor, std::string(p.get("id"))));
+             [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               return joins_json(members.pending(actor, std::string(p.get("id"))));
              });
   router.get("/api/v1/me/join-requests",
-             [&members, &accounts](const Request& req, const PathParams&) {
-               auto actor = accounts::actor_of(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               return joins_json(members.mine(*actor));
+             [&members, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               return joins_json(members.mine(actor));
              });
   router.post("/api/v1/join-requests/{id}/approve",
               [&members, &accounts](const Request& req, const PathParams& p) {

@@ -1,9 +1,11 @@
 #include "organisations/members.hpp"
 
 #include "accounts/audit.hpp"
+#include "accounts/errors.hpp"
 #include "accounts/service.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
+#include "organisations/errors.hpp"
 
 #include <algorithm>
 
@@ -25,14 +27,14 @@ Result<Members::Scope> Members::scope_of(db::Connection& c, const std::string& s
   if (scope.starts_with("school:")) {
     STEMNET_TRY(auto rows, c.query("SELECT name, county_number FROM school WHERE orgnr = $1",
                                    {scope.substr(7)}));
-    if (rows.empty()) return Error::not_found("no school '" + scope + "'");
+    if (rows.empty()) return errors::school_not_found(scope);
     return Scope{scope, "school", rows[0].text(0), rows[0].opt_text(1), true};
   }
   STEMNET_TRY(auto rows, c.query("SELECT o.name, m.county_number, o.status FROM organisation o"
                                  " LEFT JOIN municipality m ON m.number = o.municipality_number"
                                  " WHERE o.id = $1 AND o.kind <> 'school'",
                                  {scope}));
-  if (rows.empty()) return Error::not_found("no organisation '" + scope + "'");
+  if (rows.empty()) return errors::not_found(scope);
   return Scope{scope, "provider", rows[0].text(0), rows[0].opt_text(1),
                rows[0].text(2) == "approved"};
 }
@@ -45,8 +47,7 @@ bool Members::manages(const accounts::Actor& a, const Scope& s) {
 Result<void> Members::check_role(const Scope& s, const std::string& role) {
   if (s.kind == "school" && (role == "teacher" || role == "school_contact")) return ok();
   if (s.kind == "provider" && role == "provider_member") return ok();
-  return Error::invalid("role", s.kind == "school" ? "at a school: teacher or school_contact"
-                                                   : "at a provider: provider_member");
+  return errors::role_invalid(s.kind == "school");
 }
 
 Result<std::vector<Member>> Members::members(db::Connection& c, const std::string& scope) {
@@ -78,7 +79,7 @@ Result<std::vector<Member>> Members::list(const accounts::Actor& actor, const st
   STEMNET_TRY(Scope s, scope_of(*conn, scope));
   const bool own = std::any_of(actor.roles.begin(), actor.roles.end(),
                                [&](const accounts::Role& r) { return r.scope == scope; });
-  if (!own && !manages(actor, s)) return Error::forbidden("only its own people see who they are");
+  if (!own && !manages(actor, s)) return errors::people_hidden();
   return members(*conn, scope);
 }
 
@@ -88,19 +89,17 @@ Result<std::vector<Member>> Members::add(const accounts::Actor& actor, const std
   std::vector<Member> out;
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(Scope s, scope_of(c, scope));
-    if (!manages(actor, s)) return Error::forbidden("only those who manage its people add people");
+    if (!manages(actor, s))
+      return errors::managers_only("only those who manage its people add people");
     STEMNET_TRY_VOID(check_role(s, role));
     STEMNET_TRY(const std::string email, accounts::normalise_email(email_in));
     STEMNET_TRY(auto person, c.query("SELECT id, name FROM person WHERE email = $1", {email}));
-    if (person.empty()) {
-      return Error::not_found("no account has the e-mail address " + email +
-                              ": ask them to sign up first");
-    }
+    if (person.empty()) return accounts::errors::not_found(email);
     STEMNET_TRY(std::int64_t added,
                 c.execute("INSERT INTO person_role (person_id, role, scope, created_at)"
                           " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                           {person[0].text(0), role, scope, utc_now_iso()}));
-    if (added == 0) return Error::conflict(email + " is " + role + " there already");
+    if (added == 0) return errors::already_member(email, role);
     // A pending request to join for the same role is answered by this.
     STEMNET_TRY_VOID(
         c.execute("UPDATE join_request SET state = 'approved', decided_by = $4, decided_at = $5"
@@ -126,21 +125,19 @@ Result<std::vector<Member>> Members::withdraw(const accounts::Actor& actor,
     STEMNET_TRY(Scope s, scope_of(c, scope));
     const bool self = person_id == actor.person.id;
     if (!self && !manages(actor, s)) {
-      return Error::forbidden("only those who manage its people take roles away");
+      return errors::managers_only("only those who manage its people take roles away");
     }
     STEMNET_TRY_VOID(check_role(s, role));
     STEMNET_TRY(auto person, c.query("SELECT p.name FROM person_role r JOIN person p ON p.id ="
                                      " r.person_id WHERE r.person_id = $1 AND r.role = $2 AND"
                                      " r.scope = $3",
                                      {person_id, role, scope}));
-    if (person.empty()) return Error::not_found("that person is not " + role + " there");
+    if (person.empty()) return errors::member_not_found(role);
     if (s.kind == "provider") {
       STEMNET_TRY(auto left, c.query("SELECT COUNT(*) FROM person_role WHERE scope = $1 AND"
                                      " role = 'provider_member'",
                                      {scope}));
-      if (left[0].integer(0) <= 1) {
-        return Error::conflict("a provider keeps at least one member: add another first");
-      }
+      if (left[0].integer(0) <= 1) return errors::last_member();
     }
     STEMNET_TRY_VOID(
         c.execute("DELETE FROM person_role WHERE person_id = $1 AND role = $2 AND scope = $3",
@@ -163,7 +160,7 @@ Result<std::vector<Member>> Members::withdraw(const accounts::Actor& actor,
 
 Result<JoinRequest> Members::load(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kJoinColumns) + " WHERE j.id = $1", {id}));
-  if (rows.empty()) return Error::not_found("no request to join '" + id + "'");
+  if (rows.empty()) return errors::join_request_not_found(id);
   JoinRequest j = join_from(rows[0]);
   STEMNET_TRY(Scope s, scope_of(c, j.scope));
   j.scope_name = s.name;
@@ -172,22 +169,21 @@ Result<JoinRequest> Members::load(db::Connection& c, const std::string& id) {
 
 Result<JoinRequest> Members::ask_to_join(const accounts::Actor& actor, const std::string& scope,
                                          const std::string& role, const std::string& message) {
-  if (message.size() > 1000) return Error::invalid("message", "at most 1000 characters");
+  if (message.size() > 1000) return errors::message_too_long(1000);
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(Scope s, scope_of(c, scope));
     // A provider not yet approved is known only to its members and deciders.
-    if (!s.public_ && !manages(actor, s))
-      return Error::not_found("no organisation '" + scope + "'");
+    if (!s.public_ && !manages(actor, s)) return errors::not_found(scope);
     STEMNET_TRY_VOID(check_role(s, role));
-    if (actor.has(role, scope)) return Error::conflict("you are " + role + " there already");
+    if (actor.has(role, scope)) return errors::already_joined(role);
     auto inserted = c.execute(
         "INSERT INTO join_request (id, person_id, role, scope, message, state, created_at)"
         " VALUES ($1, $2, $3, $4, $5, 'pending', $6)",
         {id, actor.person.id, role, scope, message, utc_now_iso()});
     if (!inserted && inserted.error().kind == ErrorKind::conflict) {
-      return Error::conflict("you have asked already; wait for an answer");
+      return errors::already_asked();
     }
     if (!inserted) return std::move(inserted).error();
     STEMNET_TRY_VOID(accounts::audit(c, actor, "member.ask", scope, role));
@@ -213,7 +209,7 @@ Result<std::vector<JoinRequest>> Members::pending(const accounts::Actor& actor,
                                                   const std::string& scope) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(Scope s, scope_of(*conn, scope));
-  if (!manages(actor, s)) return Error::forbidden("only those who manage its people see this");
+  if (!manages(actor, s)) return errors::managers_only("only those who manage its people see this");
   STEMNET_TRY(auto rows,
               conn->query(std::string(kJoinColumns) + " WHERE j.scope = $1 AND j.state = 'pending'"
                                                       " ORDER BY j.created_at, j.id",
@@ -241,17 +237,13 @@ Result<std::vector<JoinRequest>> Members::mine(const accounts::Actor& actor) {
 
 Result<JoinRequest> Members::decide(const accounts::Actor& actor, const std::string& id,
                                     bool approve, const std::string& reason) {
-  if (!approve && reason.empty()) return Error::invalid("reason", "say why, for the person asking");
+  if (!approve && reason.empty()) return errors::reason_required();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(JoinRequest j, load(c, id));
     STEMNET_TRY(Scope s, scope_of(c, j.scope));
-    if (!manages(actor, s)) return Error::not_found("no request to join '" + id + "'");
-    if (j.state != "pending") {
-      Error e = Error::conflict("the request is " + j.state + " already");
-      e.type = "illegal-move";
-      return e;
-    }
+    if (!manages(actor, s)) return errors::join_request_not_found(id);
+    if (j.state != "pending") return errors::join_request_decided(j.state);
     STEMNET_TRY_VOID(c.execute(
         "UPDATE join_request SET state = $2, reason = $3, decided_by = $4, decided_at = $5"
         " WHERE id = $1",

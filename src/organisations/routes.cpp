@@ -2,6 +2,7 @@
 
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "organisations/errors.hpp"
 
 #include <boost/json.hpp>
 
@@ -58,7 +59,7 @@ Result<ProviderInput> provider_input(const json::object& b, ProviderInput in = {
     in.shows.clear();
     if (shows->is_null()) return in;  // null clears the list
     for (const auto& s : shows->as_array()) {
-      if (!s.is_string()) return Error::invalid("shows", "shows is a list of words");
+      if (!s.is_string()) return errors::shows_invalid();
       in.shows.emplace_back(s.as_string());
     }
   }
@@ -72,81 +73,70 @@ std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service
   return std::move(*a);
 }
 
-Response decide(const Request& req, const PathParams& p, Service& svc, accounts::Service& accounts,
-                bool approve) {
-  auto actor = accounts::actor_for_change(req, accounts);
-  if (!actor) return http::problem(actor.error());
+Result<Response> decide(const Request& req, const PathParams& p, Service& svc,
+                        accounts::Service& accounts, bool approve) {
+  STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
   std::string reason;
   if (!req.body.empty()) {
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    reason = opt_string(*body, "reason").value_or("");
+    STEMNET_TRY(auto body, http::json_body(req));
+    reason = opt_string(body, "reason").value_or("");
   }
-  auto out = svc.decide(*actor, std::string(p.get("id")), approve, reason);
-  if (!out) return http::problem(out.error());
-  return http::json(200, org_json(*out));
+  STEMNET_TRY(auto out, svc.decide(actor, std::string(p.get("id")), approve, reason));
+  return http::json(200, org_json(out));
 }
 
 }  // namespace
 
 void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
-  router.post("/api/v1/organisations", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto in = provider_input(*body);
-    if (!in) return http::problem(in.error());
-    auto out = svc.register_provider(*actor, *in);
-    if (!out) return http::problem(out.error());
-    Response res = http::json(201, org_json(*out));
-    res.set_header("Location", "/api/v1/organisations/" + out->id);
-    return res;
-  });
+  router.post("/api/v1/organisations",
+              [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto in, provider_input(body));
+                STEMNET_TRY(auto out, svc.register_provider(actor, in));
+                Response res = http::json(201, org_json(out));
+                res.set_header("Location", "/api/v1/organisations/" + out.id);
+                return res;
+              });
 
-  router.get("/api/v1/organisations", [&svc, &accounts](const Request& req, const PathParams&) {
-    if (auto q = http::check_query(req, {"kind", "status", "county"}); !q)
-      return http::problem(q.error());
-    auto actor = maybe_actor(req, accounts);
-    auto list = svc.list(actor ? &*actor : nullptr,
-                         {http::query_string(req, "kind"), http::query_string(req, "status"),
-                          http::query_string(req, "county")});
-    if (!list) return http::problem(list.error());
-    json::array items;
-    for (const auto& o : *list) items.push_back(org_json(o));
-    Response res = http::json(200, json::object{{"items", items},
-                                                {"total", static_cast<std::int64_t>(list->size())},
-                                                {"next_cursor", nullptr}});
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
-
-  router.get("/api/v1/organisations/{id}",
-             [&svc, &accounts](const Request& req, const PathParams& p) {
+  router.get("/api/v1/organisations",
+             [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY_VOID(http::check_query(req, {"kind", "status", "county"}));
                auto actor = maybe_actor(req, accounts);
-               auto out = svc.get(actor ? &*actor : nullptr, std::string(p.get("id")));
-               if (!out) return http::problem(out.error());
-               return http::json(200, org_json(*out));
+               STEMNET_TRY(auto list, svc.list(actor ? &*actor : nullptr,
+                                               {http::query_string(req, "kind"),
+                                                http::query_string(req, "status"),
+                                                http::query_string(req, "county")}));
+               json::array items;
+               for (const auto& o : list) items.push_back(org_json(o));
+               Response res =
+                   http::json(200, json::object{{"items", items},
+                                                {"total", static_cast<std::int64_t>(list.size())},
+                                                {"next_cursor", nullptr}});
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
              });
 
-  router.patch(
-      "/api/v1/organisations/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
-        auto actor = accounts::actor_for_change(req, accounts);
-        if (!actor) return http::problem(actor.error());
-        auto body = http::json_body(req);
-        if (!body) return http::problem(body.error());
-        const std::string id(p.get("id"));
-        auto current = svc.get(&*actor, id);
-        if (!current) return http::problem(current.error());
-        ProviderInput now{
-            current->kind,   current->name,     current->orgnr,   current->municipality_number,
-            current->sector, current->logo_url, current->profile, current->shows};
-        auto in = provider_input(*body, std::move(now));
-        if (!in) return http::problem(in.error());
-        auto out = svc.update_profile(*actor, id, *in);
-        if (!out) return http::problem(out.error());
-        return http::json(200, org_json(*out));
-      });
+  router.get("/api/v1/organisations/{id}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               auto actor = maybe_actor(req, accounts);
+               STEMNET_TRY(auto out, svc.get(actor ? &*actor : nullptr, std::string(p.get("id"))));
+               return http::json(200, org_json(out));
+             });
+
+  router.patch("/api/v1/organisations/{id}",
+               [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                 STEMNET_TRY(auto body, http::json_body(req));
+                 const std::string id(p.get("id"));
+                 STEMNET_TRY(auto current, svc.get(&actor, id));
+                 ProviderInput now{
+                     current.kind,   current.name,     current.orgnr,   current.municipality_number,
+                     current.sector, current.logo_url, current.profile, current.shows};
+                 STEMNET_TRY(auto in, provider_input(body, std::move(now)));
+                 STEMNET_TRY(auto out, svc.update_profile(actor, id, in));
+                 return http::json(200, org_json(out));
+               });
 
   router.post("/api/v1/organisations/{id}/approve",
               [&svc, &accounts](const Request& req, const PathParams& p) {

@@ -4,6 +4,7 @@
 #include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "geo/area_code.hpp"
+#include "organisations/errors.hpp"
 
 #include <algorithm>
 
@@ -26,37 +27,31 @@ bool member(const accounts::Actor& a, const std::string& id) {
   return a.has("provider_member", id);
 }
 
+// The municipality a provider names is in the registry.
+Result<void> check_municipality(db::Connection& c, const std::string& number) {
+  STEMNET_TRY(auto known, c.query("SELECT 1 FROM municipality WHERE number = $1", {number}));
+  if (known.empty()) return errors::municipality_unknown(number);
+  return ok();
+}
+
 }  // namespace
 
 Result<void> validate(const ProviderInput& in) {
-  if (!one_of(in.kind, kProviderKinds)) {
-    return Error::invalid(
-        "kind", "kind is company, higher_education, science_centre, municipality or volunteer");
-  }
-  if (in.name.empty() || in.name.size() > 200)
-    return Error::invalid("name", "a name has 1 to 200 characters");
-  if (in.kind != "volunteer" && !in.orgnr) {
-    return Error::invalid("orgnr",
-                          "an organisation number is required (all but volunteers have one)");
-  }
-  if (in.orgnr && !geo::is_organisation_number(*in.orgnr)) {
-    return Error::invalid(
-        "orgnr", "not a valid organisation number (9 digits, mod 11): '" + *in.orgnr + "'");
-  }
+  if (!one_of(in.kind, kProviderKinds)) return errors::kind_invalid();
+  if (in.name.empty() || in.name.size() > 200) return errors::name_invalid(200);
+  if (in.kind != "volunteer" && !in.orgnr) return errors::orgnr_required();
+  if (in.orgnr && !geo::is_organisation_number(*in.orgnr)) return errors::orgnr_invalid(*in.orgnr);
   if (!in.municipality || !geo::is_municipality_number(*in.municipality)) {
-    return Error::invalid("municipality", "the municipality number (4 digits) is required");
+    return errors::municipality_required();
   }
-  if (in.sector && !one_of(*in.sector, kSectors))
-    return Error::invalid("sector", "unknown sector '" + *in.sector + "'");
-  if (in.profile.size() > 4000)
-    return Error::invalid("profile", "a profile has at most 4000 characters");
+  if (in.sector && !one_of(*in.sector, kSectors)) return errors::sector_invalid(*in.sector);
+  if (in.profile.size() > 4000) return errors::profile_too_long(4000);
   for (const auto& s : in.shows) {
-    if (!one_of(s, kShows))
-      return Error::invalid("shows", "shows is careers, apprenticeships or recruitment");
+    if (!one_of(s, kShows)) return errors::shows_invalid();
   }
   if (in.logo_url &&
       !(in.logo_url->starts_with("https://") || in.logo_url->starts_with("http://"))) {
-    return Error::invalid("logo_url", "a logo is a web address (https://...)");
+    return errors::logo_url_invalid();
   }
   return ok();
 }
@@ -79,10 +74,7 @@ Result<Organisation> Service::register_provider(const accounts::Actor& actor,
   STEMNET_TRY(auto conn, pool_.acquire());
   const std::string id = in.orgnr ? "org:" + *in.orgnr : "volunteer:" + actor.person.id;
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
-    STEMNET_TRY(auto known,
-                c.query("SELECT 1 FROM municipality WHERE number = $1", {*in.municipality}));
-    if (known.empty())
-      return Error::invalid("municipality", "no municipality has number " + *in.municipality);
+    STEMNET_TRY_VOID(check_municipality(c, *in.municipality));
     auto inserted = c.execute(
         "INSERT INTO organisation (id, kind, name, orgnr, municipality_number, sector, profile,"
         " shows, logo_url, status, created_at)"
@@ -90,10 +82,7 @@ Result<Organisation> Service::register_provider(const accounts::Actor& actor,
         {id, in.kind, in.name, in.orgnr, in.municipality, in.sector, in.profile,
          join_list(in.shows), in.logo_url, utc_now_iso()});
     if (!inserted && inserted.error().kind == ErrorKind::conflict) {
-      Error e = Error::conflict(
-          "this organisation is registered already; ask one of its members to add you");
-      e.param = "orgnr";
-      return e;
+      return errors::already_registered();
     }
     if (!inserted) return std::move(inserted).error();
     STEMNET_TRY_VOID(c.execute(
@@ -110,18 +99,19 @@ Result<Organisation> Service::get(const accounts::Actor* actor, const std::strin
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto org, find(*conn, id));
   // Someone who may not see it is told it is not there, not that it is hidden.
-  if (!org || !may_see(actor, *org)) return Error::not_found("no organisation '" + id + "'");
+  if (!org || !may_see(actor, *org)) return errors::not_found(id);
   return std::move(*org);
 }
 
 Result<std::vector<Organisation>> Service::list(const accounts::Actor* actor, const ListQuery& q) {
-  if (q.kind && !one_of(*q.kind, kProviderKinds))
-    return Error::invalid("kind", "unknown kind '" + *q.kind + "'");
-  if (q.status && *q.status != "pending" && *q.status != "approved" && *q.status != "rejected") {
-    return Error::invalid("status", "status is pending, approved or rejected");
+  if (q.kind && !one_of(*q.kind, kProviderKinds)) {
+    return errors::filter_invalid(
+        "kind", "company, higher_education, science_centre, municipality, volunteer");
   }
-  if (q.county && !geo::is_county_number(*q.county))
-    return Error::invalid("county", "a county has 2 digits");
+  if (q.status && *q.status != "pending" && *q.status != "approved" && *q.status != "rejected") {
+    return errors::filter_invalid("status", "pending, approved, rejected");
+  }
+  if (q.county && !geo::is_county_number(*q.county)) return errors::county_filter_invalid();
   db::Where w;
   if (q.kind) w.add("o.kind = ?", {*q.kind});
   if (q.status) w.add("o.status = ?", {*q.status});
@@ -140,18 +130,13 @@ Result<std::vector<Organisation>> Service::list(const accounts::Actor* actor, co
 Result<Organisation> Service::update_profile(const accounts::Actor& actor, const std::string& id,
                                              const ProviderInput& in) {
   STEMNET_TRY(Organisation org, get(&actor, id));
-  if (!member(actor, id) && !actor.is_admin()) {
-    return Error::forbidden("only the organisation's members change its profile");
-  }
+  if (!member(actor, id) && !actor.is_admin()) return errors::members_only();
   ProviderInput merged = in;
   merged.kind = org.kind;
   merged.orgnr = org.orgnr;  // the organisation number identifies it: not changed here
   STEMNET_TRY_VOID(validate(merged));
   STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto known,
-              conn->query("SELECT 1 FROM municipality WHERE number = $1", {*merged.municipality}));
-  if (known.empty())
-    return Error::invalid("municipality", "no municipality has number " + *merged.municipality);
+  STEMNET_TRY_VOID(check_municipality(*conn, *merged.municipality));
   STEMNET_TRY_VOID(
       conn->execute("UPDATE organisation SET name = $1, municipality_number = $2, sector = $3,"
                     " profile = $4, shows = $5, logo_url = $6 WHERE id = $7",
@@ -166,23 +151,17 @@ Result<Organisation> Service::decide(const accounts::Actor& actor, const std::st
   STEMNET_TRY(Organisation org, get(&actor, id));
   // Svalbard and Jan Mayen are in no county: only an admin decides there.
   if (!actor.is_admin() && (!org.county_number || !actor.coordinates(*org.county_number))) {
-    return Error::forbidden("only a coordinator of " + org.county_number.value_or("its county") +
-                            " or an admin approves this provider");
+    return errors::deciders_only(org.county_number.value_or(""));
   }
-  if (org.status != "pending") {
-    Error e = Error::conflict("the provider is " + org.status +
-                              " already; only a pending one is decided");
-    return e;
-  }
-  if (!approve && reason.empty())
-    return Error::invalid("reason", "say why the provider is rejected");
+  if (org.status != "pending") return errors::already_decided(org.status);
+  if (!approve && reason.empty()) return errors::reason_required();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(
         std::int64_t changed,
         c.execute("UPDATE organisation SET status = $1 WHERE id = $2 AND status = 'pending'",
                   {approve ? "approved" : "rejected", id}));
-    if (changed == 0) return Error::conflict("the provider was decided meanwhile");
+    if (changed == 0) return errors::already_decided("decided");  // meanwhile
     // Its members hear of it, in their own language.
     return outbox_.send_to_role(c, "provider_member", id, "organisation_decision",
                                 {{"organisation", org.name},

@@ -2,6 +2,7 @@
 #include "api_session.hpp"
 #include "http_client.hpp"
 #include "mail_box.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,13 @@
 
 namespace stemnet::testing {
 namespace {
+
+// "409 organisations.already_asked": the status and the code (of the first
+// fault, with its place, for a rule about one member).
+std::string answer(const HttpResponse& res) {
+  const std::string code = problem_code(res);
+  return std::to_string(res.status) + " " + (code == "validation.failed" ? fault_code(res) : code);
+}
 namespace json = boost::json;
 
 constexpr const char* kSchool = "school:975280640";  // Kirkelund skole, Skiptvet (Østfold, 31)
@@ -57,15 +65,16 @@ class MembersApi : public ::testing::Test {
 
 TEST_F(MembersApi, TeacherAsksToJoinASchoolAndTheCoordinatorLetsHerIn) {
   const std::string school = std::string("/api/v1/organisations/") + kSchool;
-  EXPECT_EQ(call("POST", school + "/join", &kari_, R"({"role":"provider_member"})").status, 400);
+  EXPECT_EQ(answer(call("POST", school + "/join", &kari_, R"({"role":"provider_member"})")),
+            "400 organisations.role_invalid");
   auto asked = call("POST", school + "/join", &kari_,
                     R"({"role":"teacher","message":"Jeg underviser naturfag på 9. trinn"})");
   ASSERT_EQ(asked.status, 201) << asked.body;
   const std::string id(body(asked).at("id").as_string());
   EXPECT_EQ(body(asked).at("state").as_string(), "pending");
   EXPECT_EQ(body(asked).at("organisation").at("name").as_string(), "Kirkelund skole");
-  EXPECT_EQ(call("POST", school + "/join", &kari_, R"({"role":"teacher"})").status, 409)
-      << "asking twice";
+  EXPECT_EQ(answer(call("POST", school + "/join", &kari_, R"({"role":"teacher"})")),
+            "409 organisations.already_asked");
   EXPECT_EQ(body(call("GET", "/api/v1/me/join-requests", &kari_)).at("items").as_array().size(),
             1u);
 
@@ -75,18 +84,21 @@ TEST_F(MembersApi, TeacherAsksToJoinASchoolAndTheCoordinatorLetsHerIn) {
   EXPECT_NE(told[0].find("Kari Lærer: ber om å bli med (lærer, Kirkelund skole)"),
             std::string::npos)
       << told[0];
-  EXPECT_EQ(call("GET", school + "/join-requests", &eva_).status, 403);
+  EXPECT_EQ(answer(call("GET", school + "/join-requests", &eva_)),
+            "403 organisations.managers_only");
   auto pending = call("GET", school + "/join-requests", &coordinator_);
   ASSERT_EQ(pending.status, 200);
   EXPECT_EQ(body(pending).at("items").as_array().size(), 1u);
-  EXPECT_EQ(call("POST", "/api/v1/join-requests/" + id + "/approve", &eva_).status, 404);
-  EXPECT_EQ(call("POST", "/api/v1/join-requests/" + id + "/reject", &coordinator_, "{}").status,
-            400)
-      << "a rejection says why";
+  EXPECT_EQ(answer(call("POST", "/api/v1/join-requests/" + id + "/approve", &eva_)),
+            "404 organisations.join_request_not_found");
+  EXPECT_EQ(answer(call("POST", "/api/v1/join-requests/" + id + "/reject", &coordinator_, "{}")),
+            "400 /reason validation.missing");  // the document requires it
   auto approved = call("POST", "/api/v1/join-requests/" + id + "/approve", &coordinator_);
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(body(approved).at("state").as_string(), "approved");
-  EXPECT_EQ(call("POST", "/api/v1/join-requests/" + id + "/approve", &coordinator_).status, 409);
+  auto twice = call("POST", "/api/v1/join-requests/" + id + "/approve", &coordinator_);
+  EXPECT_EQ(answer(twice), "409 organisations.join_request_decided");
+  EXPECT_NE(twice.body.find("/problems/illegal-move"), std::string::npos) << twice.body;
   EXPECT_TRUE(has_role(kari_, "teacher", kSchool));
   auto members = call("GET", school + "/members", &kari_);
   ASSERT_EQ(members.status, 200) << members.body;
@@ -115,7 +127,7 @@ TEST_F(MembersApi, TeacherAsksToJoinASchoolAndTheCoordinatorLetsHerIn) {
       &kari_);
   EXPECT_EQ(left.status, 200) << left.body;
   EXPECT_FALSE(has_role(kari_, "teacher", kSchool));
-  EXPECT_EQ(call("GET", school + "/members", &kari_).status, 403);
+  EXPECT_EQ(answer(call("GET", school + "/members", &kari_)), "403 organisations.people_hidden");
 }
 
 TEST_F(MembersApi, ProviderMembersAddAndRemoveColleagues) {
@@ -123,29 +135,28 @@ TEST_F(MembersApi, ProviderMembersAddAndRemoveColleagues) {
   auto per = signup_session(port(), "per@fjordkraft.test", "Per Kollega");
   auto stranger = signup_session(port(), "x@annen.test");
   // Not approved yet: to outsiders the provider does not exist.
-  EXPECT_EQ(call("POST", org + "/join", &stranger, R"({"role":"provider_member"})").status, 404);
-  EXPECT_EQ(call("POST", org + "/members", &stranger,
-                 R"({"email":"x@annen.test","role":"provider_member"})")
-                .status,
-            403);
-  EXPECT_EQ(call("POST", org + "/members", &eva_,
-                 R"({"email":"nobody@fjordkraft.test","role":"provider_member"})")
-                .status,
-            404);
-  EXPECT_EQ(
-      call("POST", org + "/members", &eva_, R"({"email":"per@fjordkraft.test","role":"teacher"})")
-          .status,
-      400);
+  EXPECT_EQ(answer(call("POST", org + "/join", &stranger, R"({"role":"provider_member"})")),
+            "404 organisations.not_found");
+  EXPECT_EQ(answer(call("POST", org + "/members", &stranger,
+                        R"({"email":"x@annen.test","role":"provider_member"})")),
+            "403 organisations.managers_only");
+  auto nobody = call("POST", org + "/members", &eva_,
+                     R"({"email":"nobody@fjordkraft.test","role":"provider_member"})");
+  EXPECT_EQ(answer(nobody), "404 accounts.not_found");
+  EXPECT_EQ(problem_param(nobody, "email"), "nobody@fjordkraft.test");
+  auto teacher =
+      call("POST", org + "/members", &eva_, R"({"email":"per@fjordkraft.test","role":"teacher"})");
+  EXPECT_EQ(answer(teacher), "400 organisations.role_invalid");
+  EXPECT_EQ(problem_param(teacher, "allowed"), "provider_member");
   auto added = call("POST", org + "/members", &eva_,
                     R"({"email":"Per@Fjordkraft.test","role":"provider_member"})");
   ASSERT_EQ(added.status, 201) << added.body;
   EXPECT_EQ(body(added).at("items").as_array().size(), 2u);
   EXPECT_TRUE(has_role(per, "provider_member", "org:923456783"));
-  EXPECT_EQ(call("POST", org + "/members", &eva_,
-                 R"({"email":"per@fjordkraft.test","role":"provider_member"})")
-                .status,
-            409);
-  EXPECT_EQ(call("GET", org + "/members", &stranger).status, 403);
+  EXPECT_EQ(answer(call("POST", org + "/members", &eva_,
+                        R"({"email":"per@fjordkraft.test","role":"provider_member"})")),
+            "409 organisations.already_member");
+  EXPECT_EQ(answer(call("GET", org + "/members", &stranger)), "403 organisations.people_hidden");
   EXPECT_EQ(call("GET", org + "/members", &coordinator_).status, 200) << "its county's coordinator";
   // Per is told, in his language, with who and where.
   auto to_per = mails_to(wait_for_mails(dir_.path() + "/mail", 1), "per@fjordkraft.test");
@@ -157,13 +168,13 @@ TEST_F(MembersApi, ProviderMembersAddAndRemoveColleagues) {
   const std::string per_id(body(call("GET", "/api/v1/me", &per)).at("id").as_string());
   const std::string eva_id(body(call("GET", "/api/v1/me", &eva_)).at("id").as_string());
   EXPECT_EQ(call("DELETE", org + "/members/" + per_id, &eva_).status, 400) << "which role";
-  EXPECT_EQ(call("DELETE", org + "/members/" + per_id + "?role=provider_member", &stranger).status,
-            403);
+  EXPECT_EQ(answer(call("DELETE", org + "/members/" + per_id + "?role=provider_member", &stranger)),
+            "403 organisations.managers_only");
   auto removed = call("DELETE", org + "/members/" + per_id + "?role=provider_member", &eva_);
   ASSERT_EQ(removed.status, 200) << removed.body;
   EXPECT_FALSE(has_role(per, "provider_member", "org:923456783"));
   auto last = call("DELETE", org + "/members/" + eva_id + "?role=provider_member", &eva_);
-  EXPECT_EQ(last.status, 409) << last.body;
+  EXPECT_EQ(answer(last), "409 organisations.last_member");
   EXPECT_TRUE(has_role(eva_, "provider_member", "org:923456783"));
   // Without the CSRF header nothing changes.
   HttpConnection c(port());

@@ -2,6 +2,7 @@
 // region's coordinator, and every refusal on the way.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -47,15 +48,25 @@ class OrganisationsApi : public ::testing::Test {
 };
 
 TEST_F(OrganisationsApi, RegisterNeedsASessionAndAValidNumber) {
-  EXPECT_EQ(call("POST", "/api/v1/organisations", nullptr, kProvider).status, 401);
+  auto anonymous = call("POST", "/api/v1/organisations", nullptr, kProvider);
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(problem_code(anonymous), "auth.required");
   auto s = signup("eva@fjordkraft.test");
   std::string bad = kProvider;
   bad.replace(bad.find("923456783"), 9, "923456784");
   auto res = call("POST", "/api/v1/organisations", &s, bad);
   EXPECT_EQ(res.status, 400);
   EXPECT_NE(res.body.find("\"param\":\"orgnr\""), std::string::npos) << res.body;
+  EXPECT_EQ(fault_code(res), "/orgnr organisations.orgnr_invalid");
   Session no_csrf{s.cookie, ""};
-  EXPECT_EQ(call("POST", "/api/v1/organisations", &no_csrf, kProvider).status, 403);
+  auto forged = call("POST", "/api/v1/organisations", &no_csrf, kProvider);
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(problem_code(forged), "auth.csrf");
+  // Registered twice.
+  register_provider(s);
+  auto twice = call("POST", "/api/v1/organisations", &s, kProvider);
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_EQ(problem_code(twice), "organisations.already_registered");
 }
 
 TEST_F(OrganisationsApi, PendingUntilTheRegionsCoordinatorApproves) {
@@ -63,26 +74,35 @@ TEST_F(OrganisationsApi, PendingUntilTheRegionsCoordinatorApproves) {
   const std::string id = register_provider(eva);
   EXPECT_EQ(id, "org:923456783");
   // Pending: the public does not see it; its member does.
-  EXPECT_EQ(call("GET", "/api/v1/organisations/" + id, nullptr).status, 404);
+  auto hidden = call("GET", "/api/v1/organisations/" + id, nullptr);
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(problem_code(hidden), "organisations.not_found");
   EXPECT_EQ(json::parse(call("GET", "/api/v1/organisations", nullptr).body).at("total").as_int64(),
             0);
   auto mine = call("GET", "/api/v1/organisations/" + id, &eva);
   EXPECT_EQ(mine.status, 200);
   EXPECT_EQ(json::parse(mine.body).at("status").as_string(), "pending");
   // Eva cannot approve her own company.
-  EXPECT_EQ(call("POST", "/api/v1/organisations/" + id + "/approve", &eva).status, 403);
+  auto own = call("POST", "/api/v1/organisations/" + id + "/approve", &eva);
+  EXPECT_EQ(own.status, 403);
+  EXPECT_EQ(problem_code(own), "organisations.deciders_only");
+  EXPECT_EQ(problem_param(own, "county"), "46");
 
   auto oslo = signup("coordinator@oslo.test");
   grant("coordinator@oslo.test", "coordinator", "03");
   auto vestland = signup("coordinator@vestland.test");
   grant("coordinator@vestland.test", "coordinator", "46");
   // A coordinator acts only in their region: Oslo's does not even see it.
-  EXPECT_EQ(call("POST", "/api/v1/organisations/" + id + "/approve", &oslo).status, 404);
+  auto elsewhere = call("POST", "/api/v1/organisations/" + id + "/approve", &oslo);
+  EXPECT_EQ(elsewhere.status, 404);
+  EXPECT_EQ(problem_code(elsewhere), "organisations.not_found");
   auto approved = call("POST", "/api/v1/organisations/" + id + "/approve", &vestland);
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(json::parse(approved.body).at("status").as_string(), "approved");
   auto again = call("POST", "/api/v1/organisations/" + id + "/approve", &vestland);
   EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(problem_code(again), "organisations.already_decided");
+  EXPECT_EQ(problem_param(again, "status"), "approved");
   EXPECT_EQ(call("GET", "/api/v1/organisations/" + id, nullptr).status, 200);
 }
 
@@ -97,6 +117,7 @@ TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
   const std::string change = R"({"name":"Overtatt AS","sector":"energy"})";
   auto refused = call("PATCH", "/api/v1/organisations/" + id, &other, change);
   EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(problem_code(refused), "organisations.members_only");
   auto own = call("PATCH", "/api/v1/organisations/" + id, &eva, change);
   EXPECT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(json::parse(own.body).at("name").as_string(), "Overtatt AS");
@@ -132,6 +153,8 @@ TEST_F(OrganisationsApi, ProvidersOnSvalbardAreDecidedByAnAdmin) {
   auto bad =
       call("PATCH", "/api/v1/organisations/org:923456783", &eva, R"({"municipality":"9999"})");
   EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(fault_code(bad), "/municipality organisations.municipality_unknown");
+  EXPECT_EQ(problem_param(bad, "number"), "9999");
 }
 
 TEST_F(OrganisationsApi, RejectionNeedsAReason) {
@@ -141,6 +164,7 @@ TEST_F(OrganisationsApi, RejectionNeedsAReason) {
   grant("coordinator@vestland.test", "coordinator", "46");
   auto no_reason = call("POST", "/api/v1/organisations/" + id + "/reject", &vestland);
   EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(problem_code(no_reason), "validation.failed");  // the document requires a body
   auto rejected = call("POST", "/api/v1/organisations/" + id + "/reject", &vestland,
                        R"({"reason":"not a real company"})");
   EXPECT_EQ(rejected.status, 200);

@@ -2,6 +2,7 @@ import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { booking } from './codes/booking';
+import { organisations } from './codes/organisations';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -11,6 +12,7 @@ export const problems = {
     auth,
     accounts,
     notify,
+    organisations,
     validation_failed: 'Noen opplysninger må rettes:',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'forespørselen',

@@ -3,6 +3,7 @@ import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { booking } from './codes/booking';
+import { organisations } from './codes/organisations';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -12,6 +13,7 @@ export const problems: Pick<Messages, 'problem'> = {
     auth,
     accounts,
     notify,
+    organisations,
     validation_failed: 'Nokre opplysningar må rettast:',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'førespurnaden',

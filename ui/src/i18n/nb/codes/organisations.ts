@@ -1,0 +1,32 @@
+// Bokmål: the texts of the `organisations.*` problem codes (api/openapi.yaml), by the part after
+// "organisations."; {{name}} is a value of the problem's `params`.
+
+export const organisations = {
+  kind_invalid: 'Velg hva slags aktør dette er.',
+  name_invalid: 'Navnet må ha fra 1 til {{max}} tegn.',
+  orgnr_required: 'Oppgi organisasjonsnummeret. Bare frivillige kan la det stå tomt.',
+  orgnr_invalid: 'Dette er ikke et gyldig organisasjonsnummer (9 siffer).',
+  municipality_required: 'Oppgi kommunenummeret (4 siffer).',
+  municipality_unknown: 'Ingen kommune har nummeret {{number}}.',
+  sector_invalid: 'Velg en bransje fra listen.',
+  profile_too_long: 'Presentasjonen kan ha høyst {{max}} tegn.',
+  shows_invalid: 'Velg blant yrker, læreplasser og rekruttering.',
+  logo_url_invalid: 'Logoen må være en nettadresse som begynner med https://.',
+  reason_required: 'Skriv en begrunnelse, så den som spurte vet hvorfor.',
+  not_found: 'Vi finner ikke denne organisasjonen.',
+  school_not_found: 'Vi finner ikke denne skolen.',
+  already_registered: 'Organisasjonen er allerede registrert. Be et av medlemmene om å legge deg til.',
+  members_only: 'Bare organisasjonens medlemmer kan endre profilen.',
+  deciders_only: 'Bare en koordinator i fylket eller en administrator kan godkjenne denne aktøren.',
+  already_decided: 'Aktøren er allerede behandlet.',
+  people_hidden: 'Bare de som hører til her, kan se hvem som er med.',
+  managers_only: 'Bare de som administrerer personene her, kan gjøre dette.',
+  role_invalid: 'Den rollen finnes ikke her. Velg en av disse: {{allowed}}.',
+  already_member: '{{email}} har allerede denne rollen her.',
+  member_not_found: 'Personen har ikke denne rollen her.',
+  last_member: 'En aktør må ha minst ett medlem. Legg til en annen først.',
+  already_joined: 'Du har allerede denne rollen her.',
+  already_asked: 'Du har allerede spurt. Vent på svar.',
+  join_request_not_found: 'Vi finner ikke denne forespørselen om å bli med.',
+  join_request_decided: 'Forespørselen er allerede besvart.',
+};
