@@ -1,0 +1,26 @@
+#include "http/body.hpp"
+
+namespace stemnet::http::body_detail {
+
+Error wrong_type(const std::string& pointer, std::string_view expected) {
+  return Error::field(pointer, "validation.wrong_type",
+                      "expected " + std::string(expected == "array" ? "a list" : expected),
+                      {{"expected", std::string(expected)}});
+}
+
+std::string escape_token(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace stemnet::http::body_detail
