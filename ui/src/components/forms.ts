@@ -1,14 +1,13 @@
 import { ApiError } from '../api/client';
-import { faultIn, faultsOf, faultText } from '../api/problems';
+import { faultIn, faultsOf, faultText, problemMessage } from '../api/problems';
 
-/** What is wrong with these fields, to show at them: by the fault's code in the reader's
- * language when the request was checked against the API document, else the server's detail
- * for the member it named. */
+/** What is wrong with these fields, to show at them, in the reader's language: each fault's
+ * text by its code, or the text of a problem that names one of them in `param`. */
 export function fieldError(error: unknown, ...params: string[]): string | undefined {
   const faults = faultsOf(error).filter((f) => faultIn(f, params));
   if (faults.length > 0) return faults.map(faultText).join(' ');
   if (faultsOf(error).length > 0) return undefined;
-  if (error instanceof ApiError && error.param && params.includes(error.param)) return error.problem?.detail ?? error.message;
+  if (error instanceof ApiError && error.param && params.includes(error.param)) return problemMessage(error);
   return undefined;
 }
 

@@ -3,18 +3,38 @@ import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { booking } from './codes/booking';
-import { organisations } from './codes/organisations';
 
 // What the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
     booking,
-    auth,
+    auth: {
+      ...auth,
+      required: 'You need to sign in to do this.',
+      forbidden: 'You do not have access to this.',
+    },
     accounts,
     notify,
-    organisations,
-    validation_failed: 'Some details need correcting:',
+    // every kind's own code (ProblemCode in api/openapi.yaml): the text when a problem has no
+    // closer code, or one this front-end does not know yet
+    request: {
+      invalid: 'Something in what you sent is not right. Check the details and try again.',
+      not_found: 'We cannot find what you are looking for. It may have been deleted, or the link is wrong.',
+      conflict: 'This clashes with a change that has already been made. Reload the page and try again.',
+      unprocessable: 'The details do not fit together and cannot be used. Check them and try again.',
+      too_large: 'What you sent is too large. Make the text or the file smaller and try again.',
+      unsupported_media_type: 'The service cannot read this kind of content.',
+      rate_limited: 'You have done this too many times in a short while. Wait a little and try again.',
+      method_not_allowed: 'This cannot be done here.',
+    },
+    server: {
+      unavailable: 'The service is not available right now. Try again in a little while.',
+      internal: 'Something went wrong on our side. Try again later.',
+    },
+    // no answer from the server at all, or a fault in this page
+    unreachable: 'Could not reach the service. Check that you are connected to the internet, and try again.',
+    unexpected: 'Something went wrong. Reload the page and try again.',
     fault_line: '“{{field}}”: {{text}}',
     the_request: 'the request',
     type: {
@@ -27,6 +47,7 @@ export const problems: Pick<Messages, 'problem'> = {
       value: 'another kind of value',
     },
     validation: {
+      failed: 'Some details need correcting:',
       wrong_type: 'Must be {{expected}}.',
       missing: 'Is required.',
       unknown_member: 'This field is not taken here.',

@@ -2,18 +2,38 @@ import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { booking } from './codes/booking';
-import { organisations } from './codes/organisations';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems = {
   problem: {
     booking,
-    auth,
+    auth: {
+      ...auth,
+      required: 'Du må logge inn for å gjøre dette.',
+      forbidden: 'Du har ikke tilgang til dette.',
+    },
     accounts,
     notify,
-    organisations,
-    validation_failed: 'Noen opplysninger må rettes:',
+    // every kind's own code (ProblemCode in api/openapi.yaml): the text when a problem has no
+    // closer code, or one this front-end does not know yet
+    request: {
+      invalid: 'Noe i det du sendte, er ikke riktig. Se over opplysningene og prøv igjen.',
+      not_found: 'Vi finner ikke det du ser etter. Det kan være slettet, eller lenken er feil.',
+      conflict: 'Dette kolliderer med en endring som allerede er gjort. Last inn siden på nytt og prøv igjen.',
+      unprocessable: 'Opplysningene henger ikke sammen og kan ikke brukes. Se over dem og prøv igjen.',
+      too_large: 'Det du sendte, er for stort. Gjør teksten eller filen mindre og prøv igjen.',
+      unsupported_media_type: 'Tjenesten kan ikke lese denne typen innhold.',
+      rate_limited: 'Du har gjort dette for mange ganger på kort tid. Vent litt og prøv igjen.',
+      method_not_allowed: 'Dette kan ikke gjøres her.',
+    },
+    server: {
+      unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
+      internal: 'Noe gikk galt hos oss. Prøv igjen senere.',
+    },
+    // no answer from the server at all, or a fault in this page
+    unreachable: 'Fikk ikke kontakt med tjenesten. Sjekk at du er koblet til Internett, og prøv igjen.',
+    unexpected: 'Noe gikk galt. Last inn siden på nytt og prøv igjen.',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'forespørselen',
     type: {
@@ -26,6 +46,7 @@ export const problems = {
       value: 'en annen type verdi',
     },
     validation: {
+      failed: 'Noen opplysninger må rettes:',
       wrong_type: 'Må være {{expected}}.',
       missing: 'Må fylles ut.',
       unknown_member: 'Dette feltet tas ikke imot her.',

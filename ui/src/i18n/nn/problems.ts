@@ -3,18 +3,38 @@ import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { booking } from './codes/booking';
-import { organisations } from './codes/organisations';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
     booking,
-    auth,
+    auth: {
+      ...auth,
+      required: 'Du må logge inn for å gjere dette.',
+      forbidden: 'Du har ikkje tilgang til dette.',
+    },
     accounts,
     notify,
-    organisations,
-    validation_failed: 'Nokre opplysningar må rettast:',
+    // every kind's own code (ProblemCode in api/openapi.yaml): the text when a problem has no
+    // closer code, or one this front-end does not know yet
+    request: {
+      invalid: 'Noko i det du sende, er ikkje rett. Sjå over opplysningane og prøv igjen.',
+      not_found: 'Vi finn ikkje det du ser etter. Det kan vere sletta, eller lenkja er feil.',
+      conflict: 'Dette kolliderer med ei endring som alt er gjord. Last inn sida på nytt og prøv igjen.',
+      unprocessable: 'Opplysningane heng ikkje saman og kan ikkje brukast. Sjå over dei og prøv igjen.',
+      too_large: 'Det du sende, er for stort. Gjer teksten eller fila mindre og prøv igjen.',
+      unsupported_media_type: 'Tenesta kan ikkje lese denne typen innhald.',
+      rate_limited: 'Du har gjort dette for mange gonger på kort tid. Vent litt og prøv igjen.',
+      method_not_allowed: 'Dette kan ikkje gjerast her.',
+    },
+    server: {
+      unavailable: 'Tenesta er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.',
+      internal: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
+    },
+    // no answer from the server at all, or a fault in this page
+    unreachable: 'Fekk ikkje kontakt med tenesta. Sjekk at du er kopla til Internett, og prøv igjen.',
+    unexpected: 'Noko gjekk gale. Last inn sida på nytt og prøv igjen.',
     fault_line: '«{{field}}»: {{text}}',
     the_request: 'førespurnaden',
     type: {
@@ -27,6 +47,7 @@ export const problems: Pick<Messages, 'problem'> = {
       value: 'ein annan type verdi',
     },
     validation: {
+      failed: 'Nokre opplysningar må rettast:',
       wrong_type: 'Må vere {{expected}}.',
       missing: 'Må fyllast ut.',
       unknown_member: 'Dette feltet blir ikkje teke imot her.',
