@@ -2,6 +2,7 @@ import type { Messages } from '../nb';
 import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
+import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
 
 // What the server refused and why, by the problem's stable code (api/openapi.yaml).
@@ -16,6 +17,7 @@ export const problems: Pick<Messages, 'problem'> = {
     },
     accounts,
     notify,
+    organisations,
     // every kind's own code (ProblemCode in api/openapi.yaml): the text when a problem has no
     // closer code, or one this front-end does not know yet
     request: {

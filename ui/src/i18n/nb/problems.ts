@@ -1,6 +1,7 @@
 import { auth } from './codes/auth';
 import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
+import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
@@ -15,6 +16,7 @@ export const problems = {
     },
     accounts,
     notify,
+    organisations,
     // every kind's own code (ProblemCode in api/openapi.yaml): the text when a problem has no
     // closer code, or one this front-end does not know yet
     request: {
