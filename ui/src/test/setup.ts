@@ -1,4 +1,4 @@
 import '@testing-library/jest-dom/vitest';
 import '../i18n';
 // jsdom has no Web Animations; Designsystemet's spinner asks for them.
-if (!('getAnimations' in document)) Object.defineProperty(document, 'getAnimations', { value: () => [] });
+if (typeof document !== 'undefined' && !('getAnimations' in document)) Object.defineProperty(document, 'getAnimations', { value: () => [] });
