@@ -1,6 +1,7 @@
 // /api/v1/organisations/{id}/members and joining: who belongs where.
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "organisations/bodies.hpp"
 #include "organisations/errors.hpp"
 #include "organisations/routes.hpp"
 
@@ -54,18 +55,13 @@ Result<Response> joins_json(const Result<std::vector<JoinRequest>>& list) {
   return res;
 }
 
-std::string member_string(const json::object& b, std::string_view key) {
-  const auto* v = b.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 Result<Response> decide_join(const Request& req, const PathParams& p, Members& members,
                              accounts::Service& accounts, bool approve) {
   STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
   std::string reason;
   if (!req.body.empty()) {
-    STEMNET_TRY(auto body, http::json_body(req));
-    reason = member_string(body, "reason");
+    STEMNET_TRY(auto body, http::body<DecisionBody>(req));
+    reason = body.reason.value_or("");
   }
   STEMNET_TRY(auto out, members.decide(actor, std::string(p.get("id")), approve, reason));
   return http::json(200, join_json(out));
@@ -79,16 +75,14 @@ void add_member_routes(http::Router& router, Members& members, accounts::Service
                STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
                return members_json(members.list(actor, std::string(p.get("id"))));
              });
-  router.post(
-      "/api/v1/organisations/{id}/members",
-      [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-        STEMNET_TRY(auto body, http::json_body(req));
-        const std::string email = member_string(body, "email");
-        if (email.empty()) return errors::email_required();
-        return members_json(
-            members.add(actor, std::string(p.get("id")), email, member_string(body, "role")), 201);
-      });
+  router.post("/api/v1/organisations/{id}/members",
+              [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::body<NewMemberBody>(req));
+                if (body.email.empty()) return errors::email_required();
+                return members_json(
+                    members.add(actor, std::string(p.get("id")), body.email, body.role), 201);
+              });
   // DELETE …/members/{person}?role=teacher: take a role away, or leave.
   router.del("/api/v1/organisations/{id}/members/{person}",
              [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
@@ -102,10 +96,9 @@ void add_member_routes(http::Router& router, Members& members, accounts::Service
   router.post("/api/v1/organisations/{id}/join",
               [&members, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto body, http::body<JoinBody>(req));
                 STEMNET_TRY(auto out, members.ask_to_join(actor, std::string(p.get("id")),
-                                                          member_string(body, "role"),
-                                                          member_string(body, "message")));
+                                                          body.role, body.message));
                 return http::json(201, join_json(out));
               });
   router.get("/api/v1/organisations/{id}/join-requests",

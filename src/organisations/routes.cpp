@@ -2,6 +2,7 @@
 
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "organisations/bodies.hpp"
 #include "organisations/errors.hpp"
 
 #include <boost/json.hpp>
@@ -29,40 +30,26 @@ json::value org_json(const Organisation& o) {
                       {"created_at", o.created_at}};
 }
 
-std::optional<std::string> opt_string(const json::object& b, std::string_view key) {
-  const auto* v = b.if_contains(key);
-  if (!v || !v->is_string() || v->as_string().empty()) return std::nullopt;
-  return std::string(v->as_string());
+// A text the provider may leave out: null and "" both clear it.
+void apply_text(const http::Patch<std::string>& p, std::optional<std::string>& target) {
+  if (!p.present()) return;
+  target = p.value() && !p.value()->empty() ? p.value() : std::nullopt;
+}
+void apply_text(const http::Patch<std::string>& p, std::string& target) {
+  if (p.present()) target = p.value().value_or("");
 }
 
-// `in` with the members present in `b` set: a member left out keeps its
-// value (a merge patch), so PATCH changes only what it names.
-Result<ProviderInput> provider_input(const json::object& b, ProviderInput in = {}) {
-  using K = http::JsonKind;
-  STEMNET_TRY_VOID(http::check_kinds(b, {{"kind", K::string},
-                                         {"name", K::string},
-                                         {"orgnr", K::string},
-                                         {"municipality", K::string},
-                                         {"sector", K::string},
-                                         {"profile", K::string},
-                                         {"logo_url", K::string},
-                                         {"shows", K::array}}));
-  auto has = [&](std::string_view k) { return b.contains(k); };
-  if (has("kind")) in.kind = opt_string(b, "kind").value_or("");
-  if (has("name")) in.name = opt_string(b, "name").value_or("");
-  if (has("orgnr")) in.orgnr = opt_string(b, "orgnr");
-  if (has("municipality")) in.municipality = opt_string(b, "municipality");
-  if (has("sector")) in.sector = opt_string(b, "sector");
-  if (has("profile")) in.profile = opt_string(b, "profile").value_or("");
-  if (has("logo_url")) in.logo_url = opt_string(b, "logo_url");
-  if (const auto* shows = b.if_contains("shows")) {
-    in.shows.clear();
-    if (shows->is_null()) return in;  // null clears the list
-    for (const auto& s : shows->as_array()) {
-      if (!s.is_string()) return errors::shows_invalid();
-      in.shows.emplace_back(s.as_string());
-    }
-  }
+// `in` with the members the body names set: a member left out keeps its
+// value, so PATCH changes only what it names.
+ProviderInput provider_input(const ProviderBody& b, ProviderInput in = {}) {
+  apply_text(b.kind, in.kind);
+  apply_text(b.name, in.name);
+  apply_text(b.orgnr, in.orgnr);
+  apply_text(b.municipality, in.municipality);
+  apply_text(b.sector, in.sector);
+  apply_text(b.profile, in.profile);
+  apply_text(b.logo_url, in.logo_url);
+  b.shows.apply(in.shows);
   return in;
 }
 
@@ -78,8 +65,8 @@ Result<Response> decide(const Request& req, const PathParams& p, Service& svc,
   STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
   std::string reason;
   if (!req.body.empty()) {
-    STEMNET_TRY(auto body, http::json_body(req));
-    reason = opt_string(body, "reason").value_or("");
+    STEMNET_TRY(auto body, http::body<DecisionBody>(req));
+    reason = body.reason.value_or("");
   }
   STEMNET_TRY(auto out, svc.decide(actor, std::string(p.get("id")), approve, reason));
   return http::json(200, org_json(out));
@@ -91,9 +78,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.post("/api/v1/organisations",
               [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                STEMNET_TRY(auto in, provider_input(body));
-                STEMNET_TRY(auto out, svc.register_provider(actor, in));
+                STEMNET_TRY(auto body, http::body<ProviderBody>(req));
+                STEMNET_TRY(auto out, svc.register_provider(actor, provider_input(body)));
                 Response res = http::json(201, org_json(out));
                 res.set_header("Location", "/api/v1/organisations/" + out.id);
                 return res;
@@ -127,14 +113,14 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.patch("/api/v1/organisations/{id}",
                [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                  STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                 STEMNET_TRY(auto body, http::json_body(req));
+                 STEMNET_TRY(auto body, http::body<ProviderBody>(req));
                  const std::string id(p.get("id"));
                  STEMNET_TRY(auto current, svc.get(&actor, id));
                  ProviderInput now{
                      current.kind,   current.name,     current.orgnr,   current.municipality_number,
                      current.sector, current.logo_url, current.profile, current.shows};
-                 STEMNET_TRY(auto in, provider_input(body, std::move(now)));
-                 STEMNET_TRY(auto out, svc.update_profile(actor, id, in));
+                 STEMNET_TRY(auto out,
+                             svc.update_profile(actor, id, provider_input(body, std::move(now))));
                  return http::json(200, org_json(out));
                });
 
