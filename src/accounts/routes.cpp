@@ -1,5 +1,6 @@
 #include "accounts/routes.hpp"
 
+#include "accounts/bodies.hpp"
 #include "accounts/errors.hpp"
 #include "accounts/secrets.hpp"
 #include "http/cookies.hpp"
@@ -79,13 +80,7 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
   router.post(
       "/api/v1/auth/signup",
       [&svc](const Request& req, const PathParams&) -> Result<Response> {
-        STEMNET_TRY(auto body, http::json_body(req));
-        SignupInput in;
-        for (auto [field, name] :
-             {std::pair{&in.email, "email"}, {&in.name, "name"}, {&in.password, "password"}}) {
-          STEMNET_TRY(*field, http::body_string(body, name));
-        }
-        if (auto lang = http::body_string(body, "language")) in.language = *lang;
+        STEMNET_TRY(auto in, http::body<SignupInput>(req));
         STEMNET_TRY(auto out, svc.signup(in, req.remote_address));
         return signed_in(req, out, 201);
       },
@@ -94,10 +89,8 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
   router.post(
       "/api/v1/auth/login",
       [&svc](const Request& req, const PathParams&) -> Result<Response> {
-        STEMNET_TRY(auto body, http::json_body(req));
-        STEMNET_TRY(auto email, http::body_string(body, "email"));
-        STEMNET_TRY(auto password, http::body_string(body, "password"));
-        STEMNET_TRY(auto out, svc.login(email, password, req.remote_address));
+        STEMNET_TRY(auto in, http::body<LoginBody>(req));
+        STEMNET_TRY(auto out, svc.login(in.email, in.password, req.remote_address));
         return signed_in(req, out, 200);
       },
       kHashes);
@@ -111,9 +104,8 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
 
   router.post(
       "/api/v1/auth/reset", [&svc](const Request& req, const PathParams&) -> Result<Response> {
-        STEMNET_TRY(auto body, http::json_body(req));
-        STEMNET_TRY(auto email, http::body_string(body, "email"));
-        STEMNET_TRY_VOID(svc.request_reset(email, req.remote_address));
+        STEMNET_TRY(auto in, http::body<ResetBody>(req));
+        STEMNET_TRY_VOID(svc.request_reset(in.email, req.remote_address));
         return http::json(
             202,
             json::object{{"status", "if the address has an account, a reset code is on its way"}});
@@ -122,10 +114,8 @@ void add_routes(http::Router& router, Service& svc, notify::Service& notificatio
   router.post(
       "/api/v1/auth/reset/confirm",
       [&svc](const Request& req, const PathParams&) -> Result<Response> {
-        STEMNET_TRY(auto body, http::json_body(req));
-        STEMNET_TRY(auto token, http::body_string(body, "token"));
-        STEMNET_TRY(auto password, http::body_string(body, "password"));
-        STEMNET_TRY(auto out, svc.reset(token, password));
+        STEMNET_TRY(auto in, http::body<ResetConfirmBody>(req));
+        STEMNET_TRY(auto out, svc.reset(in.token, in.password));
         return signed_in(req, out, 200);
       },
       kHashes);
