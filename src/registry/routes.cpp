@@ -1,6 +1,7 @@
 #include "registry/routes.hpp"
 
 #include "http/json.hpp"
+#include "registry/errors.hpp"
 
 #include <boost/json.hpp>
 
@@ -92,14 +93,14 @@ json::value institution_json(const Institution& i) {
 
 // parse -> call -> answer, for every route below.
 template <class T, class F>
-Response answer(const Result<T>& out, F&& to_json) {
-  if (!out) return http::problem(out.error());
+Result<Response> answer(Result<T> out, F&& to_json) {
+  if (!out) return std::move(out).error();
   return http::json(200, to_json(*out));
 }
 
 template <class T, class F>
-Response answer_page(const Result<Page<T>>& out, F&& item_json) {
-  if (!out) return http::problem(out.error());
+Result<Response> answer_page(Result<Page<T>> out, F&& item_json) {
+  if (!out) return std::move(out).error();
   return http::json(200, http::page_json(*out, item_json));
 }
 
@@ -112,51 +113,50 @@ constexpr http::RouteOptions kReference{std::chrono::seconds(5)};
 void add_routes(http::Router& router, Service& svc) {
   router.get(
       "/api/v1/counties",
-      [&svc](const Request& req, const PathParams&) {
-        auto page = http::page_request(req, {}, Service::kCountyKey);
-        if (!page) return http::problem(page.error());
-        return answer_page(svc.counties(*page), county_json);
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto page, http::page_request(req, {}, Service::kCountyKey));
+        return answer_page(svc.counties(page), county_json);
       },
       kReference);
 
   router.get(
       "/api/v1/municipalities",
-      [&svc](const Request& req, const PathParams&) {
-        auto page = http::page_request(req, {"county", "include"}, Service::kMunicipalityKey);
-        if (!page) return http::problem(page.error());
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto page,
+                    http::page_request(req, {"county", "include"}, Service::kMunicipalityKey));
         auto include = http::query_string(req, "include");
         if (include && *include != "territories") {
-          return http::problem(Error::invalid("include", "include takes only 'territories'"));
+          return errors::not_one_of("include", *include, "territories");
         }
         return answer_page(
-            svc.municipalities(http::query_string(req, "county"), include.has_value(), *page),
+            svc.municipalities(http::query_string(req, "county"), include.has_value(), page),
             municipality_json);
       },
       kReference);
 
   router.get(
       "/api/v1/municipalities/{number}",
-      [&svc](const Request& req, const PathParams& p) {
-        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
         return answer(svc.municipality(std::string(p.get("number"))), municipality_json);
       },
       kReference);
 
   router.get(
       "/api/v1/schools",
-      [&svc](const Request& req, const PathParams&) {
-        auto page = http::page_request(req, {"municipality", "county", "q"}, Service::kSchoolKey);
-        if (!page) return http::problem(page.error());
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto page,
+                    http::page_request(req, {"municipality", "county", "q"}, Service::kSchoolKey));
         SchoolQuery q{http::query_string(req, "municipality"), http::query_string(req, "county"),
                       http::query_string(req, "q")};
-        return answer_page(svc.schools(q, *page), school_json);
+        return answer_page(svc.schools(q, page), school_json);
       },
       kReference);
 
   router.get(
       "/api/v1/schools/{orgnr}",
-      [&svc](const Request& req, const PathParams& p) {
-        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
         return answer(svc.school(std::string(p.get("orgnr"))), school_json);
       },
       kReference);
@@ -165,26 +165,23 @@ void add_routes(http::Router& router, Service& svc) {
   // municipalities as TopoJSON (object "Kommuner").
   router.get(
       "/api/v1/boundaries/{level}",
-      [&svc](const Request& req, const PathParams& p) {
-        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
         const auto plural = p.get("level");
         if (plural != "counties" && plural != "municipalities") {
-          return http::problem(Error::not_found("no boundaries '" + std::string(plural) +
-                                                "': there are counties and municipalities"));
+          return errors::boundaries_unknown(plural);
         }
-        auto b = svc.boundary(plural == "counties" ? "county" : "municipality");
-        if (!b) return http::problem(b.error());
-        return Response::text(200, std::move(b->body),
-                              b->format == "geojson" ? "application/geo+json" : "application/json");
+        STEMNET_TRY(auto b, svc.boundary(plural == "counties" ? "county" : "municipality"));
+        return Response::text(200, std::move(b.body),
+                              b.format == "geojson" ? "application/geo+json" : "application/json");
       },
       http::RouteOptions{std::chrono::seconds(300)});
 
   router.get(
       "/api/v1/institutions",
-      [&svc](const Request& req, const PathParams&) {
-        auto page = http::page_request(req, {"kind"}, Service::kInstitutionKey);
-        if (!page) return http::problem(page.error());
-        return answer_page(svc.institutions(http::query_string(req, "kind"), *page),
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY(auto page, http::page_request(req, {"kind"}, Service::kInstitutionKey));
+        return answer_page(svc.institutions(http::query_string(req, "kind"), page),
                            institution_json);
       },
       kReference);

@@ -1,5 +1,7 @@
 #include "registry/store.hpp"
 
+#include "registry/errors.hpp"
+
 #include "db/sql.hpp"
 #include "text/normalize.hpp"
 
@@ -136,7 +138,7 @@ Result<Municipality> Store::municipality(const std::string& number) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows,
               conn->query(std::string(kMunicipalityColumns) + " WHERE m.number = $1", {number}));
-  if (rows.empty()) return Error::not_found("no municipality has number " + number);
+  if (rows.empty()) return errors::municipality_not_found(number);
   return municipality_from(rows[0]);
 }
 
@@ -176,7 +178,7 @@ Result<School> Store::school(const std::string& orgnr) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(school_query(" WHERE orgnr = $1", "1"), {orgnr}));
   auto schools = schools_from(rows);
-  if (schools.empty()) return Error::not_found("no school has organisation number " + orgnr);
+  if (schools.empty()) return errors::school_not_found(orgnr);
   return std::move(schools[0].first);
 }
 
@@ -242,7 +244,7 @@ Result<std::map<std::string, std::string>> Store::area_names(const std::string& 
                     : level == "municipality" ? "SELECT number, name FROM municipality"
                     : level == "school"       ? "SELECT orgnr, name FROM school"
                                               : nullptr;
-  if (!sql) return Error::invalid("level", "level is country, county, municipality or school");
+  if (!sql) return errors::level_invalid();
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(sql));
   for (const auto& r : rows) out.emplace(r.text(0), r.text(1));
@@ -309,10 +311,7 @@ Result<Boundary> Store::boundary(const std::string& level) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows,
               conn->query("SELECT format, body, sha256 FROM boundary WHERE level = $1", {level}));
-  if (rows.empty()) {
-    return Error::not_found("no " + level +
-                            " boundaries yet: run 'stemnet import reference data/reference'");
-  }
+  if (rows.empty()) return errors::boundaries_missing(level);
   Boundary b;
   b.level = level;
   b.format = rows[0].text(0);

@@ -1,6 +1,7 @@
 // The registry API over real HTTP: the stemnet binary on a random port
 // against a temporary database loaded with data/reference.
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -44,7 +45,10 @@ class RegistryApi : public ::testing::Test {
     return v.is_object() ? v.as_object() : json::object{};
   }
   // A problem+json answer with the status and, if given, the parameter.
-  static void expect_problem(const std::string& target, int status, const std::string& param = "") {
+  // `code`, if given, is the problem's code, or "<place> <code>" of its first
+  // fault when it is validation.failed.
+  static void expect_problem(const std::string& target, int status, const std::string& param = "",
+                             const std::string& code = "") {
     auto res = get(target);
     EXPECT_EQ(res.status, status) << target << ": " << res.body;
     EXPECT_EQ(res.header("content-type"), "application/problem+json") << target;
@@ -56,6 +60,10 @@ class RegistryApi : public ::testing::Test {
     if (!param.empty()) {
       ASSERT_TRUE(body.contains("param")) << res.body;
       EXPECT_EQ(body.at("param").as_string(), param) << target;
+    }
+    if (!code.empty()) {
+      const std::string got = problem_code(res);
+      EXPECT_EQ(got == "validation.failed" ? fault_code(res) : got, code) << target;
     }
   }
 
@@ -135,8 +143,9 @@ TEST_F(RegistryApi, OneMunicipality) {
   EXPECT_EQ(m.at("label_point").at("lat").as_double(), 69.134);
   auto oslo = get("/api/v1/municipalities/0301");
   EXPECT_NE(oslo.body.find("\"area_km2\":454.12"), std::string::npos) << oslo.body;  // not 4.5412E2
-  expect_problem("/api/v1/municipalities/0000", 404);
-  expect_problem("/api/v1/municipalities/oslo", 400, "number");
+  expect_problem("/api/v1/municipalities/0000", 404, "", "registry.municipality_not_found");
+  expect_problem("/api/v1/municipalities/oslo", 400, "number",
+                 "registry.municipality_number_invalid");
 }
 
 TEST_F(RegistryApi, SchoolSearchIsCaseAndDiacriticInsensitive) {
@@ -174,16 +183,18 @@ TEST_F(RegistryApi, OneSchool) {
   EXPECT_EQ(s.at("location_precision").as_string(), "municipality");
   EXPECT_TRUE(s.at("county").is_null());  // Svalbard is in no county, whatever Udir's files say
   EXPECT_FALSE(s.at("grades").as_array().empty());
-  expect_problem("/api/v1/schools/975283011", 404);           // a valid number, no such school
-  expect_problem("/api/v1/schools/975283004", 400, "orgnr");  // wrong check digit
-  expect_problem("/api/v1/schools/12", 400, "orgnr");
+  // a valid number, no such school
+  expect_problem("/api/v1/schools/975283011", 404, "", "registry.school_not_found");
+  // wrong check digit
+  expect_problem("/api/v1/schools/975283004", 400, "orgnr", "registry.orgnr_invalid");
+  expect_problem("/api/v1/schools/12", 400, "orgnr", "registry.orgnr_invalid");
 }
 
 TEST_F(RegistryApi, Institutions) {
   EXPECT_EQ(get_json("/api/v1/institutions?kind=science_centre").at("total").as_int64(), 13);
   EXPECT_EQ(get_json("/api/v1/institutions?kind=higher_education").at("total").as_int64(), 24);
   EXPECT_EQ(get_json("/api/v1/institutions?limit=1000").at("total").as_int64(), 37);
-  expect_problem("/api/v1/institutions?kind=museum", 400, "kind");
+  expect_problem("/api/v1/institutions?kind=museum", 400, "kind", "kind validation.not_allowed");
 }
 
 TEST_F(RegistryApi, BadParametersAreProblems) {
@@ -192,8 +203,9 @@ TEST_F(RegistryApi, BadParametersAreProblems) {
   expect_problem("/api/v1/counties?limit=abc", 400, "limit");
   expect_problem("/api/v1/counties?cursor=%21%21", 400, "cursor");
   expect_problem("/api/v1/schools?municipalty=0301", 400, "municipalty");
-  expect_problem("/api/v1/schools?county=3", 400, "county");
-  expect_problem("/api/v1/municipalities?county=oslo", 400, "county");
+  expect_problem("/api/v1/schools?county=3", 400, "county", "county validation.bad_format");
+  expect_problem("/api/v1/municipalities?county=oslo", 400, "county",
+                 "county validation.bad_format");
 }
 
 TEST_F(RegistryApi, UnknownRoutesAndWrongMethods) {
@@ -244,7 +256,7 @@ TEST_F(RegistryApi, BoundariesAsPublished) {
   EXPECT_EQ(refused.header("content-encoding"), "");
   EXPECT_EQ(refused.body, municipalities.body);
 
-  expect_problem("/api/v1/boundaries/parishes", 404);
+  expect_problem("/api/v1/boundaries/parishes", 404, "", "registry.boundaries_unknown");
 }
 
 TEST(Server, ServesTheFrontEndWithClientRoutes) {

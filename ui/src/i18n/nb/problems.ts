@@ -3,12 +3,14 @@ import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
+import { registry } from './codes/registry';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems = {
   problem: {
     booking,
+    registry,
     auth: {
       ...auth,
       required: 'Du må logge inn for å gjøre dette.',

@@ -4,12 +4,14 @@ import { accounts } from './codes/accounts';
 import { notify } from './codes/notify';
 import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
+import { registry } from './codes/registry';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
     booking,
+    registry,
     auth: {
       ...auth,
       required: 'Du må logge inn for å gjere dette.',

@@ -1,0 +1,72 @@
+#include "registry/errors.hpp"
+
+namespace stemnet::registry::errors {
+namespace {
+
+std::string s(std::string_view v) { return std::string(v); }
+
+}  // namespace
+
+Error municipality_not_found(std::string_view number) {
+  return Error::not_found("no municipality has number " + s(number))
+      .coded("registry.municipality_not_found", {{"number", s(number)}});
+}
+
+Error school_not_found(std::string_view orgnr) {
+  return Error::not_found("no school has organisation number " + s(orgnr))
+      .coded("registry.school_not_found", {{"orgnr", s(orgnr)}});
+}
+
+Error boundaries_unknown(std::string_view level) {
+  return Error::not_found("no boundaries '" + s(level) + "': there are counties and municipalities")
+      .coded("registry.boundaries_unknown", {{"level", s(level)}});
+}
+
+Error boundaries_missing(std::string_view level) {
+  return Error::not_found("no " + s(level) +
+                          " boundaries yet: run 'stemnet import reference data/reference'")
+      .coded("registry.boundaries_missing", {{"level", s(level)}});
+}
+
+Error municipality_number_invalid(std::string_view number) {
+  return Error::invalid("number",
+                        "a municipality number has 4 digits, such as 0301; got '" + s(number) + "'")
+      .coded("registry.municipality_number_invalid", {{"number", s(number)}});
+}
+
+Error orgnr_invalid(std::string_view orgnr) {
+  return Error::invalid(
+             "orgnr",
+             "an organisation number has 9 digits and a mod-11 check digit; got '" + s(orgnr) + "'")
+      .coded("registry.orgnr_invalid", {{"orgnr", s(orgnr)}});
+}
+
+Error county_filter_invalid(std::string_view county) {
+  return Error::query("county", "validation.bad_format",
+                      "county must be a 2-digit county number such as 03, got '" + s(county) + "'");
+}
+
+Error municipality_filter_invalid(std::string_view municipality) {
+  return Error::query(
+      "municipality", "validation.bad_format",
+      "municipality must be a 4-digit number such as 0301, got '" + s(municipality) + "'");
+}
+
+Error search_too_long(long long max) {
+  return Error::query(
+      "q", "validation.too_long",
+      "q is longer than " + std::to_string(max) + " bytes; search for part of the name",
+      {{"max", max}});
+}
+
+Error not_one_of(std::string parameter, std::string_view value, std::string allowed) {
+  std::string detail = parameter + " must be one of " + allowed + ", got '" + s(value) + "'";
+  return Error::query(std::move(parameter), "validation.not_allowed", std::move(detail),
+                      {{"allowed", std::move(allowed)}});
+}
+
+Error level_invalid() {
+  return Error::invalid("level", "level is country, county, municipality or school");
+}
+
+}  // namespace stemnet::registry::errors
