@@ -161,11 +161,6 @@ Error reached_required() {
                       "say how many pupils were reached in all");
 }
 
-Error wrong_type(std::string_view member, std::string_view expected) {
-  return Error::field("/" + s(member), "validation.wrong_type", "expected " + s(expected),
-                      {{"expected", s(expected)}});
-}
-
 Error missing(std::string_view member) {
   return Error::field("/" + s(member), "validation.missing", s(member) + " is required");
 }

@@ -84,8 +84,6 @@ Error count_out_of_range(std::string_view member);
 Error counts_exceed_reached();
 // Girls or boys without the pupils reached: at /pupils_reached, booking.reached_required.
 Error reached_required();
-// A member of the wrong JSON type, like the edge's own check: validation.wrong_type {expected}.
-Error wrong_type(std::string_view member, std::string_view expected);
 // A required member left out, like the edge's own check: validation.missing.
 Error missing(std::string_view member);
 

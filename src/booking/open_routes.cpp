@@ -1,5 +1,6 @@
 // /api/v1/open-requests: a school's wish for any provider, and the answers.
 #include "accounts/routes.hpp"
+#include "booking/bodies.hpp"
 #include "booking/errors.hpp"
 #include "booking/routes.hpp"
 #include "http/json.hpp"
@@ -72,35 +73,6 @@ json::value open_json(const OpenRequest& r) {
       {"updated_at", r.updated_at}};
 }
 
-// A member that must be a string if present.
-Result<std::optional<std::string>> opt_string(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  if (!v || v->is_null()) return std::optional<std::string>();
-  if (!v->is_string()) return errors::wrong_type(k, "string");
-  return std::optional<std::string>(std::string(v->as_string()));
-}
-
-Result<int> int_member(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  auto n = v ? http::as_int(*v) : std::nullopt;
-  if (!n) return v ? errors::wrong_type(k, "integer") : errors::missing(k);
-  return *n;
-}
-
-Result<std::vector<std::string>> strings_member(const json::object& b, std::string_view k) {
-  std::vector<std::string> out;
-  const auto* v = b.if_contains(k);
-  if (!v || v->is_null()) return out;
-  if (!v->is_array()) return errors::wrong_type(k, "array");
-  for (const auto& item : v->as_array()) {
-    if (!item.is_string()) {
-      return errors::wrong_type(std::string(k) + "/" + std::to_string(out.size()), "string");
-    }
-    out.emplace_back(item.as_string());
-  }
-  return out;
-}
-
 Response answer(const OpenRequest& r, int status = 200) {
   Response res = http::json(status, open_json(r));
   res.set_header("Cache-Control", "private, no-cache");
@@ -114,21 +86,7 @@ void add_open_request_routes(http::Router& router, OpenRequests& open,
   router.post("/api/v1/open-requests",
               [&open, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                NewOpenRequest in;
-                STEMNET_TRY(auto school, opt_string(body, "school"));
-                in.school = school.value_or("");
-                STEMNET_TRY(in.grade, int_member(body, "grade"));
-                STEMNET_TRY(in.pupils, int_member(body, "pupils"));
-                STEMNET_TRY(in.subjects, strings_member(body, "subjects"));
-                STEMNET_TRY(in.formats, strings_member(body, "formats"));
-                STEMNET_TRY(in.weeks, strings_member(body, "weeks"));
-                STEMNET_TRY(auto note, opt_string(body, "note"));
-                in.note = note.value_or("");
-                if (const auto* d = body.if_contains("digital_ok")) {
-                  if (!d->is_bool()) return errors::wrong_type("digital_ok", "boolean");
-                  in.digital_ok = d->as_bool();
-                }
+                STEMNET_TRY(auto in, http::body<NewOpenRequest>(req));
                 STEMNET_TRY(auto made, open.create(actor, in));
                 Response res = answer(made, 201);
                 res.set_header("Location", "/api/v1/open-requests/" + made.id);
@@ -169,13 +127,7 @@ void add_open_request_routes(http::Router& router, OpenRequests& open,
   router.post("/api/v1/open-requests/{id}/answers",
               [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                AnswerInput in;
-                STEMNET_TRY(auto text, opt_string(body, "body"));
-                in.body = text.value_or("");
-                STEMNET_TRY(in.offer_id, opt_string(body, "offer_id"));
-                STEMNET_TRY(in.slot_id, opt_string(body, "slot_id"));
-                STEMNET_TRY(in.organisation_id, opt_string(body, "organisation_id"));
+                STEMNET_TRY(auto in, http::body<AnswerInput>(req));
                 STEMNET_TRY(auto r, open.answer(actor, std::string(p.get("id")), in));
                 return answer(r, 201);
               });
@@ -183,10 +135,9 @@ void add_open_request_routes(http::Router& router, OpenRequests& open,
   router.post("/api/v1/open-requests/{id}/take",
               [&open, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                STEMNET_TRY(auto answer_id, opt_string(body, "answer_id"));
-                if (!answer_id) return errors::missing("answer_id");
-                STEMNET_TRY(auto made, open.take(actor, std::string(p.get("id")), *answer_id));
+                STEMNET_TRY(auto in, http::body<TakeBody>(req));
+                if (in.answer_id.empty()) return errors::missing("answer_id");
+                STEMNET_TRY(auto made, open.take(actor, std::string(p.get("id")), in.answer_id));
                 Response res = http::json(201, request_json(made));
                 res.set_header("Location", "/api/v1/requests/" + made.id);
                 return res;

@@ -1,6 +1,7 @@
 #include "booking/routes.hpp"
 
 #include "accounts/routes.hpp"
+#include "booking/bodies.hpp"
 #include "booking/errors.hpp"
 #include "http/json.hpp"
 #include "text/json_write.hpp"
@@ -47,54 +48,11 @@ json::value request_json(const BookingRequest& r) {
                       {"updated_at", r.updated_at}};
 }
 
-namespace {
-
-std::optional<std::string> opt_str(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  if (!v || !v->is_string()) return std::nullopt;
-  return std::string(v->as_string());
-}
-// A member given with the wrong type is an error, not silently absent.
-Result<void> check_types(const json::object& b) {
-  using K = http::JsonKind;
-  return http::check_kinds(b, {{"score", K::integer},
-                               {"pupils_reached", K::integer},
-                               {"girls", K::integer},
-                               {"boys", K::integer},
-                               {"grade", K::integer},
-                               {"pupils", K::integer},
-                               {"slot_id", K::string},
-                               {"time", K::string},
-                               {"reason", K::string},
-                               {"comment", K::string},
-                               {"offer_id", K::string},
-                               {"school", K::string},
-                               {"wished", K::string},
-                               {"message", K::string}});
-}
-
-// After check_types: an integer member is absent, null or fits an int.
-std::optional<int> opt_int(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  return v ? http::as_int(*v) : std::nullopt;
-}
-
-}  // namespace
-
 void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
   router.post("/api/v1/requests",
               [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                STEMNET_TRY_VOID(check_types(body));
-                NewRequest in;
-                in.offer_id = opt_str(body, "offer_id").value_or("");
-                in.school = opt_str(body, "school").value_or("");
-                in.grade = opt_int(body, "grade").value_or(0);
-                in.pupils = opt_int(body, "pupils").value_or(0);
-                in.wished = opt_str(body, "wished").value_or("");
-                in.message = opt_str(body, "message").value_or("");
-                in.slot_id = opt_str(body, "slot_id");
+                STEMNET_TRY(auto in, http::body<NewRequest>(req));
                 STEMNET_TRY(auto out, svc.create(actor, in));
                 Response res = http::json(201, request_json(out));
                 res.set_header("Location", "/api/v1/requests/" + out.id);
@@ -208,9 +166,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.post("/api/v1/requests/{id}/messages",
               [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                STEMNET_TRY(auto out, svc.post_message(actor, std::string(p.get("id")),
-                                                       opt_str(body, "body").value_or("")));
+                STEMNET_TRY(auto in, http::body<MessageBody>(req));
+                STEMNET_TRY(auto out, svc.post_message(actor, std::string(p.get("id")), in.body));
                 return http::json(201, request_json(out));
               });
 
@@ -223,16 +180,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
           STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
           MoveInput in;
           if (!req.body.empty()) {
-            STEMNET_TRY(auto body, http::json_body(req));
-            STEMNET_TRY_VOID(check_types(body));
-            in.slot_id = opt_str(body, "slot_id");
-            in.time = opt_str(body, "time");
-            in.reason = opt_str(body, "reason");
-            in.score = opt_int(body, "score");
-            in.comment = opt_str(body, "comment").value_or("");
-            in.pupils_reached = opt_int(body, "pupils_reached");
-            in.girls = opt_int(body, "girls");
-            in.boys = opt_int(body, "boys");
+            STEMNET_TRY(in, http::body<MoveInput>(req));
           }
           STEMNET_TRY(auto out, svc.move(actor, std::string(p.get("id")), move, in));
           return http::json(200, request_json(out));
