@@ -1,6 +1,7 @@
 #include "monitor/routes.hpp"
 
 #include "http/json.hpp"
+#include "monitor/errors.hpp"
 #include "monitor/export.hpp"
 #include "monitor/jsonstat/validate.hpp"
 
@@ -62,7 +63,7 @@ json::object summary_json(const IndicatorSummary& s) {
 Result<std::string> lang_of(const Request& req) {
   auto lang = http::query_string(req, "lang").value_or("nb");
   if (lang != "nb" && lang != "nn" && lang != "en")
-    return Error::invalid("lang", "lang is nb, nn or en");
+    return errors::not_one_of("lang", lang, "nb, nn, en");
   return lang;
 }
 
@@ -71,50 +72,45 @@ Result<std::string> lang_of(const Request& req) {
 void add_routes(http::Router& router, Service& svc) {
   // A public validator: the body is a JSON-stat document (up to the server's
   // body limit); the answer lists every fault with its JSON path.
-  router.post("/api/v1/jsonstat/validate", [](const Request& req, const PathParams&) {
-    if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
-    if (req.body.empty()) {
-      return http::problem(
-          Error::invalid("body", "send the JSON-stat document as the request body"));
-    }
-    const auto issues = jsonstat::validate_text(req.body, "body");
-    json::array list;
-    for (const auto& i : issues) {
-      list.push_back(json::object{{"code", i.code},
-                                  {"severity", std::string(jsonstat::to_string(i.severity))},
-                                  {"path", i.path},
-                                  {"message", i.message}});
-    }
-    return http::json(200, json::object{{"valid", jsonstat::valid(issues)}, {"issues", list}});
-  });
+  router.post(
+      "/api/v1/jsonstat/validate", [](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
+        if (req.body.empty()) return errors::jsonstat_empty();
+        const auto issues = jsonstat::validate_text(req.body, "body");
+        json::array list;
+        for (const auto& i : issues) {
+          list.push_back(json::object{{"code", i.code},
+                                      {"severity", std::string(jsonstat::to_string(i.severity))},
+                                      {"path", i.path},
+                                      {"message", i.message}});
+        }
+        return http::json(200, json::object{{"valid", jsonstat::valid(issues)}, {"issues", list}});
+      });
 
   router.get(
       "/api/v1/indicators",
-      [&svc](const Request& req, const PathParams&) {
-        if (auto q = http::check_query(req, {"stage", "source"}); !q)
-          return http::problem(q.error());
-        auto list =
-            svc.indicators(http::query_string(req, "stage"), http::query_string(req, "source"));
-        if (!list) return http::problem(list.error());
+      [&svc](const Request& req, const PathParams&) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {"stage", "source"}));
+        STEMNET_TRY(auto list, svc.indicators(http::query_string(req, "stage"),
+                                              http::query_string(req, "source")));
         json::array items;
-        for (const auto& s : *list) items.push_back(summary_json(s));
+        for (const auto& s : list) items.push_back(summary_json(s));
         return http::json(200, json::object{{"items", items},
-                                            {"total", static_cast<std::int64_t>(list->size())},
+                                            {"total", static_cast<std::int64_t>(list.size())},
                                             {"next_cursor", nullptr}});
       },
       kCached);
 
   router.get(
       "/api/v1/indicators/{id}",
-      [&svc](const Request& req, const PathParams& p) {
-        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
-        auto d = svc.indicator(std::string(p.get("id")));
-        if (!d) return http::problem(d.error());
-        json::object body = summary_json(d->summary);
-        body["periods"] = strings(d->periods);
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
+        STEMNET_TRY(auto d, svc.indicator(std::string(p.get("id"))));
+        json::object body = summary_json(d.summary);
+        body["periods"] = strings(d.periods);
         json::array provenance, targets;
-        for (const auto& pr : d->provenance) provenance.push_back(provenance_json(pr));
-        for (const auto& t : d->targets) targets.push_back(target_json(t));
+        for (const auto& pr : d.provenance) provenance.push_back(provenance_json(pr));
+        for (const auto& t : d.targets) targets.push_back(target_json(t));
         body["provenance"] = provenance;
         body["targets"] = targets;
         return http::json(200, body);
@@ -123,19 +119,14 @@ void add_routes(http::Router& router, Service& svc) {
 
   router.get(
       "/api/v1/indicators/{id}/data",
-      [&svc](const Request& req, const PathParams& p) {
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
         DataQuery q;
         std::string format = "jsonstat";
         std::set<std::string> seen;
         for (const auto& [name, value] : req.query) {
           if (name.empty()) continue;
-          if (!seen.insert(name).second) {
-            return http::problem(
-                Error::invalid(name, "query parameter '" + name + "' is given twice"));
-          }
-          if (value.empty()) {
-            return http::problem(Error::invalid(name, "query parameter '" + name + "' is empty"));
-          }
+          if (!seen.insert(name).second) return errors::parameter_repeated(name);
+          if (value.empty()) return errors::parameter_empty(name);
           if (name == "area")
             q.area = value;
           else if (name == "level")
@@ -150,31 +141,28 @@ void add_routes(http::Router& router, Service& svc) {
             q.breakdown[name] = value;  // the service checks it is a breakdown of this indicator
         }
         if (format != "jsonstat" && format != "csv") {
-          return http::problem(Error::invalid("format", "format is jsonstat or csv"));
+          return errors::not_one_of("format", format, "jsonstat, csv");
         }
-        auto lang = lang_of(req);
-        if (!lang) return http::problem(lang.error());
-        auto data = svc.data(std::string(p.get("id")), q);
-        if (!data) return http::problem(data.error());
+        STEMNET_TRY(auto lang, lang_of(req));
+        STEMNET_TRY(auto data, svc.data(std::string(p.get("id")), q));
         if (format == "csv") {
           Response res =
-              Response::text(200, to_csv(*data), "text/csv; charset=utf-8; header=present");
+              Response::text(200, to_csv(data), "text/csv; charset=utf-8; header=present");
           res.set_header("Content-Disposition",
-                         "attachment; filename=\"" + data->indicator.id + ".csv\"");
+                         "attachment; filename=\"" + data.indicator.id + ".csv\"");
           return res;
         }
-        return Response::text(200, to_jsonstat(*data, *lang), "application/json");
+        return Response::text(200, to_jsonstat(data, lang), "application/json");
       },
       kCached);
 
   router.get(
       "/api/v1/areas/{code}/profile",
-      [&svc](const Request& req, const PathParams& p) {
-        if (auto q = http::check_query(req, {}); !q) return http::problem(q.error());
-        auto profile = svc.profile(std::string(p.get("code")));
-        if (!profile) return http::problem(profile.error());
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {}));
+        STEMNET_TRY(auto profile, svc.profile(std::string(p.get("code"))));
         json::array entries;
-        for (const auto& e : profile->entries) {
+        for (const auto& e : profile.entries) {
           json::object o{{"indicator", summary_json(e.summary)},
                          {"period", http::or_null(e.period)},
                          {"value", http::or_null(e.value)},
@@ -190,9 +178,9 @@ void add_routes(http::Router& router, Service& svc) {
           }
           entries.push_back(std::move(o));
         }
-        return http::json(200, json::object{{"level", profile->level},
-                                            {"code", profile->code},
-                                            {"name", profile->name},
+        return http::json(200, json::object{{"level", profile.level},
+                                            {"code", profile.code},
+                                            {"name", profile.name},
                                             {"indicators", entries}});
       },
       kCached);

@@ -4,6 +4,7 @@
 #include "core/encoding.hpp"
 #include "monitor/area.hpp"
 #include "monitor/catalogue.hpp"
+#include "monitor/errors.hpp"
 
 #include <algorithm>
 #include <set>
@@ -30,11 +31,9 @@ constexpr const char* kTargetColumns =
 Result<std::vector<IndicatorSummary>> Service::indicators(
     const std::optional<std::string>& stage, const std::optional<std::string>& source) {
   if (stage && std::find(std::begin(kStages), std::end(kStages), *stage) == std::end(kStages)) {
-    return Error::invalid(
-        "stage",
-        "stage is one of primary, lower_secondary, upper_secondary, higher_education, "
-        "labour_market, engagement, context; not '" +
-            *stage + "'");
+    return errors::not_one_of("stage", *stage,
+                              "primary, lower_secondary, upper_secondary, higher_education, "
+                              "labour_market, engagement, context");
   }
   return store_.indicators(stage, source);
 }
@@ -65,15 +64,17 @@ Result<DataResult> Service::data(const std::string& id, const DataQuery& q) {
   CellFilter f;
   f.indicator = id;
   if (q.level) {
-    if (!valid_level(*q.level))
-      return Error::invalid("level", "level is country, county, municipality or school");
+    if (!valid_level(*q.level)) {
+      return errors::not_one_of("level", *q.level, "country, county, municipality, school");
+    }
     f.level = q.level;
   }
   if (q.area) {
-    STEMNET_TRY(AreaRef area, normalize_area(*q.area));
+    auto normal = normalize_area(*q.area);
+    if (!normal) return errors::area_invalid(*q.area);
+    const AreaRef& area = *normal;
     if (f.level && *f.level != area.level) {
-      return Error::invalid("area",
-                            "area " + *q.area + " is a " + area.level + ", not a " + *f.level);
+      return errors::area_level_mismatch(*q.area, area.level, *f.level);
     }
     f.level = area.level;
     f.area = area.code;
@@ -81,7 +82,7 @@ Result<DataResult> Service::data(const std::string& id, const DataQuery& q) {
   if (q.period && *q.period != "latest") f.period = q.period;
   for (const auto& [dim, cat] : q.breakdown) {
     if (std::find(ind.breakdowns.begin(), ind.breakdowns.end(), dim) == ind.breakdowns.end()) {
-      return Error::invalid(dim, "indicator " + id + " has no breakdown '" + dim + "'");
+      return errors::breakdown_unknown(id, dim);
     }
   }
   f.breakdown = q.breakdown;
@@ -111,13 +112,11 @@ Result<DataResult> Service::data(const std::string& id, const DataQuery& q) {
 Result<Profile> Service::profile(const std::string& code) {
   auto area = normalize_area(code);
   if (!area || (area->level != "municipality" && area->level != "county")) {
-    return Error::invalid(
-        "code", "a profile is for a municipality (0301, K-0301) or a county (03, F-03), not '" +
-                    code + "'");
+    return errors::profile_area_invalid(code);
   }
   STEMNET_TRY(auto names, registry_.area_names(area->level));
   auto name = names.find(area->code);
-  if (name == names.end()) return Error::not_found("no " + area->level + " has code " + area->code);
+  if (name == names.end()) return errors::area_not_found(area->level, area->code);
   Profile out{area->level, area->code, name->second, {}};
 
   STEMNET_TRY(auto summaries, store_.indicators(std::nullopt, std::nullopt));

@@ -4,6 +4,7 @@
 #include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "monitor/catalogue.hpp"
+#include "monitor/errors.hpp"
 
 #include <map>
 #include <set>
@@ -54,7 +55,7 @@ Result<std::vector<IndicatorSummary>> Store::indicators(const std::optional<std:
 Result<IndicatorSummary> Store::indicator(const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(std::string(kSummary) + " WHERE i.id = $1", {id}));
-  if (rows.empty()) return Error::not_found("no indicator has id '" + id + "'");
+  if (rows.empty()) return errors::indicator_not_found(id);
   return summary_from(rows[0]);
 }
 

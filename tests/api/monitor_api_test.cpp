@@ -1,9 +1,12 @@
 // The monitor API over real HTTP, on the shipped catalogue and the real Udir files.
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
+
+#include <array>
 
 namespace stemnet::testing {
 namespace {
@@ -42,7 +45,10 @@ class MonitorApi : public ::testing::Test {
     auto v = json::parse(res.body);
     return v.is_object() ? v.as_object() : json::object{};
   }
-  static void expect_problem(const std::string& target, int status, const std::string& param = "") {
+  // `code`, if given, is the problem's code, or "<place> <code>" of its first
+  // fault when it is validation.failed.
+  static void expect_problem(const std::string& target, int status, const std::string& param = "",
+                             const std::string& code = "") {
     auto res = get(target);
     EXPECT_EQ(res.status, status) << target << ": " << res.body;
     EXPECT_EQ(res.header("content-type"), "application/problem+json");
@@ -50,6 +56,10 @@ class MonitorApi : public ::testing::Test {
       auto body = json::parse(res.body).as_object();
       ASSERT_TRUE(body.contains("param")) << res.body;
       EXPECT_EQ(body.at("param").as_string(), param);
+    }
+    if (!code.empty()) {
+      const std::string got = problem_code(res);
+      EXPECT_EQ(got == "validation.failed" ? fault_code(res) : got, code) << target;
     }
   }
   static TempDir* dir_;
@@ -69,8 +79,9 @@ TEST_F(MonitorApi, IndicatorsAlongTheChain) {
   auto engaged = get_json("/api/v1/indicators/schools_engaged");
   EXPECT_EQ(engaged.at("origin").as_string(), "computed");
   EXPECT_FALSE(engaged.at("has_data").as_bool());  // no invented figures
-  expect_problem("/api/v1/indicators?stage=kindergarten", 400, "stage");
-  expect_problem("/api/v1/indicators/no_such_thing", 404);
+  expect_problem("/api/v1/indicators?stage=kindergarten", 400, "stage",
+                 "stage validation.not_allowed");
+  expect_problem("/api/v1/indicators/no_such_thing", 404, "", "monitor.indicator_not_found");
 }
 
 TEST_F(MonitorApi, IndicatorShowsProvenanceAndTargets) {
@@ -141,15 +152,21 @@ TEST_F(MonitorApi, DataAsCsv) {
 }
 
 TEST_F(MonitorApi, DataFiltersAreChecked) {
-  expect_problem("/api/v1/indicators/population/data?level=planet", 400, "level");
-  expect_problem("/api/v1/indicators/population/data?area=K-21-22", 400, "area");
-  expect_problem("/api/v1/indicators/population/data?colour=red", 400, "colour");
-  expect_problem("/api/v1/indicators/population/data?format=xml", 400, "format");
-  expect_problem("/api/v1/indicators/population/data?area=0301&level=county", 400, "area");
-  expect_problem("/api/v1/indicators/nope/data", 404);
-  expect_problem("/api/v1/indicators/population/data?period=", 400, "period");
-  expect_problem("/api/v1/indicators/population/data?level=county&level=municipality", 400,
-                 "level");
+  // Each filter's fault, table-driven: target, param, code ("<parameter> <code>").
+  const std::vector<std::array<std::string, 3>> faults = {
+      {"?level=planet", "level", "level validation.not_allowed"},
+      {"?area=K-21-22", "area", "area validation.bad_format"},   // the document's pattern
+      {"?area=974795654", "area", "area monitor.area_invalid"},  // a wrong check digit
+      {"?colour=red", "colour", "colour monitor.breakdown_unknown"},
+      {"?format=xml", "format", "format validation.not_allowed"},
+      {"?area=0301&level=county", "area", "area monitor.area_level_mismatch"},
+      {"?period=", "period", "period monitor.parameter_empty"},
+      {"?level=county&level=municipality", "level", "level validation.repeated_parameter"},
+  };
+  for (const auto& [query, param, code] : faults) {
+    expect_problem("/api/v1/indicators/population/data" + query, 400, param, code);
+  }
+  expect_problem("/api/v1/indicators/nope/data", 404, "", "monitor.indicator_not_found");
 }
 
 TEST_F(MonitorApi, AreaProfileWithRankAndTarget) {
@@ -167,8 +184,8 @@ TEST_F(MonitorApi, AreaProfileWithRankAndTarget) {
   EXPECT_TRUE(found);
   auto county = get_json("/api/v1/areas/F-46/profile");
   EXPECT_EQ(county.at("level").as_string(), "county");
-  expect_problem("/api/v1/areas/9999/profile", 404);
-  expect_problem("/api/v1/areas/974795655/profile", 400, "code");
+  expect_problem("/api/v1/areas/9999/profile", 404, "", "monitor.area_not_found");
+  expect_problem("/api/v1/areas/974795655/profile", 400, "code", "monitor.profile_area_invalid");
 }
 
 TEST_F(MonitorApi, PublicJsonStatValidator) {

@@ -5,6 +5,7 @@ import { notify } from './codes/notify';
 import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
 import { registry } from './codes/registry';
+import { monitor } from './codes/monitor';
 
 // What the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -12,6 +13,7 @@ export const problems: Pick<Messages, 'problem'> = {
   problem: {
     booking,
     registry,
+    monitor,
     auth: {
       ...auth,
       required: 'You need to sign in to do this.',

@@ -4,6 +4,7 @@ import { notify } from './codes/notify';
 import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
 import { registry } from './codes/registry';
+import { monitor } from './codes/monitor';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -11,6 +12,7 @@ export const problems = {
   problem: {
     booking,
     registry,
+    monitor,
     auth: {
       ...auth,
       required: 'Du må logge inn for å gjøre dette.',
