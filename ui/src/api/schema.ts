@@ -53,7 +53,16 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description Request counts and latencies per route, in the Prometheus text format 0.0.4.
+         * @description Request counts and latencies, in the Prometheus text format 0.0.4; the counters live in
+         *     the process and start at zero. `stemnet_http_requests_total{method, route, status}`
+         *     counts answers when they are ready, before they are written;
+         *     `stemnet_http_request_duration_seconds{route}` is a histogram of the time from a parsed
+         *     request to its answer (writing not included), buckets from 0.0005 to 5 s. `route` is the
+         *     matched pattern (`/api/v1/municipalities/{number}`, so ids do not multiply series),
+         *     `unmatched` for a path no route takes, `static` for the front-end's files; a request
+         *     refused before it was parsed (400 `bad-request`, 413, 431) is
+         *     `method="OTHER",route="unparsed"`, and a method other than GET, HEAD, POST, PUT, PATCH,
+         *     DELETE and OPTIONS is `method="OTHER"`.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -199,8 +208,10 @@ export interface paths {
         };
         /**
          * List or search schools
-         * @description The schools in the registry, by name in Norwegian alphabetical order, then organisation
-         *     number. All given filters must hold. Cached for 5 seconds.
+         * @description The schools in the registry, by name in Norwegian alphabetical order (folded as for `q`,
+         *     except that æ, ø and å are letters after z, in that order: "Aa skole" stays among the
+         *     a's, "Åvangen skole" comes last), then organisation number. All given filters must hold.
+         *     Cached for 5 seconds.
          */
         get: operations["listSchools"];
         put?: never;
@@ -332,7 +343,14 @@ export interface paths {
          *     (`measure=score`, `sex=2`); a name that is not one of the indicator's breakdowns is 400
          *     with that name as `param`. Any parameter given twice, or given empty (`?period=`), is
          *     400. A well-formed area or period with no cells is an empty dataset, not 404.
-         *     Cached for 5 seconds.
+         *     Cached for 5 seconds. JSON-stat: see the schema `JsonStatDataset`.
+         *
+         *     CSV (`format=csv`): columns `indicator,area_level,area,area_name,period`, then one column
+         *     per breakdown of the indicator in the catalogue's order, whether or not it occurs (so
+         *     every file of one indicator has the same header), then `value,status`. One row per cell,
+         *     by level, area, period and breakdown; CRLF line ends. An empty breakdown field is the
+         *     total over that dimension; `value` is empty when `status` is set; numbers are in their
+         *     shortest form (`0.3`, `717710`).
          */
         get: operations["getIndicatorData"];
         put?: never;
@@ -378,9 +396,15 @@ export interface paths {
          * Validate a JSON-stat document
          * @description A public validator: the body is a JSON-stat document (2.0 dataset, collection or
          *     dimension, or a 1.x bundle); the answer lists every fault with a stable code, severity
-         *     and JSON path. Any non-empty body is 200, JSON or not (text that is not JSON is one
-         *     `JSON_INVALID` issue). Today `Content-Type` is not looked at; the contract asks for
-         *     `application/json`. No session needed, no database; not cached. Takes no query parameters.
+         *     and JSON path. The checks are those of `stemnet jsonstat validate` (docs/monitor.md):
+         *     what the JSON-stat 2.0 schemas require and what they cannot say (id, size and dimension
+         *     agreeing, index positions, value and status lengths, sparse keys, child cycles, role
+         *     ids). Any well-formed JSON body is 200, also one that is not an object (one `NOT_OBJECT`
+         *     issue). The body must be sent as `application/json` (else 415) and be well-formed JSON:
+         *     text that is not is 400 `validation.malformed_json` from the document check, so the
+         *     validator's own `JSON_INVALID` issue (message `body:LINE: ...`) is not reached over
+         *     HTTP. An empty body is 400 `validation.missing`. No session needed, no database; not
+         *     cached, no `ETag`. Takes no query parameters (any is 400).
          */
         post: operations["validateJsonStat"];
         delete?: never;
@@ -401,10 +425,10 @@ export interface paths {
         /**
          * Create an account and sign in
          * @description Creates an account and signs in at once: sets the `stemnet_session` (HttpOnly, Lax) and
-         *     `stemnet_csrf` (readable, Strict) cookies for 14 days, `Secure` over TLS. Members are
-         *     checked in the order email, name, language, password; then the address's uniqueness
-         *     (409). Rate-limited per client address (429). Hashes the password off the network
-         *     threads: 503 with `Retry-After: 1` when 64 hashes wait.
+         *     `stemnet_csrf` (readable, Strict) cookies for 14 days, `Secure` over TLS. The body is
+         *     checked against `SignupInput` first (400, every fault at once), then the address's
+         *     uniqueness (409). Rate-limited per client address (429). Hashes the password off the
+         *     network threads: 503 with `Retry-After: 1` when 64 hashes wait.
          */
         post: operations["signUp"];
         delete?: never;
@@ -425,9 +449,17 @@ export interface paths {
         /**
          * Sign in
          * @description Signs in with e-mail address (any case) and password; sets the two cookies as sign-up
-         *     does. A wrong address or password, or a malformed address, is 401 `wrong-credentials`
-         *     (never 400 for the address). Failures lock the address and the client address for a
-         *     growing time: 429 `too-many-attempts` with `Retry-After`. No CSRF token is needed.
+         *     does, for a new session (the person's other sessions live on). A wrong address or
+         *     password, or a malformed address, is 401 `wrong-credentials` (never 400 for the address;
+         *     an unknown address takes as long as a wrong password). No CSRF token is needed.
+         *
+         *     Throttling: failures are counted per e-mail address and per client address (which a
+         *     school's network shares). From its 5th failure an address is locked for 2^(n−5) seconds
+         *     after each failure (1, 2, 4, ... s, at most 15 minutes); a client address likewise from
+         *     its 20th, 2^(n−20) s. While either is locked, every attempt is 429 `too-many-attempts`
+         *     with `Retry-After`, without looking at the password, and is not counted. Text that is
+         *     not an address is not counted. A successful sign-in, or a password reset, sets the
+         *     address's count back to 0.
          */
         post: operations["logIn"];
         delete?: never;
@@ -468,9 +500,14 @@ export interface paths {
         put?: never;
         /**
          * Ask for a password-reset code
-         * @description Queues a reset code by e-mail when the address has an account; the answer is the same
-         *     either way. A malformed address is 400. Rate-limited per address and per client address
-         *     (429 `too-many-requests` with `Retry-After`).
+         * @description Queues a reset code by e-mail when the address has an account; the answer, and the
+         *     time it takes, are the same either way. A malformed address is 400. For an address with
+         *     an account a new code is made (32 random bytes, base64url; only its SHA-256 is kept) and
+         *     sent within seconds as a `password_reset` mail in the person's language: the code is in
+         *     the text, never in a link. A code works once, for one hour; earlier codes stay valid
+         *     until used or expired. One address may ask `--resets-per-hour` times an hour (default
+         *     5), one client address four times as often; past that, 429 `too-many-requests` with
+         *     `Retry-After`, for known and unknown addresses alike.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -491,7 +528,11 @@ export interface paths {
         /**
          * Set a new password with a reset code
          * @description Sets the new password with the code from the mail (valid one hour, once) and signs in
-         *     (the two cookies, as sign-up). A wrong, used or expired code is 400 with `param` `token`.
+         *     (the two cookies, as sign-up). The password follows the sign-up rule and is checked
+         *     first, so a short one does not use up the code. Then, in one transaction, the code is
+         *     used, the password replaced, every session of the person ended, the address's count of
+         *     failed sign-ins set back to 0, and a new session opened. A wrong, used or expired code
+         *     is 400 `auth.reset_code_invalid` at `/token`.
          */
         post: operations["confirmPasswordReset"];
         delete?: never;
@@ -539,9 +580,11 @@ export interface paths {
         head?: never;
         /**
          * Turn notifications on or off
-         * @description A JSON object of kind → true/false; kinds not named keep their setting. An unknown kind,
-         *     a value that is not a boolean, or `password_reset: false` is 400 naming the kind.
-         *     Answers all preferences, as GET does.
+         * @description A JSON object of kind → true/false; kinds not named keep their setting. An unknown kind
+         *     (`validation.unknown_member`), a value that is not a boolean (`validation.wrong_type`)
+         *     or `password_reset: false` (`validation.not_allowed`) is 400 with a fault at `/<kind>`,
+         *     every fault at once, before the session is looked at. Answers all preferences, as GET
+         *     does.
          */
         patch: operations["setNotificationPreferences"];
         trace?: never;
@@ -561,18 +604,20 @@ export interface paths {
          *     anonymous) also its drafts and archived offers, and then the answer says
          *     `Cache-Control: private, no-cache` (otherwise no `Cache-Control`).
          *     Without `q` by title (bytewise), then id; with `q` by relevance (BM25), best first.
-         *     The cursor is a position in that order, not a key. An empty value counts as absent,
-         *     except `grade=` (400).
+         *     The cursor is a position in that order, not a key, so a page can repeat or skip an offer
+         *     when offers are published or archived in between. An empty value of a text filter
+         *     counts as absent; `grade=` and `limit=` are 400 `validation.wrong_type`.
          */
         get: operations["listOffers"];
         put?: never;
         /**
          * Create an offer (a draft)
          * @description Creates an offer as a `draft` for the provider `organisation_id`; its members and admins
-         *     only (403 otherwise, also for an id that does not exist). Checked in this order: session,
-         *     token, body (415, 400), `organisation_id`, may write (403), the members' JSON types, the
-         *     rules of `OfferInput`, then whether the provider exists (404, also for a `school:` id) and
-         *     the municipality (an unknown one is 409 `constraint-violation`). Answers 201 with the offer
+         *     only (403 otherwise, also for an id that does not exist). Checked in this order: the body
+         *     against `OfferInput` (415, 400), session (401), token (403), may write for
+         *     `organisation_id` (403), the rules the schema cannot say (400, e.g. `grades.min` above
+         *     `grades.max`), then whether the provider exists (404, also for a `school:` id) and the
+         *     municipality (an unknown one is 409 `constraint-violation`). Answers 201 with the offer
          *     and `Location`. The offer is not shown to the public until it is published.
          */
         post: operations["createOffer"];
@@ -593,7 +638,7 @@ export interface paths {
          * Get one offer
          * @description One offer. The public sees it when it is published and its provider approved; the
          *     provider's members and admins (by the session cookie, not required) in any status;
-         *     everyone else gets 404. No `Cache-Control`. The query string is ignored (not checked).
+         *     everyone else gets 404. No `Cache-Control`. Takes no query parameters (any is 400).
          */
         get: operations["getOffer"];
         put?: never;
@@ -607,9 +652,9 @@ export interface paths {
          *     others stay (inside `grades` and `kit` too); the result is then checked by the rules of
          *     creation. `null` clears `municipality` (a digital offer only), `address`, `preparation`,
          *     the `kit` texts, `languages` (then `["nb"]`) and the flags. `status`, the provider and
-         *     `created_at` never change here. Checked in this order: session (401), token (403), body
-         *     (415, 400), may see (404), may change (403), the JSON types, the rules (400), the
-         *     municipality (409). A published offer stays published.
+         *     `created_at` never change here. Checked in this order: the body against `OfferPatch`
+         *     (415, 400), session (401), token (403), may see (404), may change (403), the rules of
+         *     the merged offer (400), the municipality (409). A published offer stays published.
          */
         patch: operations["updateOffer"];
         trace?: never;
@@ -671,7 +716,7 @@ export interface paths {
          * An offer's slots
          * @description Every slot of an offer the caller may see (as `GET /api/v1/offers/{id}`; the session
          *     cookie is looked at, not required), past ones too, by start time, then id. Not paged:
-         *     `next_cursor` is always null. The query string is ignored (not checked).
+         *     `next_cursor` is always null. Takes no query parameters (any is 400).
          */
         get: operations["listOfferSlots"];
         put?: never;
@@ -701,19 +746,20 @@ export interface paths {
          * @description The requests of every school the caller is a teacher or contact of, then of every provider
          *     they are a member of (each newest first); then, read-only, a coordinator's counties' and
          *     (admin) every request. Each request once. `allowed_moves` and `messages` are always `[]`
-         *     in the list. Not paged (`next_cursor` always null). The query string is ignored (not
-         *     checked).
+         *     in the list. Not paged (`next_cursor` always null). Takes no query parameters (any is
+         *     400).
          */
         get: operations["listBookingRequests"];
         put?: never;
         /**
          * Request an offer
          * @description A teacher or school contact of `school` asks for a published offer. Checked in this
-         *     order: session, token, body (415, 400), the members' JSON types, `school` (400), the
-         *     caller's role (403), `grade`, `pupils`, `message` (400), then the offer (404 when not
-         *     published or its provider not approved), the grade against the offer's grades (400) and
-         *     the slot (400). Answers 201 with the request as the school side sees it, and `Location`.
-         *     The provider's members are told by mail (`request_new`).
+         *     order: the body against `BookingRequestInput` (415, 400), session (401), token (403),
+         *     `school` (400: its check digit, a school of the registry), the caller's role (403),
+         *     `message` (400: at most 4000 bytes), then the offer (404 when not published or its
+         *     provider not approved), the grade against the offer's grades (400) and the slot (400).
+         *     Answers 201 with the request as the school side sees it, and `Location`. The provider's
+         *     members are told by mail (`request_new`).
          */
         post: operations["createBookingRequest"];
         delete?: never;
@@ -733,8 +779,8 @@ export interface paths {
          * One request
          * @description A party (the school's teachers and contacts, the provider's members) gets it with the
          *     thread and its side's `allowed_moves`. The region's coordinators and admins get it
-         *     read-only: `messages` and `allowed_moves` are `[]`. Anyone else 404. The query string is
-         *     ignored (not checked).
+         *     read-only: `messages` and `allowed_moves` are `[]`. Anyone else 404. Takes no query
+         *     parameters (any is 400).
          */
         get: operations["getBookingRequest"];
         put?: never;
@@ -761,15 +807,21 @@ export interface paths {
          *     has none left. The school accepts a `proposed` request, at `proposed_time` (no body needed; a
          *     `slot_id` it sends is ignored).
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["acceptBookingRequest"];
         delete?: never;
@@ -792,15 +844,21 @@ export interface paths {
          * @description The provider proposes another time for a `requested` request (`time`, required); the slot
          *     asked for is dropped.
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["proposeBookingTime"];
         delete?: never;
@@ -821,17 +879,23 @@ export interface paths {
         /**
          * Decline a request
          * @description The provider declines a `requested` or `proposed` request; `reason` is required
-         *     (400 "say why").
+         *     (400 at `/reason`).
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["declineBookingRequest"];
         delete?: never;
@@ -854,15 +918,21 @@ export interface paths {
          * @description Either side cancels a `requested`, `proposed` or `accepted` request, an accepted one only before
          *     it starts (409 `conflict`); `reason` is required. An accepted slot's place is given back.
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["cancelBookingRequest"];
         delete?: never;
@@ -885,15 +955,21 @@ export interface paths {
          * @description Either side marks an `accepted` booking completed, once it has ended (409 `conflict`
          *     before). Takes no members.
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["completeBookingRequest"];
         delete?: never;
@@ -916,15 +992,21 @@ export interface paths {
          * @description Either side says an `accepted` booking did not take place, once it has ended (409
          *     `conflict` before); `reason` (why, and whose doing) is required.
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["markBookingNotHeld"];
         delete?: never;
@@ -949,15 +1031,21 @@ export interface paths {
          *     side, kept only from the school; they feed impact). `allowed_moves` keeps listing `feedback`
          *     after it was given.
          *
-         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be a JSON object
-         *     (`Content-Type: application/json`, else 415) and its members, whichever move, must have their
-         *     JSON types (`score`, `pupils_reached`, `girls`, `boys`, `grade`, `pupils` whole numbers; `slot_id`,
-         *     `time`, `reason`, `comment`, `offer_id`, `school`, `wished`, `message` strings; else 400). Checked
-         *     in this order: session, token, body, the request and whether the caller is a party (404, also
-         *     for the region's coordinators and admins), the state table (409 `illegal-move`, naming the
-         *     moves allowed now), then the move's own checks. One transaction, one audit row; the other side
-         *     is told by mail (`request_update`), except for feedback. Answers 200 with the request as the
-         *     caller now sees it.
+         *     The state table: from `requested` the provider may accept (with a slot), propose or
+         *     decline, and either side cancel; from `proposed` the school may accept, the provider
+         *     decline, and either side cancel; from `accepted` either side may cancel (before it
+         *     starts), complete or mark it not held (once it has ended); from `completed` each side
+         *     gives feedback once. `declined`, `cancelled` and `not_held` are final. "Starts" and
+         *     "ended" compare the slot's or the proposed time with the server's local clock.
+         *
+         *     Session and `X-CSRF-Token`. A body is optional; when there is one it must be
+         *     `application/json` (else 415) and fit this move's schema (400, every fault at once; a
+         *     member the move does not take is a fault). Checked in this order: the body (415, 400),
+         *     session (401), token (403), the request and whether the caller is a party (404, also for
+         *     the region's coordinators and admins), the state table (409 `illegal-move`, naming the
+         *     moves allowed now), then the move's own checks. One transaction, one audit row; the
+         *     other side is told by mail (`request_update`), except for feedback. Answers 200 with the
+         *     request as the caller now sees it.
          */
         post: operations["giveBookingFeedback"];
         delete?: never;
@@ -978,8 +1066,9 @@ export interface paths {
         /**
          * Write in a request's thread
          * @description Either party (not the region's coordinators or admins: 404) adds a message, in every state,
-         *     also after a cancellation. The body's other members are not read and not checked. The
-         *     other side is told by mail (`request_message`). Answers 201 with the whole request; the
+         *     also after a cancellation. A member other than `body` is 400
+         *     (`validation.unknown_member`); `body` has at most 4000 bytes too. The other side is told
+         *     by mail (`request_message`). Answers 201 with the whole request; the
          *     state does not change.
          */
         post: operations["postBookingMessage"];
@@ -998,13 +1087,22 @@ export interface paths {
         };
         /**
          * A booking as an iCalendar document
-         * @description `{file}` is `<request id>.ics`; a name without `.ics` is 404 ("bookings are served as
-         *     {id}.ics"), checked before the session. For whoever may see the request (its parties, the
-         *     region's coordinators, admins; else 404), once it has a time: `accepted`, `completed`,
-         *     `not_held`, or `cancelled` with a slot or proposed time (else 404 "has no agreed time
-         *     yet"). One `VEVENT` (`UID:<id>@stemnet.no`, `SEQUENCE` growing with every change,
-         *     `TZID=Europe/Oslo`), `METHOD:PUBLISH`, or `METHOD:CANCEL` and `STATUS:CANCELLED` once
-         *     cancelled. `DTSTAMP` is the time of the answer. The query string is ignored.
+         * @description `{file}` is `<request id>.ics`; a name without `.ics` is 404
+         *     `booking.not_a_calendar_file`, checked before the session. For whoever may see the
+         *     request (its parties, the region's coordinators, admins; else 404), once it has a time:
+         *     `accepted`, `completed`, `not_held`, or `cancelled` with a slot or proposed time (else
+         *     404 `booking.no_agreed_time`). `METHOD:PUBLISH`, or `METHOD:CANCEL` once cancelled, so
+         *     that a calendar that imports it removes the event. Takes no query parameters (any is
+         *     400).
+         *
+         *     The event, one `VEVENT`: `UID:<request id>@stemnet.no` for the life of the request;
+         *     `SEQUENCE` the number of the request's audit rows, so it grows with every move and every
+         *     message; `DTSTART`/`DTEND` with `TZID=Europe/Oslo` from the slot, or the proposed time
+         *     and the offer's `duration_minutes` after it (the document carries the `VTIMEZONE`);
+         *     `SUMMARY` "<offer title> — <school name>"; `LOCATION` the offer's address (left out when
+         *     empty); `DESCRIPTION` "Trinn <grade>, <pupils> elever."; `STATUS:CANCELLED` once
+         *     cancelled, else `CONFIRMED` (also for `not_held`); `DTSTAMP` the time of the answer.
+         *     Lines end in CRLF and are folded at 75 octets.
          */
         get: operations["getBookingCalendar"];
         put?: never;
@@ -1046,11 +1144,12 @@ export interface paths {
         };
         /**
          * A person's calendar feed
-         * @description No session: the address is the credential. `{file}` is `<token>.ics` (else 404 "feeds are
-         *     served as {token}.ics"); an unknown token is 404 "no calendar has this address". Every
-         *     booking with a time of every school the person is a teacher or contact of and every
-         *     provider they are a member of; cancelled ones stay with `STATUS:CANCELLED`;
-         *     `METHOD:PUBLISH`. The query string is ignored.
+         * @description No session: the address is the credential. `{file}` is `<token>.ics` (else 404
+         *     `booking.not_a_calendar_file`); an unknown token is 404 `booking.calendar_not_found`.
+         *     Every booking with a time of every school the person is a teacher or contact of and
+         *     every provider they are a member of, as their roles are when asked; events as in
+         *     `GET /api/v1/bookings/{file}`, cancelled ones staying with `STATUS:CANCELLED`;
+         *     `METHOD:PUBLISH`. Takes no query parameters (any is 400).
          */
         get: operations["getCalendarFeed"];
         put?: never;
@@ -1096,23 +1195,28 @@ export interface paths {
         };
         /**
          * The open requests the caller may see
-         * @description Newest first (`created_at`, then id, both descending), each as the caller sees it: a
-         *     school's teachers and contacts their schools', coordinators their counties', admins and
-         *     members of approved providers every one (providers with only their own answers); anyone
-         *     else an empty list. Filters narrow, never widen. `total` counts what the caller may see
-         *     through the filters. An empty value counts as absent (also `grade=`).
+         * @description Newest first (`created_at`, then id, both descending), each as the caller sees it. The
+         *     views: a school's teachers and contacts see their schools' open requests with every
+         *     answer; coordinators their counties' (a school in Svalbard or Jan Mayen has no county,
+         *     so only admins and providers see its open requests); admins every one; members of
+         *     approved providers every one, in every state, with only their own providers' answers;
+         *     anyone else signed in an empty list (and 404 for one). A caller with several roles gets
+         *     the first view that fits, in the order school, admin, coordinator, provider. Filters
+         *     narrow, never widen. `total` counts what the caller may see through the filters. An
+         *     empty text filter counts as absent; `grade=` and `limit=` are 400
+         *     `validation.wrong_type`.
          */
         get: operations["listOpenRequests"];
         put?: never;
         /**
          * Post an open request
          * @description A teacher or contact of `school` posts a wish for any provider. Checked in this order:
-         *     session, token, body (415, 400), the members' JSON types (in the order school, grade,
-         *     pupils, subjects, formats, weeks, note, digital_ok), `school` (400), the caller's role
-         *     (403), `grade`, `pupils`, `subjects`, `formats`, `weeks`, `note`. `weeks` are stored
-         *     sorted, each once. The school's county's coordinators are told by mail
-         *     (`open_request_new`). Answers 201 with the open request (the school's view) and
-         *     `Location`.
+         *     the body against `OpenRequestInput` (415, 400), session (401), token (403), `school`
+         *     (400: its check digit, a school of the registry), the caller's role (403), then the
+         *     rules the schema cannot say (400): no week before this week, week 53 only in a year
+         *     that has one, `note` at most 2000 bytes. `weeks` are stored sorted, each once. The
+         *     school's county's coordinators are told by mail (`open_request_new`). Answers 201 with
+         *     the open request (the school's view) and `Location`.
          */
         post: operations["createOpenRequest"];
         delete?: never;
@@ -1130,8 +1234,8 @@ export interface paths {
         };
         /**
          * One open request
-         * @description As the caller may see it (see the list); anyone else 404. The query string is ignored (not
-         *     checked).
+         * @description As the caller may see it (see the views of the list); anyone else 404. Takes no query
+         *     parameters (any is 400).
          */
         get: operations["getOpenRequest"];
         put?: never;
@@ -1156,11 +1260,12 @@ export interface paths {
          * @description Anyone who may see it but is not the school (403 for the school), while it is `open` (409
          *     `illegal-move`), as often as they like. A provider answers with its own published offers;
          *     a coordinator or admin with any (or none), on the region's behalf unless
-         *     `organisation_id` is given. Checked in this order: session, token, body (415, 400), the
-         *     members' JSON types, `body`, a slot without an offer (400); then the open request (404),
-         *     the school (403), the state (409), `organisation_id` (403: not an approved provider of
-         *     the caller's) or several providers without it (400), the offer, its provider, the grade
-         *     and the slot (400). The teacher who posted it is told by mail. Answers 201 with the whole
+         *     `organisation_id` is given. Checked in this order: the body against
+         *     `OpenRequestAnswerInput` (415, 400), session (401), token (403), `body` at most 4000
+         *     bytes and a slot without an offer (400); then the open request (404), the school (403),
+         *     the state (409), `organisation_id` (403: not an approved provider of the caller's) or
+         *     several providers without it (400), the offer, its provider, the grade and the slot
+         *     (400). The teacher who posted it is told by mail. Answers 201 with the whole
          *     open request as the answerer sees it (no `Location`).
          */
         post: operations["answerOpenRequest"];
@@ -1187,8 +1292,8 @@ export interface paths {
          *     its checks (404 when the offer is no longer published, 400 for the grade or slot), and
          *     the open request becomes `taken`. Others who see it get 403; an unknown answer or one
          *     without an offer is 400 `answer_id`; a taken or withdrawn open request 409
-         *     `illegal-move`. A body is required (415 without one). Answers 201 with the new request as
-         *     the school sees it and `Location`.
+         *     `illegal-move`. A body is required (400 `validation.missing` without one). Answers 201
+         *     with the new request as the school sees it and `Location`.
          */
         post: operations["takeOpenRequestAnswer"];
         delete?: never;
@@ -1230,7 +1335,7 @@ export interface paths {
          * @description A small HTML page in the mail's language asking whether to stop that kind of mail, with
          *     one button (a form that posts back here). It changes nothing (mail scanners open links).
          *     No session. An unknown or forgotten token (mails are kept 180 days) is a 404 HTML page,
-         *     not a problem document. The query string is ignored.
+         *     not a problem document. Takes no query parameters: any is 400, a problem document.
          */
         get: operations["getUnsubscribePage"];
         put?: never;
@@ -1241,6 +1346,7 @@ export interface paths {
          *     token: the secret token is the proof. The body is not read (mail programs send
          *     `List-Unsubscribe=One-Click` form-encoded; the page's button sends an empty form) and any
          *     `Content-Type` is accepted. Doing it again is 200. An unknown token is the 404 HTML page.
+         *     Takes no query parameters: any is 400, a problem document.
          */
         post: operations["unsubscribe"];
         delete?: never;
@@ -1270,12 +1376,11 @@ export interface paths {
          * Register a provider
          * @description Anyone signed in registers a provider and becomes its `provider_member`; it is `pending`
          *     until a coordinator of its county, or an admin, decides. The id is `org:<orgnr>`, or
-         *     `volunteer:<person id>` when no `orgnr` is sent. Checked in this order: session, token,
-         *     body (415, 400), the members' JSON types (400 `expected a string` / `expected a list`,
-         *     then `shows is a list of words`), then the rules of kind, name, orgnr, municipality (form),
-         *     sector, profile, shows, logo_url (400; an empty string counts as absent), whether the
-         *     municipality exists (400), and whether the organisation number (or the person's volunteer
-         *     profile) is registered already (409, `param` `orgnr`).
+         *     `volunteer:<person id>` when no `orgnr` is sent. Checked in this order: the body against
+         *     `OrganisationInput` (415, 400), session (401), token (403), the rules the schema cannot
+         *     say (400, such as the orgnr's check digit), whether the municipality exists (400), and
+         *     whether the organisation number (or the person's volunteer profile) is registered
+         *     already (409, `param` `orgnr`).
          */
         post: operations["registerOrganisation"];
         delete?: never;
@@ -1295,7 +1400,7 @@ export interface paths {
          * Get one provider
          * @description One provider, if the caller may see it (an approved one: everyone; a pending or rejected
          *     one: its members, its county's coordinators, admins); otherwise 404, whether it exists or
-         *     not. Takes no query parameters, but does not check them either. No `Cache-Control`.
+         *     not. Takes no query parameters (any is 400). No `Cache-Control`.
          */
         get: operations["getOrganisation"];
         put?: never;
@@ -1307,12 +1412,12 @@ export interface paths {
          * Change a provider's profile
          * @description A merge patch by the provider's members or an admin: a member sent replaces the stored
          *     value, the rest stay, and the whole profile is then checked as at registration. `null`
-         *     clears `sector` and `logo_url` (to null), `profile` (to `""`) and `shows` (to `[]`), as
-         *     does an empty string for `sector`, `logo_url` and `profile`; `name` and `municipality`
-         *     cannot be cleared (400). `kind` and `orgnr` never change: the server reads them (a
-         *     non-string is 400) but keeps the stored values. `{}` changes nothing. The status does not
-         *     change. Checked in this order: session, token, body (415, 400), may see (404), the JSON
-         *     types of the members (400), may change (403), the rules (400).
+         *     clears `sector` and `logo_url` (to null), `profile` (to `""`, as `""` does) and `shows`
+         *     (to `[]`); `""` for `sector` or `logo_url` is 400, and `name` and `municipality` cannot
+         *     be cleared (400). `kind` and `orgnr` never change: sending either is 400
+         *     (`validation.unknown_member`). `{}` changes nothing. The status does not change. Checked
+         *     in this order: the body against `OrganisationPatch` (415, 400), session (401), token
+         *     (403), may see (404), may change (403), the rules (400).
          */
         patch: operations["updateOrganisation"];
         trace?: never;
@@ -1330,10 +1435,10 @@ export interface paths {
          * Approve a pending provider
          * @description By a coordinator of the provider's county or an admin (a provider in Svalbard or Jan
          *     Mayen has no county: admins only). The body is optional; when one is sent it must be
-         *     `application/json` and a JSON object, and its `reason` (if a string) goes into the
+         *     `application/json` and fit `OrganisationDecisionInput`, and its `reason` goes into the
          *     `organisation_decision` mail to the provider's members; it is stored nowhere. Checked in
-         *     this order: session, token, body (415, 400), may see (404), may decide (403), still
-         *     pending (409).
+         *     this order: the body, when sent (415, 400), session (401), token (403), may see (404),
+         *     may decide (403), still pending (409).
          */
         post: operations["approveOrganisation"];
         delete?: never;
@@ -1353,10 +1458,10 @@ export interface paths {
         put?: never;
         /**
          * Reject a pending provider
-         * @description As approve, but `reason` is required: without a body, or with a `reason` that is empty or
-         *     not a string, the answer is 400 naming `reason` (checked after 404, 403 and 409). The
-         *     reason goes into the mail to the provider's members and is stored nowhere. A rejected
-         *     provider stays rejected.
+         * @description As approve, but the body and its `reason` are required: without a body, or with a
+         *     `reason` that is missing, empty or not a string, the answer is 400 from the document
+         *     check, before the session and before 404, 403 and 409. The reason goes into the mail to
+         *     the provider's members and is stored nowhere. A rejected provider stays rejected.
          */
         post: operations["rejectOrganisation"];
         delete?: never;
@@ -1377,7 +1482,7 @@ export interface paths {
          * @description Every role held in the scope, ordered by name, person id and role (a person with two roles
          *     is listed twice). For the scope's own people and those who manage it (its school contacts
          *     or members, its county's coordinators, admins); anyone else signed in 403. Not paged.
-         *     Takes no query parameters, but does not check them either. `Cache-Control: private, no-cache`.
+         *     Takes no query parameters (any is 400). `Cache-Control: private, no-cache`.
          */
         get: operations["listMembers"];
         put?: never;
@@ -1386,9 +1491,10 @@ export interface paths {
          * @description By those who manage the scope. The person must have an account (the address is matched
          *     lower-cased); they are told by mail, and a pending request of theirs to join in that role
          *     is approved by this. Answers 201 with the scope's people as they now are (no `Location`).
-         *     Checked in this order: session, token, body (415, 400), `email` present (400), the scope
-         *     (404), manages (403), `role` (400), the address's form (400), the account (404), already
-         *     in the role (409).
+         *     Checked in this order: the body against `MemberInput` (415, 400: `email` and `role`
+         *     present, the address's form, one of the three roles), session (401), token (403), the
+         *     scope (404), manages (403), the role fits the scope (400), the account (404), already in
+         *     the role (409).
          */
         post: operations["addMember"];
         delete?: never;
@@ -1413,8 +1519,12 @@ export interface paths {
          *     person themselves (leaving). A provider keeps at least one member (409). No body (any body
          *     is ignored). Answers 200 with the scope's people as they now are, or an empty list to
          *     someone who has just left and may no longer see them. The person is told by mail unless
-         *     they left themselves. Checked in this order: session, token, the query (400), the scope
-         *     (404), self or manages (403), `role` (400), holds it (404), a provider's last member (409).
+         *     they left themselves. Checked in this order: the query against the document (400: `role`
+         *     one of the three roles, no other parameter), session (401), token (403), `role` given
+         *     (400), the scope (404), self or manages (403), the role fits the scope (400), holds it
+         *     (404), a provider's last member (409). (A missing `role` is found by the document check
+         *     only when some other parameter is sent; with no query string at all it is found after
+         *     the session and the token.)
          */
         delete: operations["removeMember"];
         options?: never;
@@ -1437,9 +1547,9 @@ export interface paths {
          *     contacts or members; else its county's coordinators) are told by mail. Answers 201 with the
          *     request to join (no `Location`). A pending or rejected provider can be asked only by those
          *     who manage it (others get 404). One pending request per person, role and scope (409).
-         *     A `role` or `message` that is not a string counts as `""`. Checked in this order: session,
-         *     token, body (415, 400, `message` over 4000 characters), `message` over 1000 bytes (400),
-         *     the scope (404), `role` (400), already in the role (409), already asked (409).
+         *     Checked in this order: the body against `JoinRequestInput` (415, 400), session (401),
+         *     token (403), `message` over 1000 bytes (400), the scope (404), the role fits the scope
+         *     (400), already in the role (409), already asked (409).
          */
         post: operations["askToJoin"];
         delete?: never;
@@ -1458,8 +1568,8 @@ export interface paths {
         /**
          * A scope's pending requests to join
          * @description The scope's pending requests to join, oldest first, for those who manage its people
-         *     (anyone else signed in 403). Not paged. Takes no query parameters, but does not check
-         *     them either. `Cache-Control: private, no-cache`.
+         *     (anyone else signed in 403). Not paged. Takes no query parameters (any is 400).
+         *     `Cache-Control: private, no-cache`.
          */
         get: operations["listJoinRequests"];
         put?: never;
@@ -1480,7 +1590,7 @@ export interface paths {
         /**
          * The signed-in person's requests to join
          * @description The caller's own requests to join, in every state, newest first. Not paged. Takes no
-         *     query parameters, but does not check them either. `Cache-Control: private, no-cache`.
+         *     query parameters (any is 400). `Cache-Control: private, no-cache`.
          */
         get: operations["listMyJoinRequests"];
         put?: never;
@@ -1504,10 +1614,10 @@ export interface paths {
          * Approve a request to join
          * @description By those who manage the request's scope (anyone else: 404, as for an unknown id). The
          *     person holds the role from their next request and is told by mail. The body is optional;
-         *     when sent it must be `application/json` and a JSON object, and its `reason` (if a string)
-         *     is stored as the request's `reason` and put in the mail. Checked in this order: session,
-         *     token, body (415, 400), the request and whether the caller manages its scope (404), still
-         *     pending (409 `illegal-move`).
+         *     when sent it must be `application/json` and fit `JoinRequestDecisionInput`, and its
+         *     `reason` is stored as the request's `reason` and put in the mail. Checked in this order:
+         *     the body, when sent (415, 400), session (401), token (403), the request and whether the
+         *     caller manages its scope (404), still pending (409 `illegal-move`).
          */
         post: operations["approveJoinRequest"];
         delete?: never;
@@ -1527,8 +1637,9 @@ export interface paths {
         put?: never;
         /**
          * Reject a request to join
-         * @description As approve, but `reason` is required: without a body, or with a `reason` that is empty or
-         *     not a string, the answer is 400 naming `reason`, checked before the request is looked up.
+         * @description As approve, but the body and its `reason` are required: without a body, or with a
+         *     `reason` that is missing, empty or not a string, the answer is 400 from the document
+         *     check, before the session and before the request is looked up.
          *     The person reads the reason in their list and in the mail.
          */
         post: operations["rejectJoinRequest"];
@@ -1549,19 +1660,19 @@ export interface paths {
          * The matching rounds the caller may run
          * @description The rounds of the counties the caller coordinates (every round for an admin), newest
          *     first, each with `assignments` and `unserved` empty (ask for the round itself). Anyone
-         *     else signed in gets an empty list. Not paged. Takes no query parameters, but does not
-         *     check them either. `Cache-Control: private, no-cache`.
+         *     else signed in gets an empty list. Not paged. Takes no query parameters (any is 400).
+         *     `Cache-Control: private, no-cache`.
          */
         get: operations["listRounds"];
         put?: never;
         /**
          * Open a matching round
          * @description Opens a round of a county (its coordinators, admins) or of the whole country (`NO`:
-         *     admins). Nothing is read or solved yet: `state` `open`, `summary` null. A member that is
-         *     absent or not a string is 400 `<name> is required (a string)`. Checked in this order:
-         *     session, token, body (415, 400), the three members present as strings (region, from, to),
-         *     `region` form, `from`, `to` (real dates), `to` not before `from`, `to` not before today
-         *     (server's local date; "the period has ended"), the county exists (400), may run (403).
+         *     admins). Nothing is read or solved yet: `state` `open`, `summary` null. Checked in this
+         *     order: the body against `RoundInput` (415, 400: the three members present, strings of
+         *     their form), session (401), token (403), `from` and `to` real dates, `to` not before
+         *     `from`, `to` not before today (the server's local date), the county exists (400), may
+         *     run (403).
          */
         post: operations["createRound"];
         delete?: never;
@@ -1581,8 +1692,7 @@ export interface paths {
          * One matching round with its proposal
          * @description The round with its assignments and unserved requests (both ordered by municipality
          *     number, school name and open request id), for those who may run it; anyone else signed
-         *     in 404. Takes no query parameters, but does not check them either.
-         *     `Cache-Control: private, no-cache`.
+         *     in 404. Takes no query parameters (any is 400). `Cache-Control: private, no-cache`.
          */
         get: operations["getRound"];
         put?: never;
@@ -1700,9 +1810,10 @@ export interface components {
             [key: string]: string | number;
         };
         /**
-         * @description One fault of a request that was checked against this document before its handler ran.
-         *     A body fault names its place by `pointer` (RFC 6901, "" for the body as a whole), a
-         *     query fault by `parameter`.
+         * @description One fault of a request: found by the check against this document before its handler
+         *     ran (a `validation.*` code), or a route's rule about one member or parameter (a named
+         *     code such as `booking.week_passed`). A body fault names its place by `pointer` (RFC
+         *     6901, "" for the body as a whole), a query fault by `parameter`.
          */
         Fault: {
             /** @example /pupils */
@@ -1721,14 +1832,14 @@ export interface components {
          *     `auth.forbidden`, `server.internal`, ...).
          * @enum {string}
          */
-        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided";
+        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty";
         /**
          * @description What is wrong with one member or parameter. `validation.*` faults come from the checks
          *     against this document; the others are rules of the product about one member
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.shows_invalid" | "organisations.logo_url_invalid" | "organisations.reason_required";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.shows_invalid" | "organisations.logo_url_invalid" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2019,8 +2130,32 @@ export interface components {
             }[];
         };
         /**
-         * @description A JSON-stat 2.0 dataset as stemnet writes it (see docs/api.md and
-         *     src/monitor/jsonstat/write.hpp); `extension.stemnet` carries level, licence and provenance.
+         * @description A JSON-stat 2.0 dataset as stemnet writes it (src/monitor/jsonstat/write.hpp; it passes
+         *     `POST /api/v1/jsonstat/validate`). Members in this order: `version`, `class`, `label`
+         *     (the indicator's name in `lang`), `source` (its attribution), `updated` (the latest
+         *     import shown; absent when none), `extension`, `id`, `size`, `role`, `dimension`, `value`,
+         *     `status`.
+         *
+         *     - `id` is `indicator`, `area`, `period`, then the indicator's breakdowns that occur in the
+         *       answer, in the catalogue's order; `role` is
+         *       `{"geo": ["area"], "metric": ["indicator"], "time": ["period"]}`.
+         *     - `indicator` has one category, with the catalogue's `unit`. `area` categories are area
+         *       codes, by level (country, county, municipality, school), then code, labelled with the
+         *       registry's names (the country is "Norge"); one answer may mix levels. `period`
+         *       categories ascend.
+         *     - A cell without a breakdown's dimension (the total over it) is category `total`
+         *       ("I alt", "Total"); other categories are labelled from the catalogue in `lang`, else
+         *       with their id, in the order they first occur, each with its own `unit` when the
+         *       catalogue gives one.
+         *     - `value` is in the order of `id`, last dimension fastest; null where there is no cell or
+         *       the cell has a status. It is an array, or an object keyed by cell index when fewer than
+         *       half of the cells hold a number. `status` holds the cells' symbols (`..`, `:`, `.`,
+         *       `*`): one string when every cell has the same, else an array or an object by the same
+         *       rule; absent when no cell has one. Numbers are in their shortest form.
+         *     - `extension.stemnet`: `indicator`, `stage`, `direction`, `licence`, `area_level` (each
+         *       area code's level) and the `provenance` of the periods shown, superseded imports
+         *       included.
+         *     - No matching cell: `size` `[1, 0, 0]`, `value` `[]`, no categories in `area` and `period`.
          */
         JsonStatDataset: {
             /** @constant */
@@ -2113,7 +2248,20 @@ export interface components {
             /** @description The token to send as `X-CSRF-Token` with this session. */
             csrf_token: string;
         };
-        /** @enum {string} */
+        /**
+         * @description What a mail is about, and to whom it goes (never to whoever caused it):
+         *     `request_new` the provider's members, for a new request (also one made by taking an open
+         *     request or accepting a matching round); `request_update` the other side, for every move
+         *     but feedback; `request_message` the other side, for a message in the thread;
+         *     `open_request_new` the coordinators of the school's county; `open_request_answer` the
+         *     teacher who posted the open request, for an answer or a round that made it a request;
+         *     `organisation_decision` the provider's members, when it is approved or rejected;
+         *     `membership` a person added to or taken out of a school or provider, or whose request to
+         *     join was decided, and those who manage it when someone asks to join; `password_reset`
+         *     the person (cannot be turned off; no unsubscribe link). Every kind is on until the
+         *     person turns it off; a kind that is off is not queued.
+         * @enum {string}
+         */
         NotificationKind: "request_new" | "request_update" | "request_message" | "open_request_new" | "open_request_answer" | "organisation_decision" | "membership" | "password_reset";
         NotificationPreferences: {
             items: {
@@ -2607,8 +2755,9 @@ export interface components {
             next_cursor: null;
         };
         /**
-         * @description A provider to register. Today the server takes `null` or `""` for an optional string
-         *     member as absent, and `null` for `shows` as `[]`.
+         * @description A provider to register. An optional member is left out when it has no value: `null` is
+         *     400 (`validation.wrong_type`), and so is `""` for `sector` and `logo_url`; `profile` may
+         *     be `""`.
          */
         OrganisationInput: {
             kind: components["schemas"]["OrganisationKind"];
@@ -2629,8 +2778,8 @@ export interface components {
             logo_url?: string;
         };
         /**
-         * @description A merge patch of a provider's profile: only the members sent change. Today the server
-         *     also reads `kind` and `orgnr` (400 if not strings) and keeps the stored values.
+         * @description A merge patch of a provider's profile: only the members sent change. `kind` and
+         *     `orgnr` never change and are not members here (400).
          */
         OrganisationPatch: {
             /** @description 1 to 200 bytes (UTF-8). */
@@ -2638,7 +2787,7 @@ export interface components {
             /** @description Kommunenummer of a municipality or territory of the registry (else 400). */
             municipality?: string;
             /**
-             * @description Null (or "") clears it.
+             * @description Null clears it (`""` is 400).
              * @enum {string|null}
              */
             sector?: "energy" | "manufacturing" | "ict" | "construction" | "health" | "oil_and_gas" | "aquaculture" | "transport" | "public_sector" | "research" | "finance" | "other" | null;
@@ -2646,7 +2795,7 @@ export interface components {
             profile?: string | null;
             /** @description Replaces the list; null or [] clears it. */
             shows?: ("careers" | "apprenticeships" | "recruitment")[] | null;
-            /** @description Null (or "") clears it. */
+            /** @description Null clears it (`""` is 400). */
             logo_url?: string | null;
         };
         /** @description Optional on approval; the reason only goes into the mail to the provider's members. */
@@ -2685,7 +2834,7 @@ export interface components {
             next_cursor: null;
         };
         MemberInput: {
-            /** @description The address of an account (any case). Absent, empty or not a string is 400 "whom to add". */
+            /** @description The address of an account (any case). */
             email: components["schemas"]["Email"];
             role: components["schemas"]["MemberRole"];
         };
@@ -2819,7 +2968,19 @@ export interface components {
             /** @enum {string} */
             reason: "no_grade_fit" | "no_slot_in_wished_weeks" | "no_welcome_format" | "no_slot_in_reach" | "no_capacity";
         };
-        /** @description A matching round (the list leaves `assignments` and `unserved` empty). */
+        /**
+         * @description A matching round (the list leaves `assignments` and `unserved` empty). `open` → solve →
+         *     `proposed` → accept → `accepted`, which is final; solving a proposed round again, on
+         *     what is open now, replaces its proposal. A county's round is run by that county's
+         *     coordinators and admins, a national one (`NO`) by admins; to anyone else it does not
+         *     exist (404). Solving takes the region's open requests whose wished weeks meet the period
+         *     and the slots with room in it. Accepting makes, in one transaction, a booking request
+         *     for each assignment as `POST /api/v1/requests` would, on behalf of the teacher who
+         *     posted the open request (`wished` "uke " and the weeks, the note as the first message),
+         *     and marks the open request `taken`; a slot's place is taken only when the provider
+         *     accepts that request. What a round optimises and why a request is left unserved:
+         *     docs/matching.md.
+         */
         Round: {
             /** @description 16 random characters. */
             id: string;
@@ -2888,10 +3049,12 @@ export interface components {
             content?: never;
         };
         /**
-         * @description `invalid-parameter` (a query parameter, path parameter or body member breaks its rule;
-         *     `param` names it: the query or member name, `body` for a body that is not a JSON
-         *     object, or a member path such as `kit.items[0]` for a string holding U+0000), or
-         *     `bad-request` (a malformed request target).
+         * @description `invalid-parameter`, either because the request breaks this document (`code`
+         *     `validation.failed`; `errors` lists every fault, each at its body `pointer` or query
+         *     `parameter` with a fault code and its `params`; `param` names the first), or because it
+         *     breaks a rule of the route that the schema cannot say, such as a check digit or a day
+         *     that does not exist (a named `code`; a rule about one member or parameter comes as
+         *     `validation.failed` with that one fault). Or `bad-request`: a malformed request target.
          */
         BadRequest: {
             headers: {
@@ -2901,10 +3064,25 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "https://stemnet.no/problems/invalid-parameter",
-                 *       "title": "Invalid parameter",
+                 *       "title": "Invalid request",
                  *       "status": 400,
-                 *       "detail": "limit must be a whole number from 1 to 1000, got '0'",
-                 *       "param": "limit"
+                 *       "detail": "query parameter 'limit' must be from 1 to 1000",
+                 *       "param": "limit",
+                 *       "code": "validation.failed",
+                 *       "params": {
+                 *         "count": 1
+                 *       },
+                 *       "errors": [
+                 *         {
+                 *           "parameter": "limit",
+                 *           "code": "validation.out_of_range",
+                 *           "params": {
+                 *             "min": 1,
+                 *             "max": 1000
+                 *           },
+                 *           "detail": "query parameter 'limit' must be from 1 to 1000"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3184,8 +3362,11 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-         *     this server for this list is 400. Empty counts as absent.
+         * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+         *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+         *     first page). A cursor holds the position after the last item served: it never expires
+         *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+         *     must be followed with the same filters, which the server cannot check.
          * @example MTE
          */
         Cursor: string;
@@ -3319,6 +3500,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -3348,6 +3530,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             405: components["responses"]["MethodNotAllowed"];
             503: components["responses"]["Unavailable"];
         };
@@ -3374,6 +3557,7 @@ export interface operations {
                     "text/plain; version=0.0.4; charset=utf-8": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -3509,8 +3693,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3596,8 +3783,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3732,8 +3922,12 @@ export interface operations {
                 /** @description Only schools in this county (their municipality's); 2 digits, else 400. */
                 county?: components["schemas"]["CountyNumber"];
                 /**
-                 * @description Name search (folded: case, accents, `ø`/`o`); a run of digits also matches
-                 *     organisation numbers that start with it. At most 200 bytes (UTF-8), else 400.
+                 * @description Name search. The query and the names are folded: case and diacritics are ignored
+                 *     (é → e, č → c), and æ → ae, ø → oe, å → aa (ä, ö likewise); the folded query must
+                 *     occur anywhere in the folded name. So plain `o` is not `ø`: `skoyen` finds nothing,
+                 *     `skøyen` and `skoeyen` find "Skøyen skole" (`tromso` finds Tromsø only as a prefix of
+                 *     `tromsoe`). `%` and `_` are literal characters, not wildcards. A query of digits also
+                 *     matches organisation numbers that start with it. At most 200 bytes (UTF-8), else 400.
                  * @example tromso
                  */
                 q?: string;
@@ -3743,8 +3937,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3898,8 +4095,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -4735,6 +4935,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     signUp: {
@@ -4857,6 +5058,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
@@ -4987,6 +5189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Person"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             503: components["responses"]["Unavailable"];
         };
@@ -5056,6 +5259,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             503: components["responses"]["Unavailable"];
         };
@@ -5146,16 +5350,23 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Words searched in title, description, subject ids and provider name (folded: case,
-                 *     diacritics, æøå as ae/oe/aa); every word must match, each as a prefix. No length
-                 *     limit; a `q` with no letter or digit does not filter.
+                 * @description Words searched in title, description, subject ids (`_` as a space) and provider
+                 *     name. Query and text are folded as for schools: case and diacritics ignored, æ → ae,
+                 *     ø → oe, å → aa, so plain `o` is not `ø` (`spørretime` and `spoerretime` match,
+                 *     `sporretime` does not). The folded query is cut into words at every character that
+                 *     is not a letter or digit; every word must match, each as a prefix of a word of the
+                 *     offer: `skole` finds "skoletime", `kraft` does not find "vannkraftverket". `OR`,
+                 *     `NOT`, `*` and quotes are plain words. No length limit; a `q` with no letter or digit
+                 *     does not filter.
                  * @example fornybar energi
                  */
                 q?: string;
                 /**
-                 * @description A school's organisation number (mod-11 check digit, else 400): digital offers, offers
-                 *     in its municipality, or within their travel radius of it. A valid number no school
-                 *     has is 404.
+                 * @description A school's organisation number (mod-11 check digit, else 400): digital offers,
+                 *     offers in its municipality, and offers whose `travel_radius_km` reaches it, measured
+                 *     as the great-circle distance between the two municipalities' label points (the
+                 *     offer's municipality, not its address; a school's location is its municipality's
+                 *     label point). A valid number no school has is 404.
                  * @example 975280640
                  */
                 near?: components["schemas"]["OrgNr"];
@@ -5212,8 +5423,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -5511,6 +5725,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -5665,6 +5880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Offer"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5736,6 +5952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Offer"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5798,6 +6015,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -6000,6 +6218,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             503: components["responses"]["Unavailable"];
         };
@@ -6127,6 +6346,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
@@ -6842,6 +7062,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
@@ -6871,6 +7092,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedAddress"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
@@ -6946,6 +7168,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -7055,8 +7278,11 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque: the `next_cursor` of the previous page of the same list. One not given out by
-                 *     this server for this list is 400. Empty counts as absent.
+                 * @description Opaque: the `next_cursor` of the previous page of the same list. One that is not
+                 *     unpadded base64url, or not of this list's shape, is 400. Empty counts as absent (the
+                 *     first page). A cursor holds the position after the last item served: it never expires
+                 *     and pins no snapshot (the next page is read from the data as it is when asked), and it
+                 *     must be followed with the same filters, which the server cannot check.
                  * @example MTE
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -7364,6 +7590,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
@@ -7635,6 +7862,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpenRequest"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7678,6 +7906,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["UnsubscribeUnknownLink"];
             405: components["responses"]["MethodNotAllowed"];
             503: components["responses"]["Unavailable"];
@@ -7720,6 +7949,7 @@ export interface operations {
                     "text/html; charset=utf-8": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["UnsubscribeUnknownLink"];
             405: components["responses"]["MethodNotAllowed"];
             503: components["responses"]["Unavailable"];
@@ -7933,6 +8163,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
@@ -8186,6 +8417,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8438,6 +8670,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8498,6 +8731,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             503: components["responses"]["Unavailable"];
         };
@@ -8700,6 +8934,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             503: components["responses"]["Unavailable"];
         };
@@ -8942,6 +9177,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
@@ -9015,6 +9251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -9259,8 +9496,8 @@ export const pathsApiV1IndicatorsIdDataGetParametersQueryLevelValues: ReadonlyAr
 export const pathsApiV1IndicatorsIdDataGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["format"]> = ["jsonstat", "csv"];
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.shows_invalid", "organisations.logo_url_invalid", "organisations.reason_required"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.shows_invalid", "organisations.logo_url_invalid", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
 export const schoolLocation_precisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["School"]["location_precision"]> = ["municipality", "address"];
