@@ -1,6 +1,7 @@
 #include "catalogue/routes.hpp"
 
 #include "accounts/routes.hpp"
+#include "catalogue/errors.hpp"
 #include "http/json.hpp"
 
 #include <boost/json.hpp>
@@ -136,148 +137,131 @@ std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service
   return std::move(*a);
 }
 
-Result<int> int_param(const Request& req, const char* name) {
-  auto v = req.query_param(name);
+// ?grade=: a whole number (1 to 13, which search() checks).
+Result<int> grade_param(const Request& req) {
+  auto v = req.query_param("grade");
   int n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || p != v->data() + v->size())
-    return Error::invalid(name, std::string(name) + " is a number");
+  if (ec != std::errc() || p != v->data() + v->size()) return errors::grade_query_out_of_range();
   return n;
 }
 
 }  // namespace
 
 void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
-  router.get("/api/v1/offers", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto page = http::page_request(req,
-                                   {"q", "municipality", "near", "format", "subject", "grade",
-                                    "from", "to", "digital", "organisation", "county"},
-                                   1);
-    if (!page) return http::problem(page.error());
-    SearchQuery q;
-    q.q = http::query_string(req, "q");
-    q.municipality = http::query_string(req, "municipality");
-    q.near = http::query_string(req, "near");
-    q.format = http::query_string(req, "format");
-    q.subject = http::query_string(req, "subject");
-    q.from = http::query_string(req, "from");
-    q.to = http::query_string(req, "to");
-    q.county = http::query_string(req, "county");
-    q.organisation = http::query_string(req, "organisation");
-    if (q.organisation) {
-      // Its own members (and admins) also see its drafts and archived offers.
-      auto actor = maybe_actor(req, accounts);
-      q.include_unpublished =
-          actor && (actor->is_admin() || actor->has("provider_member", *q.organisation));
-    }
-    if (req.query_param("grade")) {
-      auto g = int_param(req, "grade");
-      if (!g) return http::problem(g.error());
-      q.grade = *g;
-    }
-    if (auto d = http::query_string(req, "digital")) {
-      if (*d != "true" && *d != "false")
-        return http::problem(Error::invalid("digital", "digital is true or false"));
-      q.digital = *d == "true";
-    }
-    q.limit = page->limit;
-    if (!page->after.empty()) {
-      std::size_t offset = 0;
-      auto [p, ec] = std::from_chars(page->after[0].data(),
-                                     page->after[0].data() + page->after[0].size(), offset);
-      if (ec != std::errc())
-        return http::problem(Error::invalid("cursor", "cursor is not one this server gave out"));
-      q.offset = offset;
-    }
-    auto out = svc.search(q);
-    if (!out) return http::problem(out.error());
-    Response res = http::json(200, http::page_json(*out, offer_json));
-    // With drafts the answer is the member's own: never for a shared cache.
-    if (q.include_unpublished) res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
+  router.get("/api/v1/offers",
+             [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto page, http::page_request(req,
+                                                         {"q", "municipality", "near", "format",
+                                                          "subject", "grade", "from", "to",
+                                                          "digital", "organisation", "county"},
+                                                         1));
+               SearchQuery q;
+               q.q = http::query_string(req, "q");
+               q.municipality = http::query_string(req, "municipality");
+               q.near = http::query_string(req, "near");
+               q.format = http::query_string(req, "format");
+               q.subject = http::query_string(req, "subject");
+               q.from = http::query_string(req, "from");
+               q.to = http::query_string(req, "to");
+               q.county = http::query_string(req, "county");
+               q.organisation = http::query_string(req, "organisation");
+               if (q.organisation) {
+                 // Its own members (and admins) also see its drafts and archived offers.
+                 auto actor = maybe_actor(req, accounts);
+                 q.include_unpublished =
+                     actor && (actor->is_admin() || actor->has("provider_member", *q.organisation));
+               }
+               if (req.query_param("grade")) {
+                 STEMNET_TRY(q.grade, grade_param(req));
+               }
+               if (auto d = http::query_string(req, "digital")) {
+                 if (*d != "true" && *d != "false") return errors::digital_query_invalid(*d);
+                 q.digital = *d == "true";
+               }
+               q.limit = page.limit;
+               if (!page.after.empty()) {
+                 std::size_t offset = 0;
+                 auto [p, ec] = std::from_chars(
+                     page.after[0].data(), page.after[0].data() + page.after[0].size(), offset);
+                 if (ec != std::errc()) return errors::cursor_invalid();
+                 q.offset = offset;
+               }
+               STEMNET_TRY(auto out, svc.search(q));
+               Response res = http::json(200, http::page_json(out, offer_json));
+               // With drafts the answer is the member's own: never for a shared cache.
+               if (q.include_unpublished) res.set_header("Cache-Control", "private, no-cache");
+               return res;
+             });
 
-  router.post("/api/v1/offers", [&svc, &accounts](const Request& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    auto org = http::body_string(*body, "organisation_id");
-    if (!org) return http::problem(org.error());
-    auto in = offer_from(*body, Offer{});
-    if (!in) return http::problem(in.error());
-    auto out = svc.create(*actor, *org, std::move(*in));
-    if (!out) return http::problem(out.error());
-    Response res = http::json(201, offer_json(*out));
-    res.set_header("Location", "/api/v1/offers/" + out->id);
-    return res;
-  });
+  router.post("/api/v1/offers",
+              [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                STEMNET_TRY(auto org, http::body_string(body, "organisation_id"));
+                STEMNET_TRY(auto in, offer_from(body, Offer{}));
+                STEMNET_TRY(auto out, svc.create(actor, org, std::move(in)));
+                Response res = http::json(201, offer_json(out));
+                res.set_header("Location", "/api/v1/offers/" + out.id);
+                return res;
+              });
 
-  router.get("/api/v1/offers/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
-    auto actor = maybe_actor(req, accounts);
-    auto out = svc.get(actor ? &*actor : nullptr, std::string(p.get("id")));
-    if (!out) return http::problem(out.error());
-    return http::json(200, offer_json(*out));
-  });
+  router.get("/api/v1/offers/{id}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               auto actor = maybe_actor(req, accounts);
+               STEMNET_TRY(auto out, svc.get(actor ? &*actor : nullptr, std::string(p.get("id"))));
+               return http::json(200, offer_json(out));
+             });
 
-  router.patch("/api/v1/offers/{id}", [&svc, &accounts](const Request& req, const PathParams& p) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    const std::string id(p.get("id"));
-    auto current = svc.get(&*actor, id);
-    if (!current) return http::problem(current.error());
-    auto in = offer_from(*body, *current);
-    if (!in) return http::problem(in.error());
-    auto out = svc.update(*actor, id, std::move(*in));
-    if (!out) return http::problem(out.error());
-    return http::json(200, offer_json(*out));
-  });
+  router.patch("/api/v1/offers/{id}",
+               [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                 STEMNET_TRY(auto body, http::json_body(req));
+                 const std::string id(p.get("id"));
+                 STEMNET_TRY(auto current, svc.get(&actor, id));
+                 STEMNET_TRY(auto in, offer_from(body, current));
+                 STEMNET_TRY(auto out, svc.update(actor, id, std::move(in)));
+                 return http::json(200, offer_json(out));
+               });
 
   for (auto [path, status] : {std::pair{"/api/v1/offers/{id}/publish", "published"},
                               std::pair{"/api/v1/offers/{id}/archive", "archived"}}) {
-    router.post(path, [&svc, &accounts, status = std::string(status)](const Request& req,
-                                                                      const PathParams& p) {
-      auto actor = accounts::actor_for_change(req, accounts);
-      if (!actor) return http::problem(actor.error());
-      auto out = svc.set_status(*actor, std::string(p.get("id")), status);
-      if (!out) return http::problem(out.error());
-      return http::json(200, offer_json(*out));
-    });
+    router.post(path,
+                [&svc, &accounts, status = std::string(status)](
+                    const Request& req, const PathParams& p) -> Result<Response> {
+                  STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                  STEMNET_TRY(auto out, svc.set_status(actor, std::string(p.get("id")), status));
+                  return http::json(200, offer_json(out));
+                });
   }
 
-  router.get(
-      "/api/v1/offers/{id}/slots", [&svc, &accounts](const Request& req, const PathParams& p) {
-        auto actor = maybe_actor(req, accounts);
-        auto out = svc.slots(actor ? &*actor : nullptr, std::string(p.get("id")));
-        if (!out) return http::problem(out.error());
-        json::array items;
-        for (const auto& s : *out) items.push_back(slot_json(s));
-        return http::json(200, json::object{{"items", items},
-                                            {"total", static_cast<std::int64_t>(out->size())},
-                                            {"next_cursor", nullptr}});
-      });
+  router.get("/api/v1/offers/{id}/slots",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               auto actor = maybe_actor(req, accounts);
+               STEMNET_TRY(auto out,
+                           svc.slots(actor ? &*actor : nullptr, std::string(p.get("id"))));
+               json::array items;
+               for (const auto& s : out) items.push_back(slot_json(s));
+               return http::json(200, json::object{{"items", items},
+                                                   {"total", static_cast<std::int64_t>(out.size())},
+                                                   {"next_cursor", nullptr}});
+             });
 
-  router.post("/api/v1/offers/{id}/slots", [&svc, &accounts](const Request& req,
-                                                             const PathParams& p) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    using K = http::JsonKind;
-    if (auto typed = http::check_kinds(
-            *body, {{"starts_at", K::string}, {"ends_at", K::string}, {"capacity", K::integer}});
-        !typed)
-      return http::problem(typed.error());
-    Slot s;
-    s.starts_at = str(*body, "starts_at");
-    s.ends_at = str(*body, "ends_at");
-    s.capacity = num(*body, "capacity", 1);
-    auto out = svc.add_slot(*actor, std::string(p.get("id")), s);
-    if (!out) return http::problem(out.error());
-    return http::json(201, slot_json(*out));
-  });
+  router.post(
+      "/api/v1/offers/{id}/slots",
+      [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto body, http::json_body(req));
+        using K = http::JsonKind;
+        STEMNET_TRY_VOID(http::check_kinds(
+            body, {{"starts_at", K::string}, {"ends_at", K::string}, {"capacity", K::integer}}));
+        Slot s;
+        s.starts_at = str(body, "starts_at");
+        s.ends_at = str(body, "ends_at");
+        s.capacity = num(body, "capacity", 1);
+        STEMNET_TRY(auto out, svc.add_slot(actor, std::string(p.get("id")), s));
+        return http::json(201, slot_json(out));
+      });
 }
 
 }  // namespace stemnet::catalogue

@@ -1,6 +1,7 @@
 #include "catalogue/service.hpp"
 
 #include "accounts/secrets.hpp"
+#include "catalogue/errors.hpp"
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
@@ -85,33 +86,26 @@ std::string fts_query(const std::string& q) {
 }  // namespace
 
 Result<void> validate(const Offer& o) {
-  if (o.title.empty() || o.title.size() > 200)
-    return Error::invalid("title", "a title has 1 to 200 characters");
-  if (o.description.empty() || o.description.size() > 10000) {
-    return Error::invalid("description", "a description has 1 to 10 000 characters");
+  if (o.title.empty() || o.title.size() > 200) return errors::title_length();
+  if (o.description.empty() || o.description.size() > 10000) return errors::description_length();
+  if (!one_of(o.format, kFormats)) return errors::unknown_format(o.format);
+  if (o.subjects.empty()) return errors::subjects_required();
+  for (std::size_t i = 0; i < o.subjects.size(); ++i) {
+    if (!one_of(o.subjects[i], kSubjects)) return errors::unknown_subject(i, o.subjects[i]);
   }
-  if (!one_of(o.format, kFormats))
-    return Error::invalid("format", "unknown format '" + o.format + "'");
-  if (o.subjects.empty()) return Error::invalid("subjects", "name at least one subject");
-  for (const auto& s : o.subjects) {
-    if (!one_of(s, kSubjects)) return Error::invalid("subjects", "unknown subject '" + s + "'");
-  }
-  if (o.grade_min < 1 || o.grade_max > 13 || o.grade_min > o.grade_max) {
-    return Error::invalid("grades", "grades run from 1 to 13, the first not above the last");
-  }
-  if (o.languages.empty()) return Error::invalid("languages", "name at least one language");
-  if (o.capacity < 1 || o.capacity > 10000)
-    return Error::invalid("capacity", "capacity is 1 to 10 000 pupils");
+  if (o.grade_min < 1 || o.grade_max > 13 || o.grade_min > o.grade_max)
+    return errors::grades_invalid();
+  if (o.languages.empty()) return errors::languages_required();
+  if (o.capacity < 1 || o.capacity > 10000) return errors::capacity_out_of_range();
   if (!o.digital &&
       (!o.municipality_number || !geo::is_municipality_number(*o.municipality_number))) {
-    return Error::invalid("municipality", "an offer that is not digital needs its municipality");
+    return errors::municipality_required();
   }
   if (o.travel_radius_km < 0 || o.travel_radius_km > 2000)
-    return Error::invalid("travel_radius_km", "0 to 2000 km");
-  if (o.duration_minutes < 1 || o.duration_minutes > 60 * 24 * 14) {
-    return Error::invalid("duration_minutes", "a duration is 1 minute to 14 days");
-  }
-  if (o.cost_nok < 0) return Error::invalid("cost_nok", "a cost is 0 or more");
+    return errors::travel_radius_out_of_range();
+  if (o.duration_minutes < 1 || o.duration_minutes > 60 * 24 * 14)
+    return errors::duration_out_of_range();
+  if (o.cost_nok < 0) return errors::cost_negative();
   return ok();
 }
 
@@ -147,8 +141,7 @@ Result<void> Service::index(db::Connection& c, const Offer& o) {
 
 Result<Offer> Service::create(const accounts::Actor& actor, const std::string& organisation_id,
                               Offer in) {
-  if (!may_write(actor, organisation_id))
-    return Error::forbidden("only the provider's members add its offers");
+  if (!may_write(actor, organisation_id)) return errors::members_only(organisation_id);
   STEMNET_TRY_VOID(validate(in));
   in.id = accounts::random_token().substr(0, 16);
   in.organisation_id = organisation_id;
@@ -159,7 +152,7 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
     STEMNET_TRY(auto org,
                 c.query("SELECT name FROM organisation WHERE id = $1 AND kind <> 'school'",
                         {organisation_id}));
-    if (org.empty()) return Error::not_found("no provider '" + organisation_id + "'");
+    if (org.empty()) return errors::provider_not_found(organisation_id);
     in.organisation_name = org[0].text(0);
     STEMNET_TRY_VOID(
         c.execute("INSERT INTO offer (id, organisation_id, title, description, format, subjects, "
@@ -187,8 +180,7 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
 
 Result<Offer> Service::owned(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(Offer o, get(&actor, id));
-  if (!may_write(actor, o.organisation_id))
-    return Error::forbidden("only the provider's members change its offers");
+  if (!may_write(actor, o.organisation_id)) return errors::members_only(o.organisation_id);
   return o;
 }
 
@@ -241,15 +233,14 @@ Result<Offer> Service::set_status(const accounts::Actor& actor, const std::strin
                                   const std::string& status) {
   STEMNET_TRY(Offer o, owned(actor, id));
   if (status != "published" && status != "archived" && status != "draft") {
-    return Error::invalid("status", "status is draft, published or archived");
+    return Error::internal("status is draft, published or archived, not '" + status + "'");
   }
   STEMNET_TRY(auto conn, pool_.acquire());
   if (status == "published") {
     STEMNET_TRY(auto org,
                 conn->query("SELECT status FROM organisation WHERE id = $1", {o.organisation_id}));
     if (org.empty() || org[0].text(0) != "approved") {
-      return Error::conflict(
-          "the provider is not approved yet: a coordinator approves it before its offers show");
+      return errors::provider_not_approved();
     }
   }
   STEMNET_TRY_VOID(conn->execute("UPDATE offer SET status = $1, updated_at = $2 WHERE id = $3",
@@ -261,31 +252,24 @@ Result<Offer> Service::set_status(const accounts::Actor& actor, const std::strin
 Result<Offer> Service::get(const accounts::Actor* actor, const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(std::string(kColumns) + " WHERE o.id = $1", {id}));
-  if (rows.empty()) return Error::not_found("no offer '" + id + "'");
+  if (rows.empty()) return errors::offer_not_found(id);
   Row row = from_row(rows[0]);
   const bool open = row.offer.status == "published" && row.provider_status == "approved";
-  if (!open && !(actor && may_write(*actor, row.offer.organisation_id))) {
-    return Error::not_found("no offer '" + id + "'");
-  }
+  if (!open && !(actor && may_write(*actor, row.offer.organisation_id)))
+    return errors::offer_not_found(id);
   return std::move(row.offer);
 }
 
 Result<Page<Offer>> Service::search(const SearchQuery& q) {
-  if (q.format && !one_of(*q.format, kFormats))
-    return Error::invalid("format", "unknown format '" + *q.format + "'");
-  if (q.subject && !one_of(*q.subject, kSubjects))
-    return Error::invalid("subject", "unknown subject");
-  if (q.grade && (*q.grade < 1 || *q.grade > 13))
-    return Error::invalid("grade", "a grade is 1 to 13");
-  if (q.municipality && !geo::is_municipality_number(*q.municipality)) {
-    return Error::invalid("municipality", "a municipality has 4 digits");
-  }
-  if (q.near && !geo::is_organisation_number(*q.near))
-    return Error::invalid("near", "near is a school's orgnr");
+  if (q.format && !one_of(*q.format, kFormats)) return errors::unknown_format_query(*q.format);
+  if (q.subject && !one_of(*q.subject, kSubjects)) return errors::unknown_subject_query(*q.subject);
+  if (q.grade && (*q.grade < 1 || *q.grade > 13)) return errors::grade_query_out_of_range();
+  if (q.municipality && !geo::is_municipality_number(*q.municipality))
+    return errors::municipality_query_invalid(*q.municipality);
+  if (q.near && !geo::is_organisation_number(*q.near)) return errors::near_query_invalid(*q.near);
   if (q.from) STEMNET_TRY_VOID(read_date("from", *q.from));
   if (q.to) STEMNET_TRY_VOID(read_date("to", *q.to));
-  if (q.county && !geo::is_county_number(*q.county))
-    return Error::invalid("county", "a county has 2 digits");
+  if (q.county && !geo::is_county_number(*q.county)) return errors::county_query_invalid(*q.county);
   if (q.include_unpublished && !q.organisation)
     return Error::internal("unpublished offers are shown for one organisation only");
   STEMNET_TRY(auto conn, pool_.acquire());
@@ -329,9 +313,10 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
                           {*q.near})
             : conn->query("SELECT label_lon, label_lat, number FROM municipality WHERE number = $1",
                           {*q.municipality}));
-    if (at.empty())
-      return Error::not_found(q.near ? "no school " + *q.near
-                                     : "no municipality " + *q.municipality);
+    if (at.empty()) {
+      return q.near ? errors::school_not_found(*q.near)
+                    : errors::municipality_not_found(*q.municipality);
+    }
     here = geo::Point{at[0].real(0), at[0].real(1)};
     here_municipality = at[0].text(2);
   }
@@ -398,9 +383,8 @@ Result<Slot> Service::add_slot(const accounts::Actor& actor, const std::string& 
   STEMNET_TRY(Offer o, owned(actor, offer_id));
   STEMNET_TRY(Minute starts, read_minute("starts_at", slot.starts_at));
   STEMNET_TRY(Minute ends, read_minute("ends_at", slot.ends_at));
-  if (ends <= starts) return Error::invalid("ends_at", "a slot ends after it starts");
-  if (slot.capacity < 1 || slot.capacity > 100)
-    return Error::invalid("capacity", "1 to 100 classes per slot");
+  if (ends <= starts) return errors::slot_ends_before_start();
+  if (slot.capacity < 1 || slot.capacity > 100) return errors::slot_capacity_out_of_range();
   slot.id = accounts::random_token().substr(0, 16);
   slot.offer_id = o.id;
   slot.booked = 0;

@@ -62,6 +62,19 @@ class CatalogueApi : public ::testing::Test {
     EXPECT_EQ(res.status, 200) << query << ": " << res.body;
     return json::parse(res.body).as_object();
   }
+  // The problem's stable code; for a validation problem "<pointer or parameter> <code>" of its
+  // first fault, e.g. "/ends_at catalogue.slot_ends_before_start".
+  static std::string code(const HttpResponse& r) {
+    boost::system::error_code ec;
+    auto v = json::parse(r.body, ec);
+    if (ec || !v.is_object() || !v.as_object().contains("code")) return "(no code) " + r.body;
+    const auto& o = v.as_object();
+    if (o.at("code") != "validation.failed") return std::string(o.at("code").as_string());
+    const auto& f = o.at("errors").as_array().at(0).as_object();
+    const auto* where = f.if_contains("pointer");
+    if (!where) where = f.if_contains("parameter");
+    return std::string(where->as_string()) + " " + std::string(f.at("code").as_string());
+  }
   TempDir dir_;
   std::string db_;
   std::unique_ptr<ServerProcess> server_;
@@ -111,6 +124,52 @@ TEST_F(CatalogueApi, OnlyTheProvidersMembersWriteItsOffers) {
             403);
   EXPECT_EQ(call("POST", "/api/v1/offers", nullptr, offer("Anonym", "4601", 50, false)).status,
             401);
+}
+
+// Each refusal a person can meet names its stable code, in the order the steps run (the
+// provider is approved after the first publish is refused). A provider's number is no school's.
+TEST_F(CatalogueApi, RefusalsNameTheirCodes) {
+  const std::string id = create(offer("Besøk på kraftverket", "4601", 50, false));
+  auto per = signup("per@konkurrent.test");
+  std::string no_municipality = offer("Uten kommune", "4601", 50, false);
+  no_municipality.replace(no_municipality.find(R"("municipality":"4601",)"),
+                          std::string(R"("municipality":"4601",)").size(), "");
+  std::string upside_down = offer("Opp ned", "4601", 50, false);
+  upside_down.replace(upside_down.find(R"({"min":8,"max":10})"),
+                      std::string(R"({"min":8,"max":10})").size(), R"({"min":10,"max":8})");
+  std::string elsewhere = offer("Annen tilbyder", "4601", 50, false);
+  elsewhere.replace(elsewhere.find("org:923456783"), 13, "org:999999999");
+  struct Step {
+    std::string method, target;
+    const Session* who;
+    std::string body;
+    int status;
+    std::string code;
+  };
+  const std::string offers = "/api/v1/offers";
+  const std::vector<Step> steps = {
+      {"GET", offers + "/" + id, nullptr, "", 404, "catalogue.offer_not_found"},
+      {"POST", offers + "/" + id + "/publish", &eva_, "", 409, "catalogue.provider_not_approved"},
+      {"POST", "/api/v1/organisations/org:923456783/approve", &admin_, "", 200, ""},
+      {"POST", offers + "/" + id + "/publish", &eva_, "", 200, ""},
+      {"PATCH", offers + "/" + id, &per, R"({"title":"Kapret"})", 403, "catalogue.members_only"},
+      {"POST", offers, &per, offer("Falsk", "4601", 50, false), 403, "catalogue.members_only"},
+      {"POST", offers, &admin_, elsewhere, 404, "catalogue.provider_not_found"},
+      {"POST", offers, &eva_, no_municipality, 400,
+       "/municipality catalogue.municipality_required"},
+      {"POST", offers, &eva_, upside_down, 400, "/grades catalogue.grades_invalid"},
+      {"POST", offers + "/" + id + "/slots", &eva_,
+       R"({"starts_at":"2099-03-16T11:00","ends_at":"2099-03-16T09:00"})", 400,
+       "/ends_at catalogue.slot_ends_before_start"},
+      {"GET", offers + "?near=975280641", nullptr, "", 400, "near catalogue.near_invalid"},
+      {"GET", offers + "?municipality=0399", nullptr, "", 404, "catalogue.municipality_not_found"},
+      {"GET", offers + "?near=923456783", nullptr, "", 404, "catalogue.school_not_found"},
+  };
+  for (const auto& s : steps) {
+    auto res = call(s.method, s.target, s.who, s.body);
+    EXPECT_EQ(res.status, s.status) << s.method << " " << s.target << ": " << res.body;
+    if (!s.code.empty()) EXPECT_EQ(code(res), s.code) << s.method << " " << s.target;
+  }
 }
 
 TEST_F(CatalogueApi, SearchWithNorwegianWordsAndFilters) {

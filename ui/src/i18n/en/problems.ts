@@ -6,11 +6,13 @@ import { organisations } from './codes/organisations';
 import { booking } from './codes/booking';
 import { registry } from './codes/registry';
 import { monitor } from './codes/monitor';
+import { catalogue } from './codes/catalogue';
 
 // What the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
+    catalogue,
     booking,
     registry,
     monitor,

@@ -1,0 +1,31 @@
+// Bokmål: the texts of the `catalogue.*` problem codes (api/openapi.yaml), by the part after
+// "catalogue."; {{name}} is a value of the problem's `params`.
+
+export const catalogue = {
+  offer_not_found: 'Vi finner ikke dette tilbudet. Det kan være arkivert eller ikke publisert ennå.',
+  provider_not_found: 'Vi finner ikke denne tilbyderen.',
+  members_only: 'Bare medlemmer av tilbyderen kan legge til og endre tilbudene dens.',
+  provider_not_approved: 'Tilbyderen er ikke godkjent ennå. Tilbudene vises når en koordinator har godkjent den.',
+  school_not_found: 'Vi finner ingen skole med organisasjonsnummer {{school}}.',
+  municipality_not_found: 'Vi finner ingen kommune med nummer {{municipality}}.',
+  title_length: 'Tittelen må ha fra {{min}} til {{max}} tegn.',
+  description_length: 'Beskrivelsen må ha fra {{min}} til {{max}} tegn.',
+  unknown_format: 'Velg en av formene for tilbud i listen.',
+  subjects_required: 'Velg minst ett fag.',
+  unknown_subject: 'Dette faget kjenner vi ikke.',
+  grades_invalid: 'Trinnene går fra {{min}} til {{max}}, og det første kan ikke være høyere enn det siste.',
+  languages_required: 'Velg minst ett språk.',
+  capacity_out_of_range: 'Antall elever må være fra {{min}} til {{max}}.',
+  municipality_required: 'Et tilbud som ikke er digitalt, må ha en kommune.',
+  travel_radius_out_of_range: 'Reiseavstanden må være fra {{min}} til {{max}} km.',
+  duration_out_of_range: 'Varigheten må være fra {{min}} til {{max}} minutter.',
+  cost_negative: 'Prisen kan ikke være negativ.',
+  slot_ends_before_start: 'Tidspunktet må slutte etter at det begynner.',
+  slot_capacity_out_of_range: 'Et tidspunkt kan ta fra {{min}} til {{max}} klasser.',
+  grade_out_of_range: 'Velg et trinn fra {{min}} til {{max}}.',
+  municipality_invalid: 'Et kommunenummer har fire sifre.',
+  county_invalid: 'Et fylkesnummer har to sifre.',
+  near_invalid: 'Dette er ikke et gyldig organisasjonsnummer for en skole.',
+  digital_invalid: 'Velg ja eller nei for digitale tilbud.',
+  cursor_invalid: 'Lenken til neste side er ikke gyldig lenger. Start søket på nytt.',
+};
