@@ -1,6 +1,7 @@
 #include "matching/gaps.hpp"
 
 #include "geo/point.hpp"
+#include "matching/errors.hpp"
 
 #include <map>
 #include <set>
@@ -8,9 +9,8 @@
 namespace stemnet::matching {
 
 Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year) {
-  if (level != "municipality" && level != "county")
-    return Error::invalid("level", "municipality or county");
-  if (year < 2000 || year > 2100) return Error::invalid("period", "a year, such as 2026");
+  if (level != "municipality" && level != "county") return errors::level_invalid(level);
+  if (year < 2000 || year > 2100) return errors::period_invalid();
   STEMNET_TRY(auto conn, pool.acquire());
   auto& c = *conn;
   STEMNET_TRY(auto ms, c.query("SELECT m.number, m.name, m.label_lon, m.label_lat,"

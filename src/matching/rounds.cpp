@@ -6,6 +6,7 @@
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "geo/area_code.hpp"
+#include "matching/errors.hpp"
 
 #include <boost/json.hpp>
 
@@ -18,12 +19,6 @@
 namespace stemnet::matching {
 namespace json = boost::json;
 namespace {
-
-Error accepted_already() {
-  Error e = Error::conflict("the round is accepted: open a new round for what is left");
-  e.type = "illegal-move";
-  return e;
-}
 
 // "2027-01-19T09:00" as "2027-01-19 09:00", for people.
 std::string when(std::string t) {
@@ -198,24 +193,21 @@ Result<Rounds::Loaded> Rounds::load(db::Connection& c, const RoundInput& in) {
 
 Result<void> Rounds::may_run(const accounts::Actor& actor, const std::string& region) const {
   if (region == "NO" ? actor.is_admin() : actor.coordinates(region)) return ok();
-  return Error::forbidden(region == "NO" ? "only an admin runs a national round"
-                                         : "only a coordinator of county " + region +
-                                               " (or an admin) runs its rounds");
+  return errors::coordinators_only(region);
 }
 
 Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in) {
   if (in.region != "NO" && !geo::is_county_number(in.region))
-    return Error::invalid("region", "a county number, or NO for the whole country");
+    return errors::region_invalid(in.region);
   STEMNET_TRY_VOID(read_date("from", in.from));
   STEMNET_TRY_VOID(read_date("to", in.to));
-  if (in.to < in.from) return Error::invalid("to", "the period must end on or after its first day");
-  if (in.to < format_local(std::time(nullptr), "%Y-%m-%d"))
-    return Error::invalid("to", "the period has ended");
+  if (in.to < in.from) return errors::period_reversed();
+  if (in.to < format_local(std::time(nullptr), "%Y-%m-%d")) return errors::period_ended();
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   if (in.region != "NO") {
     STEMNET_TRY(auto county, conn->query("SELECT 1 FROM county WHERE number = $1", {in.region}));
-    if (county.empty()) return Error::invalid("region", "no county " + in.region);
+    if (county.empty()) return errors::county_not_found(in.region);
   }
   STEMNET_TRY_VOID(may_run(actor, in.region));
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
@@ -232,8 +224,8 @@ Result<Round> Rounds::create(const accounts::Actor& actor, const RoundInput& in)
 Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(Round round, read(*conn, id));
-  if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
-  if (round.state == "accepted") return accepted_already();
+  if (!may_run(actor, round.region)) return errors::round_not_found(id);
+  if (round.state == "accepted") return errors::round_accepted();
   STEMNET_TRY(Loaded loaded, load(*conn, {round.region, round.from, round.to}));
   Solution best, fcfs;
   try {
@@ -250,7 +242,7 @@ Result<Round> Rounds::solve(const accounts::Actor& actor, const std::string& id)
                 c.execute("UPDATE matching_round SET state = 'proposed', solved_at = $2"
                           " WHERE id = $1 AND state <> 'accepted'",
                           {id, utc_now_iso()}));
-    if (still_open == 0) return accepted_already();
+    if (still_open == 0) return errors::round_accepted();
     STEMNET_TRY_VOID(c.execute("DELETE FROM round_assignment WHERE round_id = $1", {id}));
     STEMNET_TRY_VOID(c.execute("DELETE FROM round_unserved WHERE round_id = $1", {id}));
     for (const auto& a : best.assignments) {
@@ -288,7 +280,7 @@ Result<Round> Rounds::read(db::Connection& c, const std::string& id, bool with_i
                                  " created_at, solved_at, accepted_at, summary FROM matching_round"
                                  " WHERE id = $1",
                                  {id}));
-  if (rows.empty()) return Error::not_found("no round '" + id + "'");
+  if (rows.empty()) return errors::round_not_found(id);
   const auto& r = rows[0];
   Round out{r.text(0), r.text(1),     r.text(2),     r.text(3), r.text(4), r.text(5),
             r.text(6), r.opt_text(7), r.opt_text(8), r.text(9), {},        {}};
@@ -338,7 +330,7 @@ Result<Round> Rounds::read(db::Connection& c, const std::string& id, bool with_i
 Result<Round> Rounds::get(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(Round round, read(*conn, id));
-  if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
+  if (!may_run(actor, round.region)) return errors::round_not_found(id);
   return round;
 }
 
@@ -360,30 +352,18 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
     STEMNET_TRY(auto conn, pool_.acquire());
     auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
       STEMNET_TRY(Round round, read(c, id));
-      if (!may_run(actor, round.region)) return Error::not_found("no round '" + id + "'");
-      if (round.state != "proposed") {
-        Error e = Error::conflict(round.state == "open" ? "solve the round first"
-                                                        : "the round is accepted already");
-        e.type = "illegal-move";
-        return e;
-      }
+      if (!may_run(actor, round.region)) return errors::round_not_found(id);
+      if (round.state != "proposed")
+        return round.state == "open" ? errors::round_not_solved() : errors::round_accepted();
       for (const auto& a : round.assignments) {
         STEMNET_TRY(auto open, c.query("SELECT teacher_id, school_orgnr, grade, pupils, weeks,"
                                        " note, state FROM open_request WHERE id = $1",
                                        {a.open_request_id}));
-        if (open.empty() || open[0].text(6) != "open") {
-          Error e = Error::conflict("open request " + a.open_request_id +
-                                    " is no longer open: solve the round again");
-          e.type = "round-stale";
-          return e;
-        }
+        if (open.empty() || open[0].text(6) != "open")
+          return errors::request_no_longer_open(a.open_request_id);
         STEMNET_TRY(auto room, c.query("SELECT capacity - booked FROM offer_slot WHERE id = $1",
                                        {*a.slot_id}));
-        if (room.empty() || room[0].integer(0) <= 0) {
-          Error e = Error::conflict("slot " + *a.slot_id + " is full now: solve the round again");
-          e.type = "round-stale";
-          return e;
-        }
+        if (room.empty() || room[0].integer(0) <= 0) return errors::slot_filled(*a.slot_id);
         booking::NewRequest in;
         in.offer_id = *a.offer_id;
         in.school = open[0].text(1);
@@ -415,7 +395,7 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
                   c.execute("UPDATE matching_round SET state = 'accepted', accepted_at = $2"
                             " WHERE id = $1 AND state = 'proposed'",
                             {id, utc_now_iso()}));
-      if (accepted == 0) return accepted_already();
+      if (accepted == 0) return errors::round_accepted();
       return accounts::audit(c, actor, "round.accept", id,
                              std::to_string(round.assignments.size()) + " requests made");
     });

@@ -3,6 +3,7 @@
 #include "accounts/routes.hpp"
 #include "core/clock.hpp"
 #include "http/json.hpp"
+#include "matching/errors.hpp"
 #include "matching/gaps.hpp"
 
 #include <boost/json.hpp>
@@ -64,9 +65,8 @@ json::value round_json(const Round& r) {
                       {"unserved", unserved}};
 }
 
-Response answer(const Result<Round>& r, int status = 200) {
-  if (!r) return http::problem(r.error());
-  Response res = http::json(status, round_json(*r));
+Response answer(const Round& r, int status = 200) {
+  Response res = http::json(status, round_json(r));
   res.set_header("Cache-Control", "private, no-cache");
   return res;
 }
@@ -90,77 +90,76 @@ json::value gap_json(const Gap& g) {
 }  // namespace
 
 void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::Service& accounts) {
-  router.post("/api/v1/rounds", [&rounds, &accounts](const HttpRequest& req, const PathParams&) {
-    auto actor = accounts::actor_for_change(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto body = http::json_body(req);
-    if (!body) return http::problem(body.error());
-    RoundInput in;
-    for (auto [key, field] :
-         {std::pair{"region", &in.region}, std::pair{"from", &in.from}, std::pair{"to", &in.to}}) {
-      auto v = http::body_string(*body, key);
-      if (!v) return http::problem(v.error());
-      *field = *v;
-    }
-    auto made = rounds.create(*actor, in);
-    Response res = answer(made, 201);
-    if (made) res.set_header("Location", "/api/v1/rounds/" + made->id);
-    return res;
-  });
-  router.get("/api/v1/rounds", [&rounds, &accounts](const HttpRequest& req, const PathParams&) {
-    auto actor = accounts::actor_of(req, accounts);
-    if (!actor) return http::problem(actor.error());
-    auto list = rounds.list(*actor);
-    if (!list) return http::problem(list.error());
-    json::array items;
-    for (const auto& r : *list) items.push_back(round_json(r));
-    const auto total = static_cast<std::int64_t>(items.size());
-    Response res = http::json(
-        200, json::object{{"items", std::move(items)}, {"total", total}, {"next_cursor", nullptr}});
-    res.set_header("Cache-Control", "private, no-cache");
-    return res;
-  });
-  router.get("/api/v1/rounds/{id}",
-             [&rounds, &accounts](const HttpRequest& req, const PathParams& p) {
-               auto actor = accounts::actor_of(req, accounts);
-               if (!actor) return http::problem(actor.error());
-               return answer(rounds.get(*actor, std::string(p.get("id"))));
+  router.post("/api/v1/rounds",
+              [&rounds, &accounts](const HttpRequest& req, const PathParams&) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::json_body(req));
+                RoundInput in;
+                for (auto [key, field] : {std::pair{"region", &in.region},
+                                          std::pair{"from", &in.from}, std::pair{"to", &in.to}}) {
+                  STEMNET_TRY(*field, http::body_string(body, key));
+                }
+                STEMNET_TRY(auto made, rounds.create(actor, in));
+                Response res = answer(made, 201);
+                res.set_header("Location", "/api/v1/rounds/" + made.id);
+                return res;
+              });
+  router.get("/api/v1/rounds",
+             [&rounds, &accounts](const HttpRequest& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto list, rounds.list(actor));
+               json::array items;
+               for (const auto& r : list) items.push_back(round_json(r));
+               const auto total = static_cast<std::int64_t>(items.size());
+               Response res = http::json(200, json::object{{"items", std::move(items)},
+                                                           {"total", total},
+                                                           {"next_cursor", nullptr}});
+               res.set_header("Cache-Control", "private, no-cache");
+               return res;
              });
-  router.post("/api/v1/rounds/{id}/solve",
-              [&rounds, &accounts](const HttpRequest& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                return answer(rounds.solve(*actor, std::string(p.get("id"))));
-              });
-  router.post("/api/v1/rounds/{id}/accept",
-              [&rounds, &accounts](const HttpRequest& req, const PathParams& p) {
-                auto actor = accounts::actor_for_change(req, accounts);
-                if (!actor) return http::problem(actor.error());
-                return answer(rounds.accept(*actor, std::string(p.get("id"))));
-              });
+  router.get("/api/v1/rounds/{id}",
+             [&rounds, &accounts](const HttpRequest& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               STEMNET_TRY(auto round, rounds.get(actor, std::string(p.get("id"))));
+               return answer(round);
+             });
+  router.post(
+      "/api/v1/rounds/{id}/solve",
+      [&rounds, &accounts](const HttpRequest& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto round, rounds.solve(actor, std::string(p.get("id"))));
+        return answer(round);
+      });
+  router.post(
+      "/api/v1/rounds/{id}/accept",
+      [&rounds, &accounts](const HttpRequest& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto round, rounds.accept(actor, std::string(p.get("id"))));
+        return answer(round);
+      });
 
   // GET /api/v1/gaps?level=municipality|county&period=YYYY: public, like the monitor.
-  router.get("/api/v1/gaps", [&pool](const HttpRequest& req, const PathParams&) {
-    if (auto q = http::check_query(req, {"level", "period"}); !q) return http::problem(q.error());
-    const std::string level = http::query_string(req, "level").value_or("municipality");
-    int year = 0;
-    if (auto p = http::query_string(req, "period")) {
-      if (p->size() != 4 || p->find_first_not_of("0123456789") != std::string::npos)
-        return http::problem(Error::invalid("period", "a year, such as 2026"));
-      year = std::stoi(*p);
-    } else {
-      year = std::stoi(format_local(std::time(nullptr), "%Y"));
-    }
-    auto list = gaps(pool, level, year);
-    if (!list) return http::problem(list.error());
-    json::array items;
-    for (const auto& g : *list) items.push_back(gap_json(g));
-    const auto total = static_cast<std::int64_t>(items.size());
-    return http::json(200, json::object{{"period", std::to_string(year)},
-                                        {"items", std::move(items)},
-                                        {"total", total},
-                                        {"next_cursor", nullptr}});
-  });
+  router.get("/api/v1/gaps",
+             [&pool](const HttpRequest& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY_VOID(http::check_query(req, {"level", "period"}));
+               const std::string level = http::query_string(req, "level").value_or("municipality");
+               int year = 0;
+               if (auto p = http::query_string(req, "period")) {
+                 if (p->size() != 4 || p->find_first_not_of("0123456789") != std::string::npos)
+                   return errors::period_invalid();
+                 year = std::stoi(*p);
+               } else {
+                 year = std::stoi(format_local(std::time(nullptr), "%Y"));
+               }
+               STEMNET_TRY(auto list, gaps(pool, level, year));
+               json::array items;
+               for (const auto& g : list) items.push_back(gap_json(g));
+               const auto total = static_cast<std::int64_t>(items.size());
+               return http::json(200, json::object{{"period", std::to_string(year)},
+                                                   {"items", std::move(items)},
+                                                   {"total", total},
+                                                   {"next_cursor", nullptr}});
+             });
 }
 
 }  // namespace stemnet::matching

@@ -5,7 +5,9 @@
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
+
 #include <boost/json.hpp>
+#include <tuple>
 
 #include <atomic>
 #include <chrono>
@@ -63,6 +65,22 @@ class MatchingApi : public ::testing::Test {
     return api_call(port(), method, target, s, body);
   }
   json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
+  // "<status> <code>" of an answer; for a validation problem "<status> <pointer or parameter>
+  // <code>" of its first fault, e.g. "400 /to matching.period_ended".
+  static std::string answer(const HttpResponse& r) {
+    boost::system::error_code ec;
+    auto v = json::parse(r.body, ec);
+    const std::string status = std::to_string(r.status);
+    if (ec || !v.is_object() || !v.as_object().contains("code")) return status + " " + r.body;
+    const auto& o = v.as_object();
+    if (o.at("code") != "validation.failed")
+      return status + " " + std::string(o.at("code").as_string());
+    const auto& f = o.at("errors").as_array().at(0).as_object();
+    const auto* where = f.if_contains("pointer");
+    if (!where) where = f.if_contains("parameter");
+    return status + " " + std::string(where->as_string()) + " " +
+           std::string(f.at("code").as_string());
+  }
   // A teacher at `orgnr` posts an open request; answers its id.
   std::string wish(const std::string& email, const std::string& orgnr, int grade,
                    const std::string& weeks) {
@@ -95,29 +113,28 @@ TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
   auto agder = signup_session(port(), "siv@agder.test");
   grant("siv@agder.test", "coordinator", "42");
   const std::string period = R"(,"from":"2099-03-01","to":"2099-04-30"})";
-  EXPECT_EQ(call("POST", "/api/v1/rounds", &agder, R"({"region":"31")" + period).status, 403);
-  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"NO")" + period).status,
-            403);
-  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"99")" + period).status,
-            400);
-  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_,
-                 R"({"region":"31","from":"2099-04-30","to":"2099-03-01"})")
-                .status,
-            400);
-  EXPECT_EQ(call("POST", "/api/v1/rounds", &coordinator_,
-                 R"({"region":"31","from":"2020-01-01","to":"2020-02-01"})")
-                .status,
-            400)
-      << "a period that has ended";
+  for (const auto& [who, round, expected] :
+       std::vector<std::tuple<const ApiSession*, std::string, std::string>>{
+           {&agder, R"({"region":"31")" + period, "403 matching.coordinators_only"},
+           {&coordinator_, R"({"region":"NO")" + period, "403 matching.coordinators_only"},
+           {&coordinator_, R"({"region":"99")" + period, "400 /region matching.county_not_found"},
+           {&coordinator_, R"({"region":"31","from":"2099-04-30","to":"2099-03-01"})",
+            "400 /to matching.period_reversed"},
+           {&coordinator_, R"({"region":"31","from":"2020-01-01","to":"2020-02-01"})",
+            "400 /to matching.period_ended"}}) {
+    EXPECT_EQ(answer(call("POST", "/api/v1/rounds", who, round)), expected) << round;
+  }
 
   auto made = call("POST", "/api/v1/rounds", &coordinator_, R"({"region":"31")" + period);
   ASSERT_EQ(made.status, 201) << made.body;
   const std::string id(body(made).at("id").as_string());
   EXPECT_EQ(body(made).at("state").as_string(), "open");
-  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_).status, 409)
+  EXPECT_EQ(answer(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_)),
+            "409 matching.round_not_solved")
       << "solve first";
-  EXPECT_EQ(call("GET", "/api/v1/rounds/" + id, &agder).status, 404);
-  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &agder).status, 404)
+  EXPECT_EQ(answer(call("GET", "/api/v1/rounds/" + id, &agder)), "404 matching.round_not_found");
+  EXPECT_EQ(answer(call("POST", "/api/v1/rounds/" + id + "/solve", &agder)),
+            "404 matching.round_not_found")
       << "an outsider learns nothing of the round";
 
   auto solved = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
@@ -161,8 +178,11 @@ TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
   auto request = call("GET", "/api/v1/requests/" + request_id, &teachers_["875280392"]);
   ASSERT_EQ(request.status, 200) << request.body;
   EXPECT_EQ(body(request).at("state").as_string(), "requested");
-  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_).status, 409);
-  EXPECT_EQ(call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_).status, 409);
+  EXPECT_EQ(answer(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_)),
+            "409 matching.round_accepted");
+  auto resolve = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
+  EXPECT_EQ(answer(resolve), "409 matching.round_accepted");
+  EXPECT_EQ(body(resolve).at("type").as_string(), "https://stemnet.no/problems/illegal-move");
 
   // The provider may still decline; a new round runs on what is left.
   ASSERT_EQ(call("POST", "/api/v1/requests/" + request_id + "/decline", &eva_,
@@ -207,7 +227,8 @@ TEST_F(MatchingApi, GapsByMunicipalityAndCounty) {
   ASSERT_EQ(counties.status, 200);
   EXPECT_EQ(body(counties).at("total").as_int64(), 15);
   EXPECT_EQ(call("GET", "/api/v1/gaps?level=parish", nullptr).status, 400);
-  EXPECT_EQ(call("GET", "/api/v1/gaps?period=99", nullptr).status, 400);
+  EXPECT_EQ(answer(call("GET", "/api/v1/gaps?period=99", nullptr)),
+            "400 period validation.bad_format");  // checked against the document
 }
 
 }  // namespace

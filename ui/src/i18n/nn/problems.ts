@@ -7,11 +7,13 @@ import { booking } from './codes/booking';
 import { registry } from './codes/registry';
 import { monitor } from './codes/monitor';
 import { catalogue } from './codes/catalogue';
+import { matching } from './codes/matching';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
 export const problems: Pick<Messages, 'problem'> = {
   problem: {
+    matching,
     catalogue,
     booking,
     registry,
