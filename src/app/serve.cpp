@@ -5,6 +5,7 @@
 #include "api/openapi.hpp"
 #include "booking/routes.hpp"
 #include "catalogue/routes.hpp"
+#include "http/errors.hpp"
 #include "http/forwarded.hpp"
 #include "http/json.hpp"
 #include "http/security_headers.hpp"
@@ -30,12 +31,14 @@ void add_operations(http::Router& router, http::Metrics& metrics, registry::Serv
   router.get("/healthz", [](const http::Request&, const http::PathParams&) {
     return http::json(200, boost::json::object{{"status", "ok"}});
   });
-  router.get("/readyz", [&registry](const http::Request&, const http::PathParams&) {
-    if (auto r = registry.ready(); !r) {
-      return http::problem(Error::unavailable("the database does not answer: " + r.error().detail));
-    }
-    return http::json(200, boost::json::object{{"status", "ready"}});
-  });
+  router.get(
+      "/readyz",
+      [&registry](const http::Request&, const http::PathParams&) -> Result<http::Response> {
+        if (auto r = registry.ready(); !r) {
+          return http::errors::not_ready("the database does not answer: " + r.error().detail);
+        }
+        return http::json(200, boost::json::object{{"status", "ready"}});
+      });
   router.get("/metrics", [&metrics](const http::Request&, const http::PathParams&) {
     return http::Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
   });

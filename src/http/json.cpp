@@ -1,5 +1,6 @@
 #include "http/json.hpp"
 
+#include "http/errors.hpp"
 #include "text/json_write.hpp"
 
 #include <boost/json/parse.hpp>
@@ -101,13 +102,7 @@ Result<void> check_json_media_type(const Request& req) {
   while (!type.empty() && type.back() == ' ') type.pop_back();
   std::transform(type.begin(), type.end(), type.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  if (type != "application/json") {
-    Error e{ErrorKind::unsupported_media, "unsupported-media-type", "Unsupported media type",
-            "send the body as application/json"};
-    e.param = "Content-Type";
-
-    return e;
-  }
+  if (type != "application/json") return errors::not_json_media_type();
   return ok();
 }
 
@@ -115,7 +110,7 @@ Result<boost::json::object> json_body(const Request& req) {
   STEMNET_TRY_VOID(check_json_media_type(req));
   boost::system::error_code ec;
   auto v = boost::json::parse(req.body, ec);
-  if (ec || !v.is_object()) return Error::invalid("body", "the body is not a JSON object");
+  if (ec || !v.is_object()) return errors::not_json_object();
   if (auto path = nul_path(v, "")) {
     return Error::invalid(*path, *path + " contains U+0000 (NUL), which no name or text may hold");
   }

@@ -2,6 +2,7 @@
 #include "http/server.hpp"
 
 #include "http/conditional.hpp"
+#include "http/errors.hpp"
 #include "http/forwarded.hpp"
 #include "http/log.hpp"
 #include "http/problem.hpp"
@@ -137,23 +138,15 @@ std::string wire_bytes(Response&& res, unsigned version, bool keep_alive, bool h
   return out;
 }
 
-Response error_response(const beast::error_code& ec) {
-  if (ec == bhttp::error::body_limit) {
-    return problem(Error{ErrorKind::too_large, "payload-too-large", "Payload too large",
-                         "the request body is over the server's limit"});
-  }
-  if (ec == bhttp::error::header_limit) {
-    return problem(Error{ErrorKind::too_large, "headers-too-large", "Request headers too large",
-                         "the request header is over the server's limit"},
-                   431);
-  }
+Response error_response(const beast::error_code& ec, std::size_t body_limit) {
+  if (ec == bhttp::error::body_limit) return problem(errors::body_too_large(body_limit));
+  if (ec == bhttp::error::header_limit) return problem(errors::headers_too_large(), 431);
   if (ec == bhttp::error::bad_obs_fold) {
-    return problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
-                         "a header line starts with a space or tab (obs-fold, RFC 9112 5.2): "
-                         "send each header field on one line"});
+    return problem(
+        errors::malformed("a header line starts with a space or tab (obs-fold, RFC 9112 5.2): "
+                          "send each header field on one line"));
   }
-  return problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
-                       "the request is not valid HTTP/1.1: " + ec.message()});
+  return problem(errors::malformed("the request is not valid HTTP/1.1: " + ec.message()));
 }
 
 // Reads until `buffer` holds a whole header section (or `limit` bytes, which
@@ -192,8 +185,7 @@ asio::awaitable<void> write_response(beast::tcp_stream& stream, const ServerOpti
 // Answers 503 at once and closes: for a connection over a limit.
 asio::awaitable<void> refuse(beast::tcp_stream& stream, const ServerOptions& opt,
                              std::string detail) {
-  Error e = Error::unavailable(std::move(detail));
-  e.retry_after = 5;
+  const Error e = errors::busy(std::move(detail), 5);
   beast::error_code ec;
   co_await write_response(stream, opt,
                           wire_bytes(problem(e), 11, false, false, opt.default_headers), ec);
@@ -256,7 +248,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
         break;
       }
       // A malformed or oversized request: answer once, then close.
-      Response res = error_response(ec);
+      Response res = error_response(ec, opt.body_limit);
       shared.metrics.observe("OTHER", "unparsed", res.status, 0);
       beast::error_code wec;
       co_await write_response(
@@ -284,15 +276,12 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
       }
     };
     if (!target_ok) {
-      res = problem(Error{ErrorKind::invalid_input, "bad-request", "Bad request",
-                          "the request target is not a valid URL: " + req.target});
+      res = problem(errors::malformed("the request target is not a valid URL: " + req.target));
     } else if (shared.blocking && shared.router.blocking(req)) {
       // Slow on purpose (password hashing): on threads of its own, so that
       // this connection's thread goes on serving the others meanwhile.
       if (shared.blocking_waiting.fetch_add(1) >= opt.blocking_queue) {
-        Error busy = Error::unavailable("the server is busy; try again in a moment");
-        busy.retry_after = 1;
-        res = problem(busy);
+        res = problem(errors::busy("the server is busy; try again in a moment", 1));
       } else {
         res = co_await asio::co_spawn(
             shared.blocking->get_executor(),

@@ -109,6 +109,7 @@ TEST_F(AccountsApi, BodiesMustBeJson) {
       c.request("POST", "/api/v1/auth/login",
                 {{"Content-Type", "application/x-www-form-urlencoded"}}, "email=a&password=b");
   EXPECT_EQ(form.status, 415);
+  EXPECT_EQ(problem_code(form), "request.unsupported_media_type");
   HttpConnection charset(server_->port());
   auto with_charset = charset.request(
       "POST", "/api/v1/auth/login", {{"Content-Type", "Application/JSON; charset=utf-8"}},

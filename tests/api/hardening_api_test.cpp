@@ -3,6 +3,7 @@
 #include "api_session.hpp"
 #include "http_client.hpp"
 #include "mail_box.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -284,6 +285,8 @@ TEST_F(Hardening, ConnectionsPerClientAddressAreCapped) {
 
   EXPECT_EQ(refused.status, 503);
   EXPECT_FALSE(refused.header("retry-after").empty());
+  EXPECT_EQ(problem_code(refused), "server.busy");
+  EXPECT_EQ(problem_param(refused, "retry_after"), refused.header("retry-after"));
   held.pop_back();  // one closes: room again
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_EQ(http_get(port(), "/readyz").status, 200);

@@ -321,6 +321,8 @@ TEST_F(RegistryApi, OversizedBodyIs413) {
   auto res = c.request("POST", "/api/v1/counties", {}, std::string(2 << 20, 'x'));
   EXPECT_EQ(res.status, 413);
   EXPECT_EQ(res.header("content-type"), "application/problem+json");
+  EXPECT_EQ(problem_code(res), "request.body_too_large");
+  EXPECT_EQ(problem_param(res, "max"), std::to_string(1 << 20));
 }
 
 TEST_F(RegistryApi, MalformedRequestIs400AndTheServerKeepsServing) {
@@ -331,6 +333,8 @@ TEST_F(RegistryApi, MalformedRequestIs400AndTheServerKeepsServing) {
   HttpConnection garbage(server_->port());
   auto nonsense = garbage.raw("\x16\x03\x01 not http at all\r\n\r\n");
   EXPECT_EQ(nonsense.status, 400);
+  EXPECT_EQ(problem_code(res), "request.malformed");
+  EXPECT_EQ(problem_code(nonsense), "request.malformed");
   EXPECT_EQ(get("/healthz").status, 200);
 }
 

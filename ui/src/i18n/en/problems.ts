@@ -37,10 +37,16 @@ export const problems: Pick<Messages, 'problem'> = {
       unsupported_media_type: 'The service cannot read this kind of content.',
       rate_limited: 'You have done this too many times in a short while. Wait a little and try again.',
       method_not_allowed: 'This cannot be done here.',
+      body_too_large: 'What you sent is too large (at most {{max}} bytes).',
+      headers_too_large: 'The request headers are too large. Delete the cookies for this site and try again.',
+      malformed: 'The request could not be read. Reload the page and try again.',
+      not_json_object: 'The request could not be read. Reload the page and try again.',
     },
     server: {
       unavailable: 'The service is not available right now. Try again in a little while.',
       internal: 'Something went wrong on our side. Try again later.',
+      busy: 'The service is busy right now. Try again in {{retry_after}} seconds.',
+      not_ready: 'The service is not ready right now. Try again in a moment.',
     },
     // no answer from the server at all, or a fault in this page
     unreachable: 'Could not reach the service. Check that you are connected to the internet, and try again.',

@@ -36,10 +36,16 @@ export const problems = {
       unsupported_media_type: 'Tjenesten kan ikke lese denne typen innhold.',
       rate_limited: 'Du har gjort dette for mange ganger på kort tid. Vent litt og prøv igjen.',
       method_not_allowed: 'Dette kan ikke gjøres her.',
+      body_too_large: 'Det du sendte, er for stort (høyst {{max}} byte).',
+      headers_too_large: 'Forespørselen har for store topptekster. Slett informasjonskapslene for nettstedet og prøv igjen.',
+      malformed: 'Forespørselen kunne ikke leses. Last inn siden på nytt og prøv igjen.',
+      not_json_object: 'Forespørselen kunne ikke leses. Last inn siden på nytt og prøv igjen.',
     },
     server: {
       unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
       internal: 'Noe gikk galt hos oss. Prøv igjen senere.',
+      busy: 'Tjenesten har mye å gjøre akkurat nå. Prøv igjen om {{retry_after}} sekunder.',
+      not_ready: 'Tjenesten er ikke klar akkurat nå. Prøv igjen om litt.',
     },
     // no answer from the server at all, or a fault in this page
     unreachable: 'Fikk ikke kontakt med tjenesten. Sjekk at du er koblet til Internett, og prøv igjen.',

@@ -37,10 +37,16 @@ export const problems: Pick<Messages, 'problem'> = {
       unsupported_media_type: 'Tenesta kan ikkje lese denne typen innhald.',
       rate_limited: 'Du har gjort dette for mange gonger på kort tid. Vent litt og prøv igjen.',
       method_not_allowed: 'Dette kan ikkje gjerast her.',
+      body_too_large: 'Det du sende, er for stort (høgst {{max}} byte).',
+      headers_too_large: 'Førespurnaden har for store topptekstar. Slett informasjonskapslane for nettstaden og prøv igjen.',
+      malformed: 'Førespurnaden kunne ikkje lesast. Last inn sida på nytt og prøv igjen.',
+      not_json_object: 'Førespurnaden kunne ikkje lesast. Last inn sida på nytt og prøv igjen.',
     },
     server: {
       unavailable: 'Tenesta er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.',
       internal: 'Noko gjekk gale hos oss. Prøv igjen seinare.',
+      busy: 'Tenesta har mykje å gjere akkurat no. Prøv igjen om {{retry_after}} sekund.',
+      not_ready: 'Tenesta er ikkje klar akkurat no. Prøv igjen om litt.',
     },
     // no answer from the server at all, or a fault in this page
     unreachable: 'Fekk ikkje kontakt med tenesta. Sjekk at du er kopla til Internett, og prøv igjen.',

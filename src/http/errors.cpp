@@ -1,0 +1,44 @@
+#include "http/errors.hpp"
+
+namespace stemnet::http::errors {
+
+Error body_too_large(std::size_t max_bytes) {
+  const auto max = static_cast<long long>(max_bytes);
+  return Error{ErrorKind::too_large, "payload-too-large", "Payload too large",
+               "the request body is over the server's limit of " + std::to_string(max) + " bytes"}
+      .coded("request.body_too_large", {{"max", max}});
+}
+
+Error headers_too_large() {
+  return Error{ErrorKind::too_large, "headers-too-large", "Request headers too large",
+               "the request header is over the server's limit"}
+      .coded("request.headers_too_large");
+}
+
+Error malformed(std::string detail) {
+  return Error{ErrorKind::invalid_input, "bad-request", "Bad request", std::move(detail)}.coded(
+      "request.malformed");
+}
+
+Error not_json_media_type() {
+  Error e{ErrorKind::unsupported_media, "unsupported-media-type", "Unsupported media type",
+          "send the body as application/json"};
+  e.param = "Content-Type";
+  return std::move(e).coded("request.unsupported_media_type");
+}
+
+Error not_json_object() {
+  return Error::invalid("body", "the body is not a JSON object").coded("request.not_json_object");
+}
+
+Error busy(std::string detail, long retry_after) {
+  Error e = Error::unavailable(std::move(detail));
+  e.retry_after = retry_after;
+  return std::move(e).coded("server.busy", {{"retry_after", static_cast<long long>(retry_after)}});
+}
+
+Error not_ready(std::string detail) {
+  return Error::unavailable(std::move(detail)).coded("server.not_ready");
+}
+
+}  // namespace stemnet::http::errors
