@@ -115,6 +115,7 @@ struct Operation {
   std::optional<Part> query;  // absent: the operation declares no query parameters
   std::optional<Part> body;   // absent: no JSON request body
   bool body_required = false;
+  bool query_required = false;  // some query parameter is required: check a bare request too
   // status ("200", "4XX", "default") -> media type -> schema (load with responses)
   std::map<std::string, std::map<std::string, std::optional<Part>>> responses;
 };
@@ -169,6 +170,13 @@ void formats_as_patterns(json::value& v) {
       if (!o.contains("pattern")) o["pattern"] = pattern;
     }
   }
+  // valijson knows draft 7, where 2020-12's dependentRequired is written
+  // `dependencies` (slot_id needs offer_id): the same rule, its older name.
+  if (auto* dr = o.if_contains("dependentRequired"); dr && !o.contains("dependencies")) {
+    json::value rule = *dr;
+    o.erase("dependentRequired");
+    o["dependencies"] = std::move(rule);
+  }
   for (auto& [key, child] : o) {
     // Values, not schemas: leave them as written.
     if (key == "example" || key == "examples" || key == "enum" || key == "const" ||
@@ -196,6 +204,7 @@ Fault make_fault(std::string pointer, bool query, std::string code,
                  std::vector<ErrorParam> params = {}) {
   Fault f;
   if (query) {
+    f.in_query = true;
     f.parameter = unescape_pointer_token(pointer.empty() ? pointer : pointer.substr(1));
   } else {
     f.pointer = std::move(pointer);
@@ -245,6 +254,10 @@ void Contract::Impl::schema_faults(const Part& part, const json::value& instance
       std::erase(types, "null");
       ps.push_back({"expected", types.empty() ? std::string("value") : types.front()});
     } else if (d.starts_with("Missing required property")) {
+      code = "validation.missing";
+      pointer += "/" + escape_pointer_token(quoted());
+    } else if (d.starts_with("Missing dependency")) {
+      // dependentRequired: a member that another one present needs.
       code = "validation.missing";
       pointer += "/" + escape_pointer_token(quoted());
     } else if (d.starts_with("Object contains a property that could not be validated")) {
@@ -391,8 +404,9 @@ void Contract::Impl::body_faults(const Operation& op, const json::value& body,
 
 Result<void> Contract::Impl::check(const Operation& op, const http::Request& req) const {
   std::vector<Fault> faults;
-  // A bare GET is the most common request of all: nothing to check.
-  if (!req.query.empty()) query_faults(op, req, faults);
+  // A bare GET is the most common request of all: nothing to check, unless
+  // the operation requires a parameter.
+  if (!req.query.empty() || op.query_required) query_faults(op, req, faults);
   if (op.body && op.body_required && req.body.empty()) {
     faults.push_back(make_fault("", false, "validation.missing"));
   } else if (op.body && !req.body.empty()) {
@@ -400,10 +414,20 @@ Result<void> Contract::Impl::check(const Operation& op, const http::Request& req
     boost::system::error_code ec;
     json::parse_options options;
     options.max_depth = 32;
-    const json::value body = json::parse(req.body, ec, {}, options);
+    json::stream_parser parser({}, options);
+    const std::size_t read = parser.write(req.body.data(), req.body.size(), ec);
+    if (!ec) parser.finish(ec);
     if (ec) {
-      faults.push_back(make_fault("", false, "validation.malformed_json"));
+      // Where the text stops being JSON, as an editor counts: line and column from 1.
+      const std::string_view before = std::string_view(req.body).substr(0, read);
+      const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+      const auto last = before.rfind('\n');
+      const auto column = static_cast<long long>(
+          before.size() - (last == std::string_view::npos ? 0 : last + 1) + 1);
+      faults.push_back(make_fault("", false, "validation.malformed_json",
+                                  {{"line", static_cast<long long>(line)}, {"column", column}}));
     } else {
+      const json::value body = parser.release();
       body_faults(op, body, faults);
     }
   }
@@ -425,9 +449,9 @@ Result<void> Contract::Impl::check(const Operation& op, const http::Request& req
   if (total > 5) detail += "; and " + std::to_string(total - 5) + " more";
   e.detail = std::move(detail);
   const Fault& first = faults.front();
-  e.param = !first.parameter.empty() ? first.parameter
-            : first.pointer.empty()  ? std::string("body")
-                                     : dotted_of_pointer(first.pointer);
+  e.param = first.in_query          ? (first.parameter.empty() ? "query" : first.parameter)
+            : first.pointer.empty() ? std::string("body")
+                                    : dotted_of_pointer(first.pointer);
   e.params.push_back({"count", static_cast<long long>(total)});
   e.faults = std::move(faults);
   return e;
@@ -496,6 +520,7 @@ Result<std::shared_ptr<const Contract>> Contract::load(const json::value& docume
       add_params(op_json.if_contains("parameters"));
       if (!properties.empty() || op->free_names) {
         json::object schema{{"type", "object"}, {"properties", std::move(properties)}};
+        op->query_required = !required.empty();
         if (!required.empty()) schema["required"] = std::move(required);
         if (!extra.is_null()) schema["additionalProperties"] = std::move(extra);
         op->query.emplace();

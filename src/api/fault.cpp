@@ -110,8 +110,8 @@ std::string expected_text(const std::vector<std::string>& types) {
 
 // The English detail of one fault; the front-end writes its own by code.
 std::string fault_detail(const Fault& f) {
-  const std::string where = f.parameter.empty() ? (f.pointer.empty() ? "the body" : f.pointer)
-                                                : "query parameter '" + f.parameter + "'";
+  const std::string where = !f.in_query ? (f.pointer.empty() ? "the body" : f.pointer)
+                                        : "query parameter '" + f.parameter + "'";
   const auto param = [&](std::string_view name) {
     const auto* p = find_param(f, name);
     return p ? text_of(*p) : std::string();
@@ -141,7 +141,10 @@ std::string fault_detail(const Fault& f) {
   if (c == "validation.not_allowed") return where + " must be one of: " + param("allowed");
   if (c == "validation.bad_format") return where + " is not in the expected form";
   if (c == "validation.nul_character") return where + " contains U+0000 (NUL)";
-  if (c == "validation.malformed_json") return "the body is not well-formed JSON";
+  if (c == "validation.malformed_json") {
+    return "the body is not well-formed JSON (line " + param("line") + ", column " +
+           param("column") + ")";
+  }
   return where + " does not match what this request takes";
 }
 
@@ -149,9 +152,7 @@ std::string fault_detail(const Fault& f) {
 // or "is not in the expected form" says nothing more about a number sent for text.
 void drop_implied(std::vector<Fault>& faults) {
   std::vector<std::string> typed_wrong;  // "/pointer" or "?parameter"
-  const auto place = [](const Fault& f) {
-    return f.parameter.empty() ? f.pointer : "?" + f.parameter;
-  };
+  const auto place = [](const Fault& f) { return f.in_query ? "?" + f.parameter : f.pointer; };
   for (const auto& f : faults) {
     if (f.code == "validation.wrong_type") typed_wrong.push_back(place(f));
   }

@@ -76,7 +76,7 @@ Error Error::query(std::string parameter, std::string code, std::string detail,
                    std::vector<ErrorParam> params) {
   std::string param = parameter;
   return one_fault(
-      Fault{"", std::move(parameter), std::move(code), std::move(detail), std::move(params)},
+      Fault{"", std::move(parameter), std::move(code), std::move(detail), std::move(params), true},
       std::move(param));
 }
 

@@ -52,6 +52,7 @@ struct Fault {
   std::string code;  // "validation.too_long"
   std::string detail;
   std::vector<ErrorParam> params;
+  bool in_query = false;  // a query fault, even one whose parameter has no name ("?=x")
 };
 
 struct Error {

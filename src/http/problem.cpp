@@ -65,7 +65,7 @@ Response render(const Error& error, int status) {
     boost::json::array errors;
     for (const auto& f : error.faults) {
       boost::json::object item;
-      if (!f.parameter.empty()) {
+      if (f.in_query || !f.parameter.empty()) {
         item["parameter"] = f.parameter;
       } else {
         item["pointer"] = f.pointer;

@@ -221,6 +221,50 @@ TEST_F(ContractApi, ABodyThatIsNotJsonOrNotDeclaredJson) {
       (std::vector<std::pair<std::string, std::string>>{{"/name", "validation.nul_character"}}));
 }
 
+// Malformed JSON says where it stops being JSON, as an editor counts.
+TEST_F(ContractApi, MalformedJsonNamesItsLineAndColumn) {
+  HttpConnection c(server_->port());
+  auto broken = c.request("POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}},
+                          "{\n  \"email\": \"a@b.no\",\n  oops: 1}");
+  ASSERT_EQ(broken.status, 400) << broken.body;
+  const auto problem = json::parse(broken.body);
+  const auto& fault = problem.at("errors").at(0);
+  EXPECT_EQ(fault.at("code").as_string(), "validation.malformed_json");
+  EXPECT_EQ(fault.at("params").at("line").as_int64(), 3) << broken.body;
+  EXPECT_EQ(fault.at("params").at("column").as_int64(), 3) << broken.body;
+  auto trailing =
+      c.request("POST", "/api/v1/auth/signup", {{"Content-Type", "application/json"}}, "{} {}");
+  ASSERT_EQ(trailing.status, 400) << trailing.body;
+  EXPECT_EQ(faults_of(trailing),
+            (std::vector<std::pair<std::string, std::string>>{{"", "validation.malformed_json"}}));
+}
+
+// A query fault stays a query fault even without a name; a required query
+// parameter is checked on a bare request too; a member another one needs
+// (dependentRequired) is missing like any other. All before the session.
+TEST_F(ContractApi, QueryAndDependentMemberFaults) {
+  auto unnamed = call("GET", "/api/v1/counties?=x&limit=3");
+  ASSERT_EQ(unnamed.status, 400) << unnamed.body;
+  const auto u = json::parse(unnamed.body);
+  EXPECT_EQ(u.at("param").as_string(), "query");
+  const auto& fault = u.at("errors").at(0).as_object();
+  EXPECT_TRUE(fault.contains("parameter")) << unnamed.body;
+  EXPECT_FALSE(fault.contains("pointer")) << unnamed.body;
+  EXPECT_EQ(fault.at("code").as_string(), "validation.unnamed_parameter");
+
+  auto bare = call("DELETE", "/api/v1/organisations/org:923456783/members/person:x");
+  ASSERT_EQ(bare.status, 400) << bare.body;
+  EXPECT_EQ(faults_of(bare),
+            (std::vector<std::pair<std::string, std::string>>{{"role", "validation.missing"}}));
+
+  auto slot_only = call("POST", "/api/v1/open-requests/open:x/answers",
+                        R"({"body":"Vi kan komme","slot_id":"slot:1"})");
+  ASSERT_EQ(slot_only.status, 400) << slot_only.body;
+  EXPECT_EQ(
+      faults_of(slot_only),
+      (std::vector<std::pair<std::string, std::string>>{{"/offer_id", "validation.missing"}}));
+}
+
 // Hostile bodies are answered quickly and the server keeps serving.
 TEST_F(ContractApi, HostileBodiesAreRefusedQuickly) {
   std::string wide = "{";
