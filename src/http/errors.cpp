@@ -20,6 +20,18 @@ Error malformed(std::string detail) {
       "request.malformed");
 }
 
+Error no_route(std::string_view path) {
+  return Error::not_found("no resource at " + std::string(path)).coded("request.not_found");
+}
+
+Error method_not_allowed(std::string_view method, std::string_view path,
+                         const std::string& allowed) {
+  return Error{
+      ErrorKind::invalid_input, "method-not-allowed", "Method not allowed",
+      std::string(method) + " is not allowed on " + std::string(path) + "; allowed: " + allowed}
+      .coded("request.method_not_allowed", {{"allowed", allowed}});
+}
+
 Error not_json_media_type() {
   Error e{ErrorKind::unsupported_media, "unsupported-media-type", "Unsupported media type",
           "send the body as application/json"};

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace stemnet::http::errors {
 
@@ -20,6 +21,11 @@ Error body_too_large(std::size_t max_bytes);
 Error headers_too_large();
 // 400 request.malformed: not HTTP/1.1 the server can read (`detail` says how).
 Error malformed(std::string detail);
+// 404 request.not_found: no route has this path.
+Error no_route(std::string_view path);
+// 405 (the caller sets the status) request.method_not_allowed {allowed}.
+Error method_not_allowed(std::string_view method, std::string_view path,
+                         const std::string& allowed);
 // 415 request.unsupported_media_type (param Content-Type): the body is not
 // declared application/json.
 Error not_json_media_type();

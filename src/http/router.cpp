@@ -2,6 +2,7 @@
 
 #include "http/compress.hpp"
 #include "http/conditional.hpp"
+#include "http/errors.hpp"
 #include "http/problem.hpp"
 
 namespace stemnet::http {
@@ -131,12 +132,8 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
   }
   if (path_match) {
     if (route_label) *route_label = path_match->pattern;
-    Error e{ErrorKind::invalid_input, "method-not-allowed", "Method not allowed",
-            std::string(method_name(req.method)) + " is not allowed on " + req.path +
-                "; allowed: " + allow};
-    e.code = "request.method_not_allowed";
-    e.params = {{"allowed", allow}};
-    Response res = problem(e, 405);
+    Response res =
+        problem(errors::method_not_allowed(method_name(req.method), req.path, allow), 405);
     res.set_header("Allow", allow);
     return res;
   }
@@ -146,8 +143,7 @@ Response Router::dispatch(const Request& req, std::string* route_label) const {
     auto answer = fallback_(req, PathParams{});
     return answer ? std::move(*answer) : problem(answer.error());
   }
-  return problem(
-      Error{ErrorKind::not_found, "not-found", "Not found", "no resource at " + req.path});
+  return problem(errors::no_route(req.path));
 }
 
 }  // namespace stemnet::http
