@@ -3,6 +3,7 @@
 #include "accounts/routes.hpp"
 #include "core/clock.hpp"
 #include "http/json.hpp"
+#include "matching/bodies.hpp"
 #include "matching/errors.hpp"
 #include "matching/gaps.hpp"
 
@@ -93,12 +94,7 @@ void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::
   router.post("/api/v1/rounds",
               [&rounds, &accounts](const HttpRequest& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                RoundInput in;
-                for (auto [key, field] : {std::pair{"region", &in.region},
-                                          std::pair{"from", &in.from}, std::pair{"to", &in.to}}) {
-                  STEMNET_TRY(*field, http::body_string(body, key));
-                }
+                STEMNET_TRY(auto in, http::body<RoundInput>(req));
                 STEMNET_TRY(auto made, rounds.create(actor, in));
                 Response res = answer(made, 201);
                 res.set_header("Location", "/api/v1/rounds/" + made.id);
