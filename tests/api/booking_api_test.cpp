@@ -734,8 +734,9 @@ TEST_F(BookingApi, FeedbackCountsMustAddUp) {
   for (const auto& [bad, field, expected] :
        std::vector<Bad>{{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})",
                          "pupils_reached", "/pupils_reached booking.counts_exceed_reached"},
+                        // The document's dependentRequired: girls and boys need the total.
                         {R"({"score":5,"girls":11})", "pupils_reached",
-                         "/pupils_reached booking.reached_required"},
+                         "/pupils_reached validation.missing"},
                         {R"({"score":5,"pupils_reached":-1})", "pupils_reached",
                          "/pupils_reached validation.out_of_range"},
                         {R"({"score":5,"pupils_reached":"24"})", "pupils_reached",
