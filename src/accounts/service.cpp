@@ -5,6 +5,7 @@
 #include "accounts/store.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
+#include "core/strings.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -56,7 +57,7 @@ Result<SignedIn> Service::open_session(db::Connection& c, const Person& p) {
 
 Result<SignedIn> Service::signup(const SignupInput& in, const std::string& client) {
   STEMNET_TRY(std::string email, normalise_email(in.email));
-  if (in.name.empty() || in.name.size() > 200) return errors::name_invalid(200);
+  if (in.name.empty() || characters(in.name) > 200) return errors::name_invalid(200);
   if (in.language != "nb" && in.language != "nn" && in.language != "en") {
     return errors::language_invalid();
   }

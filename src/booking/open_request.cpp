@@ -163,7 +163,7 @@ Result<OpenRequest> OpenRequests::create(const accounts::Actor& actor, const New
       return errors::no_week_53(at, w.substr(0, 4));
     if (w < this_week) return errors::week_passed(at, w);
   }
-  if (in.note.empty() || in.note.size() > 2000) return errors::note_length();
+  if (in.note.empty() || characters(in.note) > 2000) return errors::note_length();
   const std::string id = random_token().substr(0, 16);
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
@@ -266,7 +266,7 @@ Result<Page<OpenRequest>> OpenRequests::list(const accounts::Actor& actor, const
 
 Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std::string& id,
                                          const AnswerInput& in) {
-  if (in.body.empty() || in.body.size() > 4000) return errors::text_length("/body", 1, 4000);
+  if (in.body.empty() || characters(in.body) > 4000) return errors::text_length("/body", 1, 4000);
   if (in.slot_id && !in.offer_id) return errors::slot_needs_offer();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {

@@ -2,6 +2,7 @@
 
 #include "accounts/audit.hpp"
 #include "booking/errors.hpp"
+#include "core/strings.hpp"
 
 #include "accounts/secrets.hpp"
 #include "core/clock.hpp"
@@ -112,7 +113,7 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
   const std::string teacher = in.brokered_for.value_or(actor.person.id);
   if (in.grade < 1 || in.grade > 13) return errors::grade_out_of_range();
   if (in.pupils < 1 || in.pupils > 1000) return errors::pupils_out_of_range();
-  if (in.message.size() > 4000) return errors::text_length("/message", 0, 4000);
+  if (characters(in.message) > 4000) return errors::text_length("/message", 0, 4000);
   STEMNET_TRY(auto offer,
               c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
                       " JOIN organisation g ON g.id = o.organisation_id"
@@ -328,7 +329,7 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
 
 Result<BookingRequest> Service::post_message(const accounts::Actor& actor, const std::string& id,
                                              const std::string& body) {
-  if (body.empty() || body.size() > 4000) return errors::text_length("/body", 1, 4000);
+  if (body.empty() || characters(body) > 4000) return errors::text_length("/body", 1, 4000);
   {
     // The lease ends before get() takes its own: a handler never holds two.
     STEMNET_TRY(auto conn, pool_.acquire());

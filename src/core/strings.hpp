@@ -2,6 +2,7 @@
 // Example:
 //   one_of("kit", kFormats);                 // true
 //   join_list({"a", "b"}) == "a,b";  split_list("a,b") == {"a", "b"}
+//   characters("Bærum") == 5
 #pragma once
 
 #include <algorithm>
@@ -22,6 +23,14 @@ bool one_of(std::string_view s, const Range& values) {
 std::string join_list(const std::vector<std::string>& items);
 // The items of a comma list; an empty string has none.
 std::vector<std::string> split_list(std::string_view list);
+
+// The characters of UTF-8 text, as a person (and the API document's
+// maxLength) counts them: "Bærum" has 5, not 6 (its bytes).
+inline std::size_t characters(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
 
 // A value fit for one line of the operator's log: control characters (CR and
 // LF among them) written as \xNN, and at most 200 bytes of it.

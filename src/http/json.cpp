@@ -1,5 +1,6 @@
 #include "http/json.hpp"
 
+#include "core/strings.hpp"
 #include "http/errors.hpp"
 #include "text/json_write.hpp"
 
@@ -64,16 +65,6 @@ std::optional<std::string> nul_path(const boost::json::value& v, const std::stri
   }
   return std::nullopt;
 }
-
-namespace {
-
-// Characters (code points) of UTF-8 text: the bytes that do not continue one.
-std::size_t characters(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-}  // namespace
 
 Result<void> check_query(const Request& req, std::initializer_list<std::string_view> allowed) {
   return check_names(req, std::vector<std::string_view>(allowed));

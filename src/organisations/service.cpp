@@ -38,14 +38,14 @@ Result<void> check_municipality(db::Connection& c, const std::string& number) {
 
 Result<void> validate(const ProviderInput& in) {
   if (!one_of(in.kind, kProviderKinds)) return errors::kind_invalid();
-  if (in.name.empty() || in.name.size() > 200) return errors::name_invalid(200);
+  if (in.name.empty() || characters(in.name) > 200) return errors::name_invalid(200);
   if (in.kind != "volunteer" && !in.orgnr) return errors::orgnr_required();
   if (in.orgnr && !geo::is_organisation_number(*in.orgnr)) return errors::orgnr_invalid(*in.orgnr);
   if (!in.municipality || !geo::is_municipality_number(*in.municipality)) {
     return errors::municipality_required();
   }
   if (in.sector && !one_of(*in.sector, kSectors)) return errors::sector_invalid(*in.sector);
-  if (in.profile.size() > 4000) return errors::profile_too_long(4000);
+  if (characters(in.profile) > 4000) return errors::profile_too_long(4000);
   for (const auto& s : in.shows) {
     if (!one_of(s, kShows)) return errors::shows_invalid();
   }

@@ -172,10 +172,6 @@ TEST_F(AccountsApi, RefusalsHaveStableCodes) {
       {"taken address", "/api/v1/auth/signup",
        R"({"email":"KARI@skole.no","name":"Kari","password":"a long enough password"})", 409,
        "accounts.email_taken", "", "", ""},
-      {"name over 200 bytes", "/api/v1/auth/signup",
-       R"({"email":"ola@skole.no","name":")" + heavy_name +
-           R"(","password":"a long enough password"})",
-       400, "validation.failed", "/name accounts.name_invalid", "max", "200"},
       {"password over 1024 bytes", "/api/v1/auth/signup",
        R"({"email":"ola@skole.no","name":"Ola","password":")" + heavy_password + R"("})", 400,
        "validation.failed", "/password accounts.password_too_long", "max", "1024"},
@@ -196,6 +192,11 @@ TEST_F(AccountsApi, RefusalsHaveStableCodes) {
     if (!c.fault.empty()) EXPECT_EQ(fault_code(res), c.fault) << c.what;
     if (!c.param.empty()) EXPECT_EQ(problem_param(res, c.param), c.value) << c.what;
   }
+  // Limits count characters, as the document's maxLength and a person do: 150 'ø' are 300
+  // bytes and a name well within 200 characters.
+  auto heavy = post("/api/v1/auth/signup", R"({"email":"ola@skole.no","name":")" + heavy_name +
+                                               R"(","password":"a long enough password"})");
+  EXPECT_EQ(heavy.status, 201) << heavy.body;
 }
 
 TEST_F(AccountsApi, NotificationChoicesHaveStableCodes) {

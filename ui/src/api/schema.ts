@@ -756,7 +756,7 @@ export interface paths {
          * @description A teacher or school contact of `school` asks for a published offer. Checked in this
          *     order: the body against `BookingRequestInput` (415, 400), session (401), token (403),
          *     `school` (400: its check digit, a school of the registry), the caller's role (403),
-         *     `message` (400: at most 4000 bytes), then the offer (404 when not published or its
+         *     `message` (400: at most 4000 characters), then the offer (404 when not published or its
          *     provider not approved), the grade against the offer's grades (400) and the slot (400).
          *     Answers 201 with the request as the school side sees it, and `Location`. The provider's
          *     members are told by mail (`request_new`).
@@ -1067,7 +1067,7 @@ export interface paths {
          * Write in a request's thread
          * @description Either party (not the region's coordinators or admins: 404) adds a message, in every state,
          *     also after a cancellation. A member other than `body` is 400
-         *     (`validation.unknown_member`); `body` has at most 4000 bytes too. The other side is told
+         *     (`validation.unknown_member`); `body` has at most 4000 characters too. The other side is told
          *     by mail (`request_message`). Answers 201 with the whole request; the
          *     state does not change.
          */
@@ -1214,7 +1214,7 @@ export interface paths {
          *     the body against `OpenRequestInput` (415, 400), session (401), token (403), `school`
          *     (400: its check digit, a school of the registry), the caller's role (403), then the
          *     rules the schema cannot say (400): no week before this week, week 53 only in a year
-         *     that has one, `note` at most 2000 bytes. `weeks` are stored sorted, each once. The
+         *     that has one, `note` at most 2000 characters. `weeks` are stored sorted, each once. The
          *     school's county's coordinators are told by mail (`open_request_new`). Answers 201 with
          *     the open request (the school's view) and `Location`.
          */
@@ -1262,7 +1262,7 @@ export interface paths {
          *     a coordinator or admin with any (or none), on the region's behalf unless
          *     `organisation_id` is given. Checked in this order: the body against
          *     `OpenRequestAnswerInput` (415, 400), session (401), token (403), `body` at most 4000
-         *     bytes and a slot without an offer (400); then the open request (404), the school (403),
+         *     characters and a slot without an offer (400); then the open request (404), the school (403),
          *     the state (409), `organisation_id` (403: not an approved provider of the caller's) or
          *     several providers without it (400), the offer, its provider, the grade and the slot
          *     (400). The teacher who posted it is told by mail. Answers 201 with the whole
@@ -2211,7 +2211,7 @@ export interface components {
         Password: string;
         SignupInput: {
             email: components["schemas"]["Email"];
-            /** @description 1 to 200 bytes (UTF-8). */
+            /** @description 1 to 200 characters. */
             name: string;
             password: components["schemas"]["Password"];
             language?: components["schemas"]["Language"];
@@ -2546,7 +2546,7 @@ export interface components {
              * @default
              */
             wished?: string;
-            /** @description At most 4000 characters and 4000 bytes; the first message of the thread. */
+            /** @description At most 4000 characters; the first message of the thread. */
             message?: string;
             /** @description One of the offer's slots (full or not, past or not). */
             slot_id?: string;
@@ -2577,7 +2577,7 @@ export interface components {
             boys?: number;
         };
         BookingMessageInput: {
-            /** @description 1 to 4000 characters, and at most 4000 bytes. */
+            /** @description 1 to 4000 characters. */
             body: string;
         };
         CalendarFeedAddress: {
@@ -2695,13 +2695,13 @@ export interface components {
             formats?: components["schemas"]["OfferFormat"][];
             /** @description Not before this week (server's local time); week 53 only in a year that has one. */
             weeks: components["schemas"]["OpenRequestWeek"][];
-            /** @description 1 to 2000 bytes. */
+            /** @description 1 to 2000 characters. */
             note: string;
             /** @default false */
             digital_ok?: boolean;
         };
         OpenRequestAnswerInput: {
-            /** @description 1 to 4000 characters, and at most 4000 bytes. */
+            /** @description 1 to 4000 characters. */
             body: string;
             /** @description A published offer: a provider's own; a coordinator's or admin's any. The grade must be within its grades. */
             offer_id?: string;
@@ -2761,7 +2761,7 @@ export interface components {
          */
         OrganisationInput: {
             kind: components["schemas"]["OrganisationKind"];
-            /** @description 1 to 200 bytes (UTF-8). */
+            /** @description 1 to 200 characters. */
             name: string;
             /**
              * @description 9 digits with a valid mod-11 check digit (else 400); required unless `kind` is
@@ -2771,7 +2771,7 @@ export interface components {
             /** @description Kommunenummer of a municipality or territory of the registry (else 400). */
             municipality: string;
             sector?: components["schemas"]["OrganisationSector"];
-            /** @description At most 4000 bytes (UTF-8). */
+            /** @description At most 4000 characters. */
             profile?: string;
             shows?: components["schemas"]["OrganisationShows"];
             /** @description Begins with `https://` or `http://`. */
@@ -2782,7 +2782,7 @@ export interface components {
          *     `orgnr` never change and are not members here (400).
          */
         OrganisationPatch: {
-            /** @description 1 to 200 bytes (UTF-8). */
+            /** @description 1 to 200 characters. */
             name?: string;
             /** @description Kommunenummer of a municipality or territory of the registry (else 400). */
             municipality?: string;
@@ -2791,7 +2791,7 @@ export interface components {
              * @enum {string|null}
              */
             sector?: "energy" | "manufacturing" | "ict" | "construction" | "health" | "oil_and_gas" | "aquaculture" | "transport" | "public_sector" | "research" | "finance" | "other" | null;
-            /** @description At most 4000 bytes (UTF-8); null clears it to "". */
+            /** @description At most 4000 characters; null clears it to "". */
             profile?: string | null;
             /** @description Replaces the list; null or [] clears it. */
             shows?: ("careers" | "apprenticeships" | "recruitment")[] | null;
