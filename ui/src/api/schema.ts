@@ -1800,7 +1800,7 @@ export interface components {
             file?: string;
             /** @description 1-based line in `file`. */
             line?: number;
-            code?: components["schemas"]["ProblemCode"];
+            code: components["schemas"]["ProblemCode"];
             params?: components["schemas"]["ProblemParams"];
             /** @description `validation.failed`: every fault of the request (at most 50), in order. */
             errors?: components["schemas"]["Fault"][];
@@ -3103,7 +3103,8 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/unauthenticated",
                  *       "title": "Sign-in required",
                  *       "status": 401,
-                 *       "detail": "sign in first"
+                 *       "detail": "sign in first",
+                 *       "code": "auth.required"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3121,6 +3122,7 @@ export interface components {
                  *       "title": "Not allowed",
                  *       "status": 403,
                  *       "detail": "a change needs the X-CSRF-Token header with the token of the stemnet_csrf cookie",
+                 *       "code": "auth.csrf",
                  *       "param": "X-CSRF-Token"
                  *     }
                  */
@@ -3138,7 +3140,11 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/not-found",
                  *       "title": "Not found",
                  *       "status": 404,
-                 *       "detail": "no school has organisation number 975283011"
+                 *       "detail": "no school has organisation number 975283011",
+                 *       "code": "registry.school_not_found",
+                 *       "params": {
+                 *         "orgnr": "975283011"
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3156,6 +3162,7 @@ export interface components {
                  *       "title": "Conflict with the current state",
                  *       "status": 409,
                  *       "detail": "an account with this e-mail address exists already; sign in or reset the password",
+                 *       "code": "accounts.email_taken",
                  *       "param": "email"
                  *     }
                  */
@@ -3173,7 +3180,11 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/payload-too-large",
                  *       "title": "Payload too large",
                  *       "status": 413,
-                 *       "detail": "the request body is over the server's limit"
+                 *       "detail": "the request body is over the server's limit",
+                 *       "code": "request.body_too_large",
+                 *       "params": {
+                 *         "max": 1048576
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3191,6 +3202,7 @@ export interface components {
                  *       "title": "Unsupported media type",
                  *       "status": 415,
                  *       "detail": "send the body as application/json",
+                 *       "code": "request.unsupported_media_type",
                  *       "param": "Content-Type"
                  *     }
                  */
@@ -3209,7 +3221,11 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/too-many-attempts",
                  *       "title": "Too many sign-in attempts",
                  *       "status": 429,
-                 *       "detail": "too many failed sign-ins; wait before trying again"
+                 *       "detail": "too many failed sign-ins; wait before trying again",
+                 *       "code": "auth.too_many_attempts",
+                 *       "params": {
+                 *         "retry_after": 2
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3231,7 +3247,11 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/unavailable",
                  *       "title": "Service unavailable",
                  *       "status": 503,
-                 *       "detail": "the server is busy; try again in a moment"
+                 *       "detail": "the server is busy; try again in a moment",
+                 *       "code": "server.busy",
+                 *       "params": {
+                 *         "retry_after": 1
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3249,7 +3269,11 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/method-not-allowed",
                  *       "title": "Method not allowed",
                  *       "status": 405,
-                 *       "detail": "POST is not allowed on /healthz; allowed: GET, HEAD"
+                 *       "detail": "POST is not allowed on /healthz; allowed: GET, HEAD",
+                 *       "code": "request.method_not_allowed",
+                 *       "params": {
+                 *         "allowed": "GET, HEAD"
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3266,7 +3290,8 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/constraint-violation",
                  *       "title": "Conflict with the current state",
                  *       "status": 409,
-                 *       "detail": "step: FOREIGN KEY constraint failed"
+                 *       "detail": "step: FOREIGN KEY constraint failed",
+                 *       "code": "request.conflict"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3287,7 +3312,14 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/illegal-move",
                  *       "title": "Conflict with the current state",
                  *       "status": 409,
-                 *       "detail": "cannot complete a request that is requested (as the provider); allowed now: accept, propose, decline, cancel"
+                 *       "detail": "cannot complete a request that is requested (as the provider); allowed now: accept, propose, decline, cancel",
+                 *       "code": "booking.illegal_move",
+                 *       "params": {
+                 *         "state": "requested",
+                 *         "move": "complete",
+                 *         "side": "provider",
+                 *         "allowed": "accept, propose, decline, cancel"
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3304,7 +3336,12 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/illegal-move",
                  *       "title": "Conflict with the current state",
                  *       "status": 409,
-                 *       "detail": "the open request is taken: it cannot be answered"
+                 *       "detail": "the open request is taken: it cannot be answered",
+                 *       "code": "booking.open_request_closed",
+                 *       "params": {
+                 *         "state": "taken",
+                 *         "move": "answered"
+                 *       }
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3331,7 +3368,8 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/not-found",
                  *       "title": "Not found",
                  *       "status": 404,
-                 *       "detail": "this unsubscribe link is unknown or too old"
+                 *       "detail": "this unsubscribe link is unknown or too old",
+                 *       "code": "request.not_found"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -3348,7 +3386,8 @@ export interface components {
                  *       "type": "https://stemnet.no/problems/internal",
                  *       "title": "Internal error",
                  *       "status": 500,
-                 *       "detail": "the server failed to answer this request; the operator's log says why"
+                 *       "detail": "the server failed to answer this request; the operator's log says why",
+                 *       "code": "server.internal"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];

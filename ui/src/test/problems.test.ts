@@ -7,7 +7,8 @@ import { PROBLEM_CODES, type Problem, type ProblemCode } from '../api/types';
 
 /** An answer with this status and problem document. */
 const answer = (status: number, problem: Partial<Problem> | null) =>
-  new ApiError(status, problem && { type: 'https://stemnet.no/problems/x', title: 'X', status, detail: 'An English detail the reader must never see', ...problem }, 'Not OK');
+  // Cast: a problem from elsewhere (a proxy, an older server) may lack what ours always have.
+  new ApiError(status, problem && ({ type: 'https://stemnet.no/problems/x', title: 'X', status, detail: 'An English detail the reader must never see', ...problem } as Problem), 'Not OK');
 const ENGLISH = /English detail|must|whole number|expected|Not OK/;
 
 // A real answer of POST /api/v1/requests (tests/api/contract_api_test.cpp): English details,
