@@ -150,15 +150,24 @@ std::string fault_detail(const Fault& f) {
 
 // Where a value has the wrong type, that is its one fault: "must be one of"
 // or "is not in the expected form" says nothing more about a number sent for text.
+// And a rule about a value as a whole (`validation.invalid`: if/then, not,
+// maxProperties) says nothing more where a fault names a member inside it.
 void drop_implied(std::vector<Fault>& faults) {
-  std::vector<std::string> typed_wrong;  // "/pointer" or "?parameter"
   const auto place = [](const Fault& f) { return f.in_query ? "?" + f.parameter : f.pointer; };
+  std::vector<std::string> typed_wrong;  // "/pointer" or "?parameter"
+  std::vector<std::string> named;        // places of the faults that are not whole-value ones
   for (const auto& f : faults) {
     if (f.code == "validation.wrong_type") typed_wrong.push_back(place(f));
+    if (f.code != "validation.invalid" && !f.in_query) named.push_back(f.pointer);
   }
-  if (typed_wrong.empty()) return;
   std::sort(typed_wrong.begin(), typed_wrong.end());
+  const auto inside = [&](const std::string& pointer) {
+    return std::any_of(named.begin(), named.end(), [&](const std::string& n) {
+      return n.size() > pointer.size() && n.starts_with(pointer) && n[pointer.size()] == '/';
+    });
+  };
   std::erase_if(faults, [&](const Fault& f) {
+    if (f.code == "validation.invalid" && !f.in_query) return inside(f.pointer);
     return (f.code == "validation.not_allowed" || f.code == "validation.bad_format") &&
            std::binary_search(typed_wrong.begin(), typed_wrong.end(), place(f));
   });
