@@ -31,8 +31,6 @@ function useSuggestions(req: OpenRequest, enabled: boolean) {
   });
 }
 
-const ANSWER_FIELDS = ['body', 'offer_id', 'slot_id', 'organisation_id'];
-
 /** An answer to an open request: a text, and if the person likes an offer and one of its free slots. */
 export function AnswerForm({ req, me }: { req: OpenRequest; me: Person }) {
   const { t, i18n } = useTranslation();
@@ -68,11 +66,13 @@ export function AnswerForm({ req, me }: { req: OpenRequest; me: Person }) {
     );
   };
   const err = (p: string) => fieldError(send.error, p);
+  // the members shown at a field right now; a fault at any other goes above the form
+  const fields = ['body', 'offer_id', ...(offer ? ['slot_id'] : []), ...(asProvider && orgs.length > 1 ? ['organisation_id'] : [])];
   return (
     <div className="stack">
       <Paragraph>{asProvider ? t('open.answer_explain_provider') : t('open.answer_explain_coordinator')}</Paragraph>
       <form className="form readable" onSubmit={submit} noValidate>
-        {isFormError(send.error, ANSWER_FIELDS) && <ErrorAlert error={send.error} />}
+        {isFormError(send.error, fields) && <ErrorAlert error={send.error} />}
         {asProvider && orgs.length > 1 && (
           <Field>
             <Label>{t('open.answer_as')}</Label>

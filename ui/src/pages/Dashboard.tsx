@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { Button, Card, Details, Field, Heading, Label, Link, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Details, Field, Heading, Label, Link, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useMunicipalities } from '../api/hooks';
 import type { Organisation, OrganisationInput, OrgKind } from '../api/types';
@@ -10,7 +10,8 @@ import { fieldError, isFormError } from '../components/forms';
 import { countiesOf, isAdmin, isProvider, isTeacher } from '../lib/roles';
 
 const KINDS: OrgKind[] = ['company', 'higher_education', 'science_centre', 'municipality', 'volunteer'];
-const ORG_FIELDS = ['kind', 'name', 'orgnr', 'municipality', 'profile'];
+/** The members shown at a field (a volunteer has no orgnr field); any other fault goes above the form. */
+const orgFields = (kind: OrgKind) => ['kind', 'name', ...(kind === 'volunteer' ? [] : ['orgnr']), 'municipality', 'profile'];
 
 function RegisterProvider() {
   const { t } = useTranslation();
@@ -27,16 +28,17 @@ function RegisterProvider() {
     return <Paragraph role="status">{t('dashboard.registered', { name: register.data.name })}</Paragraph>;
   return (
     <form onSubmit={submit} className="form" noValidate>
-      {isFormError(register.error, ORG_FIELDS) && <ErrorAlert error={register.error} />}
+      {isFormError(register.error, orgFields(form.kind)) && <ErrorAlert error={register.error} />}
       <Field>
         <Label>{t('org.kind')}</Label>
-        <Select value={form.kind} onChange={set('kind')}>
+        <Select value={form.kind} onChange={set('kind')} aria-invalid={!!fieldError(register.error, 'kind')}>
           {KINDS.map((k) => (
             <Select.Option key={k} value={k}>
               {t(`org.kind_${k}`)}
             </Select.Option>
           ))}
         </Select>
+        {fieldError(register.error, 'kind') && <ValidationMessage>{fieldError(register.error, 'kind')}</ValidationMessage>}
       </Field>
       <Textfield label={t('org.name')} value={form.name} onChange={set('name')} error={fieldError(register.error, 'name')} required />
       {form.kind !== 'volunteer' && (
@@ -62,7 +64,7 @@ function RegisterProvider() {
         </Select>
         {fieldError(register.error, 'municipality') && <Paragraph data-color="danger">{fieldError(register.error, 'municipality')}</Paragraph>}
       </Field>
-      <Textfield label={t('org.profile')} multiline rows={3} value={form.profile} onChange={set('profile')} />
+      <Textfield label={t('org.profile')} multiline rows={3} value={form.profile} onChange={set('profile')} error={fieldError(register.error, 'profile')} />
       <Button type="submit" loading={register.isPending}>
         {t('org.register')}
       </Button>

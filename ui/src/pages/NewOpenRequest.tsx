@@ -132,7 +132,7 @@ function Form({ schools }: { schools: string[] }) {
         </div>
         {err('formats') && <ValidationMessage>{err('formats')}</ValidationMessage>}
       </Fieldset>
-      <Checkbox label={t('open.digital_ok')} checked={form.digital_ok} onChange={(e) => setForm((f) => ({ ...f, digital_ok: e.target.checked }))} />
+      <Checkbox label={t('open.digital_ok')} checked={form.digital_ok} onChange={(e) => setForm((f) => ({ ...f, digital_ok: e.target.checked }))} error={err('digital_ok')} />
       <Fieldset>
         <Fieldset.Legend>{t('open.weeks')}</Fieldset.Legend>
         <Fieldset.Description>{t('open.weeks_hint')}</Fieldset.Description>

@@ -31,7 +31,8 @@ function SchoolName({ orgnr }: { orgnr: string }) {
   return <>{s.data?.name ?? orgnr}</>;
 }
 
-const REQUEST_FIELDS = ['school', 'grade', 'pupils', 'wished', 'message', 'slot_id'];
+/** The members shown at a field (the slot only when the offer has slots); any other fault goes above the form. */
+const requestFields = (slots: Slot[]) => ['school', 'grade', 'pupils', 'wished', 'message', ...(slots.length > 0 ? ['slot_id'] : [])];
 /** The request as the form sends it: `pupils` left out when empty, for the server to name at its field. */
 type BookingRequestDraft = Omit<BookingRequestInput, 'pupils'> & Partial<Pick<BookingRequestInput, 'pupils'>>;
 
@@ -70,7 +71,7 @@ function RequestForm({ offer, slots, me }: { offer: Offer; slots: Slot[]; me: Pe
 
   return (
     <form onSubmit={submit} className="form" noValidate aria-labelledby="request-heading">
-      {isFormError(send.error, REQUEST_FIELDS) && <ErrorAlert error={send.error} />}
+      {isFormError(send.error, requestFields(slots)) && <ErrorAlert error={send.error} />}
       <Field>
         <Label>{t('request.school')}</Label>
         <Select value={form.school} onChange={set('school')}>
@@ -122,7 +123,7 @@ function RequestForm({ offer, slots, me }: { offer: Offer; slots: Slot[]; me: Pe
           {fieldError(send.error, 'slot_id') && <Paragraph data-color="danger">{fieldError(send.error, 'slot_id')}</Paragraph>}
         </Fieldset>
       )}
-      <Textfield label={t('request.wished')} description={t('request.wished_hint')} value={form.wished} onChange={set('wished')} />
+      <Textfield label={t('request.wished')} description={t('request.wished_hint')} value={form.wished} onChange={set('wished')} error={fieldError(send.error, 'wished')} />
       <Textfield label={t('request.message')} multiline rows={4} value={form.message} onChange={set('message')} error={fieldError(send.error, 'message')} />
       {fieldError(send.error, 'grade', 'school') && (
         <Alert data-color="danger">

@@ -16,6 +16,7 @@ import {
   Select,
   Tag,
   Textfield,
+  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useImpact, useOrganisation, useProviderOffers, useRequests } from '../api/hooks';
@@ -58,7 +59,8 @@ function AddSlot({ offer }: { offer: Offer }) {
   );
 }
 
-const OFFER_FIELDS = ['title', 'description', 'format', 'subjects', 'grades', 'capacity', 'municipality', 'travel_radius_km', 'duration_minutes', 'cost_nok'];
+// the members shown at a field; a fault at any other (the municipality comes from the organisation) goes above the form
+const OFFER_FIELDS = ['title', 'description', 'format', 'subjects', 'grades', 'capacity', 'travel_radius_km', 'duration_minutes', 'cost_nok'];
 
 function NewOffer({ org }: { org: Organisation }) {
   const { t } = useTranslation();
@@ -137,13 +139,18 @@ function NewOffer({ org }: { org: Organisation }) {
       />
       <Field>
         <Label>{t('catalogue.format')}</Label>
-        <Select value={form.format} onChange={(e) => setForm((f) => ({ ...f, format: FORMATS.find((x) => x === e.target.value) ?? f.format }))}>
+        <Select
+          value={form.format}
+          onChange={(e) => setForm((f) => ({ ...f, format: FORMATS.find((x) => x === e.target.value) ?? f.format }))}
+          aria-invalid={!!fieldError(create.error, 'format')}
+        >
           {FORMATS.map((f) => (
             <Select.Option key={f} value={f}>
               {t(`format.${f}`)}
             </Select.Option>
           ))}
         </Select>
+        {fieldError(create.error, 'format') && <ValidationMessage>{fieldError(create.error, 'format')}</ValidationMessage>}
       </Field>
       <Fieldset>
         <Fieldset.Legend>{t('offer.subjects')}</Fieldset.Legend>

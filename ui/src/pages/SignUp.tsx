@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Button, Card, Fieldset, Link, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Fieldset, Link, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { API, setCsrfToken } from '../api/client';
 import { useChange } from '../api/hooks';
@@ -62,6 +62,7 @@ export function SignUpPage() {
             {LANGUAGES.map((l) => (
               <Radio key={l} name="language" value={l} label={t(`lang.${l}`)} checked={form.language === l} onChange={() => setForm((f) => ({ ...f, language: l }))} />
             ))}
+            {fieldError(signUp.error, 'language') && <ValidationMessage>{fieldError(signUp.error, 'language')}</ValidationMessage>}
           </Fieldset>
           <Button type="submit" loading={signUp.isPending}>
             {t('auth.create_account')}
