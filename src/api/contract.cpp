@@ -1,6 +1,7 @@
 #include "api/contract.hpp"
 
 #include "api/fault.hpp"
+#include "core/strings.hpp"
 #include "http/json.hpp"
 
 #include <boost/json.hpp>
@@ -216,10 +217,85 @@ Fault make_fault(std::string pointer, bool query, std::string code,
 
 }  // namespace
 
-void Contract::Impl::schema_faults(const Part& part, const json::value& instance, bool query,
+namespace {
+
+// Whether any string under `v` is long enough that a pattern could choke on it
+// (a cheap scan, so that the common small body is not copied).
+bool has_long_string(const json::value& v) {
+  if (const auto* s = v.if_string()) return s->size() > 64;
+  if (const auto* a = v.if_array()) return std::any_of(a->begin(), a->end(), has_long_string);
+  if (const auto* o = v.if_object()) {
+    return std::any_of(o->begin(), o->end(),
+                       [](const auto& kv) { return has_long_string(kv.value()); });
+  }
+  return false;
+}
+
+// The first `n` characters (code points) of UTF-8 text.
+std::string first_characters(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return std::string(s.substr(0, i));
+}
+
+// valijson matches `pattern` with std::regex, whose matcher recurses once per
+// character: an address of 40 000 characters overflows the stack. So a string
+// over its schema's maxLength is reported here (validation.too_long) and cut
+// to that length before valijson sees it; every pattern in the document comes
+// with a maxLength or is bounded (Contract::load checks). Returns whether
+// anything was cut.
+bool clip_long_strings(const json::value& root, const json::value& schema, json::value& v,
+                       const std::string& pointer, bool query, std::vector<Fault>& out) {
+  bool cut = false;
+  if (auto* s = v.if_string()) {
+    const json::value* at = schema_at(root, &schema, pointer);
+    const auto* o = at && at->is_object() ? &at->as_object() : nullptr;
+    const auto* max = o ? o->if_contains("maxLength") : nullptr;
+    const auto* format = o ? o->if_contains("format") : nullptr;
+    if (max && max->is_int64() && max->as_int64() >= 0 &&
+        characters(*s) > static_cast<std::size_t>(max->as_int64())) {
+      out.push_back(make_fault(pointer, query, "validation.too_long",
+                               {{"max", static_cast<long long>(max->as_int64())}}));
+      *s = first_characters(*s, static_cast<std::size_t>(max->as_int64()));
+      cut = true;
+    } else if (format && format->is_string() && s->size() > 64 &&
+               (format->as_string() == "date" || format->as_string() == "time" ||
+                format->as_string() == "date-time")) {
+      // No date or time is this long; its pattern (formats_as_patterns) is not run on it.
+      out.push_back(make_fault(pointer, query, "validation.bad_format",
+                               {{"format", std::string(format->as_string())}}));
+      *s = "";
+      cut = true;
+    }
+  } else if (auto* a = v.if_array()) {
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      cut |=
+          clip_long_strings(root, schema, (*a)[i], pointer + "/" + std::to_string(i), query, out);
+    }
+  } else if (auto* o = v.if_object()) {
+    for (auto& [name, child] : *o) {
+      cut |= clip_long_strings(root, schema, child, pointer + "/" + escape_pointer_token(name),
+                               query, out);
+    }
+  }
+  return cut;
+}
+
+}  // namespace
+
+void Contract::Impl::schema_faults(const Part& part, const json::value& given, bool query,
                                    std::vector<Fault>& out) const {
   thread_local valijson::Validator validator;  // keeps its compiled patterns per thread
   valijson::ValidationResults results;
+  json::value clipped;
+  const json::value* checked = &given;
+  if (has_long_string(given)) {
+    clipped = given;
+    if (clip_long_strings(root, part.schema, clipped, "", query, out)) checked = &clipped;
+  }
+  const json::value& instance = *checked;
   valijson::adapters::BoostJsonAdapter target(instance);
   if (validator.validate(part.compiled, target, &results)) return;
   for (const auto& error : results) {

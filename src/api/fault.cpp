@@ -157,7 +157,10 @@ void drop_implied(std::vector<Fault>& faults) {
   std::vector<std::string> typed_wrong;  // "/pointer" or "?parameter"
   std::vector<std::string> named;        // places of the faults that are not whole-value ones
   for (const auto& f : faults) {
-    if (f.code == "validation.wrong_type") typed_wrong.push_back(place(f));
+    // A value too long for its member is checked no further (api/contract.cpp cuts it).
+    if (f.code == "validation.wrong_type" || f.code == "validation.too_long") {
+      typed_wrong.push_back(place(f));
+    }
     if (f.code != "validation.invalid" && !f.in_query) named.push_back(f.pointer);
   }
   std::sort(typed_wrong.begin(), typed_wrong.end());

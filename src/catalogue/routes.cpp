@@ -1,6 +1,7 @@
 #include "catalogue/routes.hpp"
 
 #include "accounts/routes.hpp"
+#include "catalogue/bodies.hpp"
 #include "catalogue/errors.hpp"
 #include "http/json.hpp"
 
@@ -49,84 +50,41 @@ json::value slot_json(const Slot& s) {
                       {"booked", s.booked},   {"free", s.capacity - s.booked}};
 }
 
-std::string str(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-// After check_kinds: an integer member is absent, null or fits an int.
-int num(const json::object& b, std::string_view k, int fallback) {
-  const auto* v = b.if_contains(k);
-  return v ? http::as_int(*v).value_or(fallback) : fallback;
-}
-bool flag(const json::object& b, std::string_view k) {
-  const auto* v = b.if_contains(k);
-  return v && v->is_bool() && v->as_bool();
-}
-std::vector<std::string> list(const json::object& b, std::string_view k) {
-  std::vector<std::string> out;
-  if (const auto* v = b.if_contains(k); v && v->is_array()) {
-    for (const auto& s : v->as_array()) {
-      if (s.is_string()) out.emplace_back(s.as_string());
-    }
-  }
-  return out;
+// A number the patch names; null keeps the value, as a number left out does.
+void apply_number(const http::Patch<int>& p, int& target) {
+  if (p.value()) target = *p.value();
 }
 
-// The offer `o` with the members present in `b` set (a merge patch: a
-// member left out keeps its value, so PATCH changes only what it names).
-Result<Offer> offer_from(const json::object& b, Offer o) {
-  using K = http::JsonKind;
-  STEMNET_TRY_VOID(http::check_kinds(b, {{"title", K::string},
-                                         {"description", K::string},
-                                         {"format", K::string},
-                                         {"subjects", K::array},
-                                         {"languages", K::array},
-                                         {"grades", K::object},
-                                         {"capacity", K::integer},
-                                         {"digital", K::boolean},
-                                         {"municipality", K::string},
-                                         {"address", K::string},
-                                         {"travel_radius_km", K::integer},
-                                         {"duration_minutes", K::integer},
-                                         {"cost_nok", K::integer},
-                                         {"preparation", K::string},
-                                         {"on_request", K::boolean},
-                                         {"kit", K::object},
-                                         {"organisation_id", K::string}}));
-  auto has = [&](std::string_view k) { return b.contains(k); };
-  if (has("title")) o.title = str(b, "title");
-  if (has("description")) o.description = str(b, "description");
-  if (has("format")) o.format = str(b, "format");
-  if (has("subjects")) o.subjects = list(b, "subjects");
-  if (has("languages")) o.languages = list(b, "languages");
+// The offer `o` with the members the body names set (a merge patch: a member
+// left out keeps its value, so PATCH changes only what it names; null clears
+// a text or a list).
+Offer offer_from(const OfferBody& b, Offer o) {
+  b.title.apply(o.title);
+  b.description.apply(o.description);
+  b.format.apply(o.format);
+  b.subjects.apply(o.subjects);
+  b.languages.apply(o.languages);
   if (o.languages.empty()) o.languages = {"nb"};
-  if (const auto* g = b.if_contains("grades"); g && g->is_object()) {
-    if (auto typed = http::check_kinds(g->as_object(), {{"min", K::integer}, {"max", K::integer}});
-        !typed) {
-      Error e = std::move(typed).error();
-      e.param = "grades." + e.param;
-      return e;
-    }
-    o.grade_min = num(g->as_object(), "min", o.grade_min);
-    o.grade_max = num(g->as_object(), "max", o.grade_max);
+  if (b.grades) {
+    apply_number(b.grades->min, o.grade_min);
+    apply_number(b.grades->max, o.grade_max);
   }
-  o.capacity = num(b, "capacity", o.capacity);
-  if (has("digital")) o.digital = flag(b, "digital");
-  if (has("municipality")) {
-    const std::string m = str(b, "municipality");
+  apply_number(b.capacity, o.capacity);
+  b.digital.apply(o.digital);
+  if (b.municipality.present()) {
+    const std::string m = b.municipality.value().value_or("");
     o.municipality_number = m.empty() ? std::nullopt : std::optional<std::string>(m);
   }
-  if (has("address")) o.address = str(b, "address");
-  o.travel_radius_km = num(b, "travel_radius_km", o.travel_radius_km);
-  o.duration_minutes = num(b, "duration_minutes", o.duration_minutes);
-  o.cost_nok = num(b, "cost_nok", o.cost_nok);
-  if (has("preparation")) o.preparation = str(b, "preparation");
-  if (has("on_request")) o.on_request = flag(b, "on_request");
-  if (const auto* k = b.if_contains("kit"); k && k->is_object()) {
-    const auto& kit = k->as_object();
-    if (kit.contains("before")) o.kit.before = str(kit, "before");
-    if (kit.contains("during")) o.kit.during = str(kit, "during");
-    if (kit.contains("after")) o.kit.after = str(kit, "after");
+  b.address.apply(o.address);
+  apply_number(b.travel_radius_km, o.travel_radius_km);
+  apply_number(b.duration_minutes, o.duration_minutes);
+  apply_number(b.cost_nok, o.cost_nok);
+  b.preparation.apply(o.preparation);
+  b.on_request.apply(o.on_request);
+  if (b.kit) {
+    b.kit->before.apply(o.kit.before);
+    b.kit->during.apply(o.kit.during);
+    b.kit->after.apply(o.kit.after);
   }
   return o;
 }
@@ -197,10 +155,9 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.post("/api/v1/offers",
               [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY(auto body, http::json_body(req));
-                STEMNET_TRY(auto org, http::body_string(body, "organisation_id"));
-                STEMNET_TRY(auto in, offer_from(body, Offer{}));
-                STEMNET_TRY(auto out, svc.create(actor, org, std::move(in)));
+                STEMNET_TRY(auto body, http::body<OfferBody>(req));
+                const std::string org = body.organisation_id.value().value_or("");
+                STEMNET_TRY(auto out, svc.create(actor, org, offer_from(body, Offer{})));
                 Response res = http::json(201, offer_json(out));
                 res.set_header("Location", "/api/v1/offers/" + out.id);
                 return res;
@@ -216,11 +173,10 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.patch("/api/v1/offers/{id}",
                [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
                  STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                 STEMNET_TRY(auto body, http::json_body(req));
+                 STEMNET_TRY(auto body, http::body<OfferBody>(req));
                  const std::string id(p.get("id"));
                  STEMNET_TRY(auto current, svc.get(&actor, id));
-                 STEMNET_TRY(auto in, offer_from(body, current));
-                 STEMNET_TRY(auto out, svc.update(actor, id, std::move(in)));
+                 STEMNET_TRY(auto out, svc.update(actor, id, offer_from(body, std::move(current))));
                  return http::json(200, offer_json(out));
                });
 
@@ -247,21 +203,17 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                                                    {"next_cursor", nullptr}});
              });
 
-  router.post(
-      "/api/v1/offers/{id}/slots",
-      [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-        STEMNET_TRY(auto body, http::json_body(req));
-        using K = http::JsonKind;
-        STEMNET_TRY_VOID(http::check_kinds(
-            body, {{"starts_at", K::string}, {"ends_at", K::string}, {"capacity", K::integer}}));
-        Slot s;
-        s.starts_at = str(body, "starts_at");
-        s.ends_at = str(body, "ends_at");
-        s.capacity = num(body, "capacity", 1);
-        STEMNET_TRY(auto out, svc.add_slot(actor, std::string(p.get("id")), s));
-        return http::json(201, slot_json(out));
-      });
+  router.post("/api/v1/offers/{id}/slots",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto body, http::body<SlotBody>(req));
+                Slot s;
+                s.starts_at = body.starts_at;
+                s.ends_at = body.ends_at;
+                s.capacity = body.capacity;
+                STEMNET_TRY(auto out, svc.add_slot(actor, std::string(p.get("id")), s));
+                return http::json(201, slot_json(out));
+              });
 }
 
 }  // namespace stemnet::catalogue

@@ -86,8 +86,9 @@ std::string fts_query(const std::string& q) {
 }  // namespace
 
 Result<void> validate(const Offer& o) {
-  if (o.title.empty() || o.title.size() > 200) return errors::title_length();
-  if (o.description.empty() || o.description.size() > 10000) return errors::description_length();
+  if (o.title.empty() || characters(o.title) > 200) return errors::title_length();
+  if (o.description.empty() || characters(o.description) > 10000)
+    return errors::description_length();
   if (!one_of(o.format, kFormats)) return errors::unknown_format(o.format);
   if (o.subjects.empty()) return errors::subjects_required();
   for (std::size_t i = 0; i < o.subjects.size(); ++i) {

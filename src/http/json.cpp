@@ -116,55 +116,6 @@ Result<boost::json::object> json_body(const Request& req) {
   return std::move(body);
 }
 
-std::optional<int> as_int(const boost::json::value& v) {
-  if (!v.is_int64()) return std::nullopt;  // a uint64 past int64, a double, or not a number
-  const std::int64_t n = v.as_int64();
-  if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
-    return std::nullopt;
-  return static_cast<int>(n);
-}
-
-Result<void> check_kinds(const boost::json::object& body,
-                         std::initializer_list<std::pair<std::string_view, JsonKind>> members) {
-  for (const auto& [name, kind] : members) {
-    const auto* v = body.if_contains(name);
-    if (!v || v->is_null()) continue;
-    bool fits = false;
-    const char* expected = "";
-    switch (kind) {
-      case JsonKind::string:
-        fits = v->is_string();
-        expected = "expected a string";
-        break;
-      case JsonKind::integer:
-        fits = as_int(*v).has_value();
-        expected = "expected a whole number from -2147483648 to 2147483647";
-        break;
-      case JsonKind::boolean:
-        fits = v->is_bool();
-        expected = "expected true or false";
-        break;
-      case JsonKind::array:
-        fits = v->is_array();
-        expected = "expected a list";
-        break;
-      case JsonKind::object:
-        fits = v->is_object();
-        expected = "expected an object";
-        break;
-    }
-    if (!fits) return Error::invalid(std::string(name), expected);
-  }
-  return ok();
-}
-
-Result<std::string> body_string(const boost::json::object& body, std::string_view name) {
-  const auto* v = body.if_contains(name);
-  if (!v || !v->is_string())
-    return Error::invalid(std::string(name), std::string(name) + " is required (a string)");
-  return std::string(v->as_string());
-}
-
 Response json(int status, const boost::json::value& body) {
   return Response::json(status, text::json_text(body));
 }

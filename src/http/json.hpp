@@ -63,22 +63,6 @@ Result<void> check_json_media_type(const Request& req);
 // text functions, mail headers and iCalendar lines would each cut it there
 // differently.
 std::optional<std::string> nul_path(const boost::json::value& v, const std::string& path);
-// The JSON types a body member may have.
-enum class JsonKind { string, integer, boolean, array, object };
-// Fails with Error::invalid naming the first of `members` that is present
-// with another type ("expected a string", ...; an integer must fit an int,
-// see as_int); null passes (what null means
-// is the caller's business: in a PATCH it clears).
-Result<void> check_kinds(const boost::json::object& body,
-                         std::initializer_list<std::pair<std::string_view, JsonKind>> members);
-
-// A JSON value as an int when it is a whole number that fits one; nullopt for
-// anything else. Numbers are never narrowed: 4294967306 is not 10.
-std::optional<int> as_int(const boost::json::value& v);
-
-// A string member of a body; Error::invalid(name) when absent or not a string.
-Result<std::string> body_string(const boost::json::object& body, std::string_view name);
-
 // {"items": [...], "total": N, "next_cursor": "..." | null}
 template <class T, class F>
 boost::json::object page_json(const Page<T>& page, F&& item_json) {

@@ -12,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -306,6 +307,59 @@ TEST_F(ContractApi, HostileBodiesAreRefusedQuickly) {
   EXPECT_EQ(json::parse(many.body).at("params").at("count").as_int64(), 10003)
       << "every unknown member and the three missing ones are counted";
   EXPECT_EQ(http_get(server_->port(), "/healthz").status, 200);
+}
+
+// std::regex recurses once per character: a pattern must never meet a string
+// longer than its member's maxLength (the contract cuts it first), and no date
+// or time longer than any date. Before, an address of 40 000 characters
+// overflowed the server's stack on sign-up, reset and adding a member.
+TEST_F(ContractApi, LongStringsNeverReachAPattern) {
+  const std::string address = std::string(400000, 'a') + "@skole.no";
+  struct Long {
+    const char* target;
+    std::string body;
+    std::string pointer, code;
+  };
+  for (const auto& l : {Long{"/api/v1/auth/reset", R"({"email":")" + address + "\"}", "/email",
+                             "validation.too_long"},
+                        Long{"/api/v1/auth/signup",
+                             R"({"email":")" + std::string(300000, 'x') +
+                                 R"(@a.no","name":"K","password":"a long enough password"})",
+                             "/email", "validation.too_long"},
+                        Long{"/api/v1/offers/offer:x/slots",
+                             R"({"starts_at":"2027-02-01T09:00:00.)" + std::string(400000, '0') +
+                                 R"(Z","ends_at":"2027-02-01T10:00"})",
+                             "/starts_at", "validation.bad_format"}}) {
+    SCOPED_TRACE(l.target);
+    auto res = call("POST", l.target, l.body);
+    ASSERT_EQ(res.status, 400) << res.body.substr(0, 300);
+    EXPECT_EQ(faults_of(res),
+              (std::vector<std::pair<std::string, std::string>>{{l.pointer, l.code}}));
+  }
+  EXPECT_EQ(http_get(server_->port(), "/healthz").status, 200);
+}
+
+// Every pattern that can match without bound has a maxLength beside it, so the
+// cut above always applies.
+TEST(Contract, EveryUnboundedPatternHasAMaxLength) {
+  std::vector<std::string> unbounded;
+  std::function<void(const json::value&, const std::string&)> walk = [&](const json::value& v,
+                                                                         const std::string& at) {
+    if (const auto* o = v.if_object()) {
+      if (const auto* p = o->if_contains("pattern"); p && p->is_string()) {
+        const std::string_view re = p->as_string();
+        const bool open = re.find('+') != std::string_view::npos ||
+                          re.find('*') != std::string_view::npos ||
+                          re.find(",}") != std::string_view::npos;
+        if (open && !o->contains("maxLength")) unbounded.push_back(at);
+      }
+      for (const auto& [k, child] : *o) walk(child, at + "/" + std::string(k));
+    } else if (const auto* a = v.if_array()) {
+      for (std::size_t i = 0; i < a->size(); ++i) walk((*a)[i], at + "/" + std::to_string(i));
+    }
+  };
+  walk(api::document(), "");
+  EXPECT_EQ(unbounded, std::vector<std::string>{});
 }
 
 // The document is served as the server holds it, and is the one in the repository.

@@ -2358,16 +2358,16 @@ export interface components {
             next_cursor: components["schemas"]["NextCursor"];
         };
         /**
-         * @description A new offer. Lengths are checked in bytes (UTF-8), not characters: a title of 200
-         *     characters with æ, ø or å is over the limit. An offer that is not digital (the default)
+         * @description A new offer. Lengths count characters (a title of 200 characters with æ, ø or å is
+         *     within its limit). An offer that is not digital (the default)
          *     needs `municipality` (400 `municipality`), which this schema does not say.
          */
         OfferInput: {
             /** @description The provider (`org:…`, `volunteer:…`). */
             organisation_id: string;
-            /** @description 1 to 200 bytes. */
+            /** @description 1 to 200 characters. */
             title: string;
-            /** @description 1 to 10 000 bytes. */
+            /** @description 1 to 10 000 characters. */
             description: string;
             format: components["schemas"]["OfferFormat"];
             subjects: components["schemas"]["OfferSubject"][];
@@ -2413,7 +2413,7 @@ export interface components {
         };
         /**
          * @description A merge patch: only the members named change (inside `grades` and `kit` too); the offer
-         *     is then checked as on creation (lengths in bytes). `null` clears where allowed here.
+         *     is then checked as on creation (lengths in characters). `null` clears where allowed here.
          */
         OfferPatch: {
             title?: string;
