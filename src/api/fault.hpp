@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "http/body.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -17,7 +18,7 @@
 namespace stemnet::api {
 
 // RFC 6901: "~" as "~0", "/" as "~1", and back.
-std::string escape_pointer_token(std::string_view token);
+using http::escape_pointer_token;  // http/body.hpp
 std::string unescape_pointer_token(std::string_view token);
 // "kit.items[2]" (http::nul_path) as a JSON pointer, "/kit/items/2".
 std::string pointer_of_dotted(std::string_view path);

@@ -1,6 +1,8 @@
 #include "http/body.hpp"
 
-namespace stemnet::http::body_detail {
+namespace stemnet::http {
+
+namespace body_detail {
 
 Error wrong_type(const std::string& pointer, std::string_view expected) {
   return Error::field(pointer, "validation.wrong_type",
@@ -8,7 +10,9 @@ Error wrong_type(const std::string& pointer, std::string_view expected) {
                       {{"expected", std::string(expected)}});
 }
 
-std::string escape_token(std::string_view name) {
+}  // namespace body_detail
+
+std::string escape_pointer_token(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (char c : name) {
@@ -23,4 +27,4 @@ std::string escape_token(std::string_view name) {
   return out;
 }
 
-}  // namespace stemnet::http::body_detail
+}  // namespace stemnet::http

@@ -65,6 +65,9 @@ class Patch {
   std::optional<T> value_;
 };
 
+// A member name as one token of a JSON pointer (RFC 6901): "a/b" -> "a~1b".
+std::string escape_pointer_token(std::string_view name);
+
 namespace body_detail {
 
 template <class T>
@@ -81,7 +84,6 @@ template <class T>
 struct is_vector<std::vector<T>> : std::true_type {};
 
 Error wrong_type(const std::string& pointer, std::string_view expected);
-std::string escape_token(std::string_view name);
 
 template <class T>
 Result<void> read(const boost::json::value& v, const std::string& pointer, T& out);
@@ -96,7 +98,7 @@ Result<void> read_object(const boost::json::value& v, const std::string& pointer
         if (!result) return;
         const auto* found = obj->if_contains(member.name);
         if (!found) return;  // absent: the default (or nothing to change)
-        const std::string at = pointer + "/" + escape_token(member.name);
+        const std::string at = pointer + "/" + escape_pointer_token(member.name);
         result = read(*found, at, out.*member.pointer);
       });
   return result;

@@ -2,6 +2,7 @@
 // the race for the last place in a slot.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "mail_box.hpp"
 #include "server_process.hpp"
 
@@ -75,19 +76,8 @@ class BookingApi : public ::testing::Test {
     return std::string(json::parse(res.body).at("id").as_string());
   }
   json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
-  // The problem's stable code; for a validation problem "<pointer or parameter> <code>" of its
-  // first fault, e.g. "/reason booking.reason_required".
-  std::string code(const HttpResponse& r) {
-    boost::system::error_code ec;
-    auto v = json::parse(r.body, ec);
-    if (ec || !v.is_object() || !v.as_object().contains("code")) return "(no code) " + r.body;
-    const auto& o = v.as_object();
-    if (o.at("code") != "validation.failed") return std::string(o.at("code").as_string());
-    const auto& f = o.at("errors").as_array().at(0).as_object();
-    const auto* where = f.if_contains("pointer");
-    if (!where) where = f.if_contains("parameter");
-    return std::string(where->as_string()) + " " + std::string(f.at("code").as_string());
-  }
+  // The problem's code, or its first fault's (problem_codes.hpp).
+  std::string code(const HttpResponse& r) { return refusal(r); }
   // A value of the problem's params (or of its first fault's), as JSON text.
   std::string param(const HttpResponse& r, const std::string& name) {
     auto o = body(r);
@@ -731,17 +721,16 @@ TEST_F(BookingApi, FeedbackCountsMustAddUp) {
   struct Bad {
     std::string body, field, code;
   };
-  for (const auto& [bad, field, expected] :
-       std::vector<Bad>{{R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})",
-                         "pupils_reached", "/pupils_reached booking.counts_exceed_reached"},
-                        // The document's dependentRequired: girls and boys need the total.
-                        {R"({"score":5,"girls":11})", "pupils_reached",
-                         "/pupils_reached validation.missing"},
-                        {R"({"score":5,"pupils_reached":-1})", "pupils_reached",
-                         "/pupils_reached validation.out_of_range"},
-                        {R"({"score":5,"pupils_reached":"24"})", "pupils_reached",
-                         "/pupils_reached validation.wrong_type"},
-                        {R"({"score":"5"})", "score", "/score validation.wrong_type"}}) {
+  for (const auto& [bad, field, expected] : std::vector<Bad>{
+           {R"({"score":5,"pupils_reached":20,"girls":11,"boys":13})", "pupils_reached",
+            "/pupils_reached booking.counts_exceed_reached"},
+           // The document's dependentRequired: girls and boys need the total.
+           {R"({"score":5,"girls":11})", "pupils_reached", "/pupils_reached validation.missing"},
+           {R"({"score":5,"pupils_reached":-1})", "pupils_reached",
+            "/pupils_reached validation.out_of_range"},
+           {R"({"score":5,"pupils_reached":"24"})", "pupils_reached",
+            "/pupils_reached validation.wrong_type"},
+           {R"({"score":"5"})", "score", "/score validation.wrong_type"}}) {
     auto res = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_, bad);
     EXPECT_EQ(res.status, 400) << bad;
     EXPECT_EQ(code(res), expected) << bad;

@@ -2,6 +2,7 @@
 // Norwegian words and filters, slots, and the refusals.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -62,19 +63,8 @@ class CatalogueApi : public ::testing::Test {
     EXPECT_EQ(res.status, 200) << query << ": " << res.body;
     return json::parse(res.body).as_object();
   }
-  // The problem's stable code; for a validation problem "<pointer or parameter> <code>" of its
-  // first fault, e.g. "/ends_at catalogue.slot_ends_before_start".
-  static std::string code(const HttpResponse& r) {
-    boost::system::error_code ec;
-    auto v = json::parse(r.body, ec);
-    if (ec || !v.is_object() || !v.as_object().contains("code")) return "(no code) " + r.body;
-    const auto& o = v.as_object();
-    if (o.at("code") != "validation.failed") return std::string(o.at("code").as_string());
-    const auto& f = o.at("errors").as_array().at(0).as_object();
-    const auto* where = f.if_contains("pointer");
-    if (!where) where = f.if_contains("parameter");
-    return std::string(where->as_string()) + " " + std::string(f.at("code").as_string());
-  }
+  // The problem's code, or its first fault's (problem_codes.hpp).
+  static std::string code(const HttpResponse& r) { return refusal(r); }
   TempDir dir_;
   std::string db_;
   std::unique_ptr<ServerProcess> server_;

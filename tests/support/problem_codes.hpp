@@ -41,6 +41,14 @@ inline std::string fault_code(const HttpResponse& res) {
          std::string(f.at("code").as_string());
 }
 
+// The refusal in one line: the problem's code, or for a validation problem
+// "<pointer or parameter> <code>" of its first fault ("/ends_at
+// catalogue.slot_ends_before_start"), so one table can hold both kinds.
+inline std::string refusal(const HttpResponse& res) {
+  const std::string code = problem_code(res);
+  return code == "validation.failed" ? fault_code(res) : code;
+}
+
 // A value of the problem's `params` (or of its first fault's), as text; "" when absent.
 inline std::string problem_param(const HttpResponse& res, const std::string& name) {
   boost::system::error_code ec;
