@@ -82,6 +82,12 @@ Error municipality_required() {
                       "an offer that is not digital needs its municipality");
 }
 
+Error municipality_unknown(std::string_view municipality) {
+  return Error::field("/municipality", "catalogue.municipality_unknown",
+                      "no municipality " + s(municipality) + " in the registry",
+                      {{"municipality", s(municipality)}});
+}
+
 Error travel_radius_out_of_range() {
   return Error::field("/travel_radius_km", "catalogue.travel_radius_out_of_range", "0 to 2000 km",
                       {{"min", 0LL}, {"max", 2000LL}});

@@ -54,6 +54,9 @@ Error capacity_out_of_range();
 // An offer that is not digital needs its municipality: at /municipality,
 // catalogue.municipality_required.
 Error municipality_required();
+// A municipality number the registry does not know: at /municipality,
+// catalogue.municipality_unknown {municipality}.
+Error municipality_unknown(std::string_view municipality);
 // 0 to 2000 km: at /travel_radius_km, catalogue.travel_radius_out_of_range {min, max}.
 Error travel_radius_out_of_range();
 // 1 minute to 14 days: at /duration_minutes, catalogue.duration_out_of_range {min, max}.

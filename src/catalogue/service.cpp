@@ -110,6 +110,19 @@ Result<void> validate(const Offer& o) {
   return ok();
 }
 
+namespace {
+
+// A municipality number that has the right shape but is not in the registry
+// is the caller's mistake, named at its field (not the database's foreign key).
+Result<void> known_municipality(db::Connection& c, const std::optional<std::string>& number) {
+  if (!number) return ok();
+  STEMNET_TRY(auto found, c.query("SELECT 1 FROM municipality WHERE number = $1", {*number}));
+  if (found.empty()) return errors::municipality_unknown(*number);
+  return ok();
+}
+
+}  // namespace
+
 Result<void> Service::prepare() {
   STEMNET_TRY(auto conn, pool_.acquire());
   if (conn->dialect() != "sqlite") return ok();  // other dialects search with LIKE
@@ -155,6 +168,7 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
                         {organisation_id}));
     if (org.empty()) return errors::provider_not_found(organisation_id);
     in.organisation_name = org[0].text(0);
+    STEMNET_TRY_VOID(known_municipality(c, in.municipality_number));
     STEMNET_TRY_VOID(
         c.execute("INSERT INTO offer (id, organisation_id, title, description, format, subjects, "
                   "grade_min, grade_max,"
@@ -196,6 +210,7 @@ Result<Offer> Service::update(const accounts::Actor& actor, const std::string& i
   in.updated_at = utc_now_iso();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY_VOID(known_municipality(c, in.municipality_number));
     STEMNET_TRY_VOID(c.execute(
         "UPDATE offer SET title = $1, description = $2, format = $3, subjects = $4, grade_min = "
         "$5, grade_max = $6,"

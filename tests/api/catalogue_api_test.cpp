@@ -147,6 +147,10 @@ TEST_F(CatalogueApi, RefusalsNameTheirCodes) {
       {"POST", offers, &admin_, elsewhere, 404, "catalogue.provider_not_found"},
       {"POST", offers, &eva_, no_municipality, 400,
        "/municipality catalogue.municipality_required"},
+      {"POST", offers, &eva_, offer("Ukjent kommune", "4699", 50, false), 400,
+       "/municipality catalogue.municipality_unknown"},
+      {"PATCH", offers + "/" + id, &eva_, R"({"municipality":"4699"})", 400,
+       "/municipality catalogue.municipality_unknown"},
       {"POST", offers, &eva_, upside_down, 400, "/grades catalogue.grades_invalid"},
       {"POST", offers + "/" + id + "/slots", &eva_,
        R"({"starts_at":"2099-03-16T11:00","ends_at":"2099-03-16T09:00"})", 400,
@@ -158,7 +162,9 @@ TEST_F(CatalogueApi, RefusalsNameTheirCodes) {
   for (const auto& s : steps) {
     auto res = call(s.method, s.target, s.who, s.body);
     EXPECT_EQ(res.status, s.status) << s.method << " " << s.target << ": " << res.body;
-    if (!s.code.empty()) EXPECT_EQ(code(res), s.code) << s.method << " " << s.target;
+    if (!s.code.empty()) {
+      EXPECT_EQ(code(res), s.code) << s.method << " " << s.target;
+    }
   }
 }
 

@@ -19,6 +19,7 @@ export const catalogue: Record<keyof typeof source, string> = {
   languages_required: 'Choose at least one language.',
   capacity_out_of_range: 'The number of pupils must be from {{min}} to {{max}}.',
   municipality_required: 'An offer that is not digital needs a municipality.',
+  municipality_unknown: 'There is no municipality {{municipality}} in the registry.',
   travel_radius_out_of_range: 'The travel distance must be from {{min}} to {{max}} km.',
   duration_out_of_range: 'The duration must be from {{min}} to {{max}} minutes.',
   cost_negative: 'The price cannot be negative.',

@@ -17,6 +17,7 @@ export const catalogue = {
   languages_required: 'Velg minst ett språk.',
   capacity_out_of_range: 'Antall elever må være fra {{min}} til {{max}}.',
   municipality_required: 'Et tilbud som ikke er digitalt, må ha en kommune.',
+  municipality_unknown: 'Kommunenummeret {{municipality}} finnes ikke i registeret.',
   travel_radius_out_of_range: 'Reiseavstanden må være fra {{min}} til {{max}} km.',
   duration_out_of_range: 'Varigheten må være fra {{min}} til {{max}} minutter.',
   cost_negative: 'Prisen kan ikke være negativ.',

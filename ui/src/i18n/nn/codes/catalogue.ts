@@ -19,6 +19,7 @@ export const catalogue: Record<keyof typeof source, string> = {
   languages_required: 'Vel minst eitt språk.',
   capacity_out_of_range: 'Talet på elevar må vere frå {{min}} til {{max}}.',
   municipality_required: 'Eit tilbod som ikkje er digitalt, må ha ein kommune.',
+  municipality_unknown: 'Kommunenummeret {{municipality}} finst ikkje i registeret.',
   travel_radius_out_of_range: 'Reiseavstanden må vere frå {{min}} til {{max}} km.',
   duration_out_of_range: 'Lengda må vere frå {{min}} til {{max}} minutt.',
   cost_negative: 'Prisen kan ikkje vere negativ.',
