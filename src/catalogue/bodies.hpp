@@ -34,16 +34,17 @@ BOOST_DESCRIBE_STRUCT(KitBody, (), (before, during, after))
 struct OfferBody {
   http::Patch<std::string> organisation_id, title, description, format, municipality, address,
       preparation;
-  http::Patch<std::vector<std::string>> subjects, languages;
+  http::Patch<std::vector<std::string>> subjects, languages, materials, curriculum;
   std::optional<GradesBody> grades;
-  http::Patch<int> capacity, travel_radius_km, duration_minutes, cost_nok;
+  http::Patch<int> capacity, travel_radius_km, duration_minutes, cost_nok, preparation_minutes;
   http::Patch<bool> digital, on_request;
   std::optional<KitBody> kit;
 };
 BOOST_DESCRIBE_STRUCT(OfferBody, (),
                       (organisation_id, title, description, format, municipality, address,
-                       preparation, subjects, languages, grades, capacity, travel_radius_km,
-                       duration_minutes, cost_nok, digital, on_request, kit))
+                       preparation, subjects, languages, materials, curriculum, grades, capacity,
+                       travel_radius_km, duration_minutes, cost_nok, preparation_minutes, digital,
+                       on_request, kit))
 
 // POST /offers/{id}/slots.
 struct SlotBody {

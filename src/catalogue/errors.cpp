@@ -82,6 +82,35 @@ Error municipality_required() {
                       "an offer that is not digital needs its municipality");
 }
 
+Error materials_too_many(int max) {
+  return Error::field("/materials", "catalogue.materials_too_many",
+                      "at most " + std::to_string(max) + " materials",
+                      {{"max", static_cast<long long>(max)}});
+}
+
+Error material_length(std::size_t index, int max) {
+  return Error::field("/materials/" + std::to_string(index), "catalogue.material_length",
+                      "a material has 1 to " + std::to_string(max) + " characters",
+                      {{"min", 1LL}, {"max", static_cast<long long>(max)}});
+}
+
+Error preparation_out_of_range() {
+  return Error::field("/preparation_minutes", "catalogue.preparation_out_of_range",
+                      "0 to 10080 minutes", {{"min", 0LL}, {"max", 10080LL}});
+}
+
+Error curriculum_too_many(int max) {
+  return Error::field("/curriculum", "catalogue.curriculum_too_many",
+                      "at most " + std::to_string(max) + " curriculum codes",
+                      {{"max", static_cast<long long>(max)}});
+}
+
+Error curriculum_code_invalid(std::size_t index, std::string_view code) {
+  return Error::field("/curriculum/" + std::to_string(index), "catalogue.curriculum_code_invalid",
+                      "'" + s(code) + "' is not an LK20 curriculum code such as NAT01-04",
+                      {{"code", s(code)}});
+}
+
 Error municipality_unknown(std::string_view municipality) {
   return Error::field("/municipality", "catalogue.municipality_unknown",
                       "no municipality " + s(municipality) + " in the registry",

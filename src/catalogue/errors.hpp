@@ -54,6 +54,19 @@ Error capacity_out_of_range();
 // An offer that is not digital needs its municipality: at /municipality,
 // catalogue.municipality_required.
 Error municipality_required();
+// A kit's materials list: at most {max} items (/materials,
+// catalogue.materials_too_many), each 1 to {max} characters (/materials/i,
+// catalogue.material_length).
+Error materials_too_many(int max);
+Error material_length(std::size_t index, int max);
+// The teacher's preparation, 0 to 10 080 minutes: /preparation_minutes,
+// catalogue.preparation_out_of_range {min, max}.
+Error preparation_out_of_range();
+// LK20 curriculum codes ("NAT01-04"): at most {max} (/curriculum,
+// catalogue.curriculum_too_many); each of the form /curriculum/i,
+// catalogue.curriculum_code_invalid {code}.
+Error curriculum_too_many(int max);
+Error curriculum_code_invalid(std::size_t index, std::string_view code);
 // A municipality number the registry does not know: at /municipality,
 // catalogue.municipality_unknown {municipality}.
 Error municipality_unknown(std::string_view municipality);

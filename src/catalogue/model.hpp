@@ -1,6 +1,8 @@
 // catalogue/model.hpp — offers schools can book, ready-made kits, slots.
 #pragma once
 
+#include "media/model.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,10 @@ struct Kit {
   std::string before, during, after;  // text with links to files
 };
 
+inline constexpr int kMaxMaterials = 50;  // items in a kit's materials list
+inline constexpr int kMaxMaterialCharacters = 200;
+inline constexpr int kMaxCurriculum = 20;  // LK20 curriculum codes on one offer
+
 struct Offer {
   std::string id, organisation_id, organisation_name;
   std::string title, description, format;
@@ -37,7 +43,11 @@ struct Offer {
   std::string preparation;
   bool on_request = false;
   Kit kit;
-  std::string status = "draft";  // draft | published | archived
+  std::vector<std::string> materials;   // what a class needs, one item each
+  int preparation_minutes = 0;          // the teacher's preparation
+  std::vector<std::string> curriculum;  // LK20 codes, "NAT01-04"
+  std::vector<media::File> files;       // worksheets and pictures (media module)
+  std::string status = "draft";         // draft | published | archived
   std::string created_at, updated_at;
   double rank = 0;  // search relevance, on searches
 };

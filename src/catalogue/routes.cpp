@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <charconv>
 
 namespace stemnet::catalogue {
@@ -19,7 +20,21 @@ namespace {
 
 json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
 
+// A file's public description; `url` is where it is downloaded.
+json::value file_json(const std::string& offer_id, const media::File& f) {
+  return json::object{{"id", f.id},
+                      {"role", f.role},
+                      {"name", f.name},
+                      {"media_type", f.media_type},
+                      {"size", f.size},
+                      {"width", http::or_null(f.width)},
+                      {"height", http::or_null(f.height)},
+                      {"url", "/api/v1/offers/" + offer_id + "/files/" + f.id}};
+}
+
 json::value offer_json(const Offer& o) {
+  json::array files;
+  for (const auto& f : o.files) files.push_back(file_json(o.id, f));
   return json::object{
       {"id", o.id},
       {"organisation", {{"id", o.organisation_id}, {"name", o.organisation_name}}},
@@ -39,6 +54,10 @@ json::value offer_json(const Offer& o) {
       {"preparation", o.preparation},
       {"on_request", o.on_request},
       {"kit", {{"before", o.kit.before}, {"during", o.kit.during}, {"after", o.kit.after}}},
+      {"materials", strings(o.materials)},
+      {"preparation_minutes", o.preparation_minutes},
+      {"curriculum", strings(o.curriculum)},
+      {"files", std::move(files)},
       {"status", o.status},
       {"created_at", o.created_at},
       {"updated_at", o.updated_at}};
@@ -79,6 +98,9 @@ Offer offer_from(const OfferBody& b, Offer o) {
   apply_number(b.travel_radius_km, o.travel_radius_km);
   apply_number(b.duration_minutes, o.duration_minutes);
   apply_number(b.cost_nok, o.cost_nok);
+  apply_number(b.preparation_minutes, o.preparation_minutes);
+  b.materials.apply(o.materials);
+  b.curriculum.apply(o.curriculum);
   b.preparation.apply(o.preparation);
   b.on_request.apply(o.on_request);
   if (b.kit) {
@@ -87,6 +109,26 @@ Offer offer_from(const OfferBody& b, Offer o) {
     b.kit->after.apply(o.kit.after);
   }
   return o;
+}
+
+// Content-Disposition for a download (RFC 6266): a PDF is saved under its
+// name, a picture shown; the name in ASCII for old clients and in UTF-8.
+std::string disposition(const media::File& f) {
+  std::string ascii, encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : f.name) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii += c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  const char* how = f.media_type == "application/pdf" ? "attachment" : "inline";
+  return std::string(how) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
@@ -190,6 +232,60 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                   return http::json(200, offer_json(out));
                 });
   }
+
+  router.post("/api/v1/offers/{id}/copy",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto out, svc.copy(actor, std::string(p.get("id"))));
+                Response res = http::json(201, offer_json(out));
+                res.set_header("Location", "/api/v1/offers/" + out.id);
+                return res;
+              });
+
+  // A file arrives as the body itself (a PDF or a picture), named in the
+  // query; its type is found in its content. Resizing a picture is slow work:
+  // it runs on the blocking threads.
+  router.post("/api/v1/offers/{id}/files",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY_VOID(http::check_query(req, {"role", "name"}));
+                const std::string id(p.get("id"));
+                STEMNET_TRY(auto file,
+                            svc.add_file(actor, id, req.query_param("role").value_or("material"),
+                                         req.query_param("name").value_or(""), req.body));
+                Response res = http::json(201, file_json(id, file));
+                res.set_header("Location", "/api/v1/offers/" + id + "/files/" + file.id);
+                return res;
+              },
+              {.blocking = true, .body_limit = static_cast<std::size_t>(media::kMaxBytes)});
+
+  router.get("/api/v1/offers/{id}/files/{file}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               auto actor = maybe_actor(req, accounts);
+               STEMNET_TRY(auto out, svc.file(actor ? &*actor : nullptr, std::string(p.get("id")),
+                                              std::string(p.get("file"))));
+               const media::File& f = out.content.file;
+               Response res;
+               res.status = 200;
+               res.content_type = f.media_type;
+               res.body = std::move(out.content.bytes);
+               res.set_header("ETag", "\"" + f.sha256.substr(0, 32) + "\"");
+               res.set_header("Content-Disposition", disposition(f));
+               // A published offer's file is the same for everyone; a draft's is its provider's.
+               res.set_header("Cache-Control",
+                              out.published ? "public, max-age=86400" : "private, no-cache");
+               return res;
+             });
+
+  router.del("/api/v1/offers/{id}/files/{file}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+               STEMNET_TRY_VOID(
+                   svc.remove_file(actor, std::string(p.get("id")), std::string(p.get("file"))));
+               Response res;
+               res.status = 204;
+               return res;
+             });
 
   router.get("/api/v1/offers/{id}/slots",
              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {

@@ -7,11 +7,15 @@
 #include "core/time.hpp"
 #include "geo/area_code.hpp"
 #include "geo/point.hpp"
+#include "media/errors.hpp"
 #include "text/normalize.hpp"
+
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace stemnet::catalogue {
@@ -24,8 +28,26 @@ constexpr const char* kColumns =
     "o.travel_radius_km,"
     " o.duration_minutes, o.cost_nok, o.preparation, o.on_request, o.kit_before, o.kit_during, "
     "o.kit_after,"
-    " o.status, o.created_at, o.updated_at, g.status FROM offer o JOIN organisation g ON g.id = "
-    "o.organisation_id";
+    " o.status, o.created_at, o.updated_at, g.status, o.materials, o.preparation_minutes,"
+    " o.curriculum FROM offer o JOIN organisation g ON g.id = o.organisation_id";
+
+std::string owner_of(const std::string& offer_id) { return "offer:" + offer_id; }
+
+std::string materials_text(const std::vector<std::string>& items) {
+  boost::json::array a(items.begin(), items.end());
+  return boost::json::serialize(a);
+}
+
+std::vector<std::string> materials_from(const std::string& text) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& item : v.as_array()) {
+    if (item.is_string()) out.emplace_back(item.as_string());
+  }
+  return out;
+}
 
 struct Row {
   Offer offer;
@@ -57,6 +79,9 @@ Row from_row(const db::Row& r) {
   o.status = r.text(22);
   o.created_at = r.text(23);
   o.updated_at = r.text(24);
+  o.materials = materials_from(r.text(26));
+  o.preparation_minutes = static_cast<int>(r.integer(27));
+  o.curriculum = split_list(r.text(28));
   return {std::move(o), r.text(25)};
 }
 
@@ -107,6 +132,22 @@ Result<void> validate(const Offer& o) {
   if (o.duration_minutes < 1 || o.duration_minutes > 60 * 24 * 14)
     return errors::duration_out_of_range();
   if (o.cost_nok < 0) return errors::cost_negative();
+  if (o.materials.size() > static_cast<std::size_t>(kMaxMaterials))
+    return errors::materials_too_many(kMaxMaterials);
+  for (std::size_t i = 0; i < o.materials.size(); ++i) {
+    if (o.materials[i].empty() ||
+        characters(o.materials[i]) > static_cast<std::size_t>(kMaxMaterialCharacters))
+      return errors::material_length(i, kMaxMaterialCharacters);
+  }
+  if (o.preparation_minutes < 0 || o.preparation_minutes > 60 * 24 * 7)
+    return errors::preparation_out_of_range();
+  if (o.curriculum.size() > static_cast<std::size_t>(kMaxCurriculum))
+    return errors::curriculum_too_many(kMaxCurriculum);
+  static const std::regex code(R"([A-Z]{2,4}[0-9]{2}-[0-9]{2})");
+  for (std::size_t i = 0; i < o.curriculum.size(); ++i) {
+    if (o.curriculum[i].size() > 12 || !std::regex_match(o.curriculum[i], code))
+      return errors::curriculum_code_invalid(i, o.curriculum[i]);
+  }
   return ok();
 }
 
@@ -157,10 +198,24 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
                               Offer in) {
   if (!may_write(actor, organisation_id)) return errors::members_only(organisation_id);
   STEMNET_TRY_VOID(validate(in));
+  return insert(organisation_id, std::move(in), std::nullopt);
+}
+
+Result<Offer> Service::copy(const accounts::Actor& actor, const std::string& id) {
+  STEMNET_TRY(Offer from, owned(actor, id));
+  const std::string organisation_id = from.organisation_id;
+  return insert(organisation_id, std::move(from), id);
+}
+
+// A new draft of `in` for the organisation, with the files of offer
+// `files_from` copied (a copied offer), in one transaction.
+Result<Offer> Service::insert(const std::string& organisation_id, Offer in,
+                              const std::optional<std::string>& files_from) {
   in.id = accounts::random_token().substr(0, 16);
   in.organisation_id = organisation_id;
   in.status = "draft";
   in.created_at = in.updated_at = utc_now_iso();
+  in.files.clear();
   STEMNET_TRY(auto conn, pool_.acquire());
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY(auto org,
@@ -169,28 +224,91 @@ Result<Offer> Service::create(const accounts::Actor& actor, const std::string& o
     if (org.empty()) return errors::provider_not_found(organisation_id);
     in.organisation_name = org[0].text(0);
     STEMNET_TRY_VOID(known_municipality(c, in.municipality_number));
-    STEMNET_TRY_VOID(
-        c.execute("INSERT INTO offer (id, organisation_id, title, description, format, subjects, "
-                  "grade_min, grade_max,"
-                  " languages, capacity, digital, municipality_number, address, travel_radius_km, "
-                  "duration_minutes, cost_nok,"
-                  " preparation, on_request, kit_before, kit_during, kit_after, status, "
-                  "created_at, updated_at)"
-                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-                  "$17, $18, $19, $20, $21,"
-                  " $22, $23, $24)",
-                  {in.id,          in.organisation_id,  in.title,
-                   in.description, in.format,           join_list(in.subjects),
-                   in.grade_min,   in.grade_max,        join_list(in.languages),
-                   in.capacity,    in.digital,          in.municipality_number,
-                   in.address,     in.travel_radius_km, in.duration_minutes,
-                   in.cost_nok,    in.preparation,      in.on_request,
-                   in.kit.before,  in.kit.during,       in.kit.after,
-                   in.status,      in.created_at,       in.updated_at}));
+    STEMNET_TRY_VOID(c.execute(
+        "INSERT INTO offer (id, organisation_id, title, description, format, subjects, grade_min,"
+        " grade_max, languages, capacity, digital, municipality_number, address, travel_radius_km,"
+        " duration_minutes, cost_nok, preparation, on_request, kit_before, kit_during, kit_after,"
+        " status, created_at, updated_at, materials, preparation_minutes, curriculum)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
+        " $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)",
+        {in.id,
+         in.organisation_id,
+         in.title,
+         in.description,
+         in.format,
+         join_list(in.subjects),
+         in.grade_min,
+         in.grade_max,
+         join_list(in.languages),
+         in.capacity,
+         in.digital,
+         in.municipality_number,
+         in.address,
+         in.travel_radius_km,
+         in.duration_minutes,
+         in.cost_nok,
+         in.preparation,
+         in.on_request,
+         in.kit.before,
+         in.kit.during,
+         in.kit.after,
+         in.status,
+         in.created_at,
+         in.updated_at,
+         materials_text(in.materials),
+         in.preparation_minutes,
+         join_list(in.curriculum)}));
+    if (files_from) {
+      STEMNET_TRY_VOID(media_.copy_all(c, owner_of(*files_from), owner_of(in.id)));
+      STEMNET_TRY(in.files, media_.list(c, owner_of(in.id)));
+    }
     return index(c, in);
   });
   if (!done) return std::move(done).error();
   return in;
+}
+
+Result<media::File> Service::add_file(const accounts::Actor& actor, const std::string& offer_id,
+                                      std::string_view role, std::string_view name,
+                                      std::string_view bytes) {
+  STEMNET_TRY(Offer o, owned(actor, offer_id));
+  if (role != "material" && role != "picture") return media::errors::role_invalid(role);
+  // Checking and resizing are the slow part: before the transaction.
+  STEMNET_TRY(auto ready, media_.prepare(role, name, bytes));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  std::optional<media::File> added;
+  STEMNET_TRY_VOID(db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY(added, media_.add(c, owner_of(o.id), std::move(ready)));
+    STEMNET_TRY_VOID(
+        c.execute("UPDATE offer SET updated_at = $1 WHERE id = $2", {utc_now_iso(), o.id}));
+    return ok();
+  }));
+  return std::move(*added);
+}
+
+Result<void> Service::remove_file(const accounts::Actor& actor, const std::string& offer_id,
+                                  const std::string& file_id) {
+  STEMNET_TRY(Offer o, owned(actor, offer_id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY_VOID(media_.remove(c, owner_of(o.id), file_id));
+    STEMNET_TRY_VOID(
+        c.execute("UPDATE offer SET updated_at = $1 WHERE id = $2", {utc_now_iso(), o.id}));
+    return ok();
+  });
+}
+
+Result<Service::FileContent> Service::file(const accounts::Actor* actor,
+                                           const std::string& offer_id,
+                                           const std::string& file_id) {
+  STEMNET_TRY(Offer o, get(actor, offer_id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto content, media_.get(*conn, owner_of(o.id), file_id));
+  STEMNET_TRY(auto provider,
+              conn->query("SELECT status FROM organisation WHERE id = $1", {o.organisation_id}));
+  const bool published =
+      o.status == "published" && !provider.empty() && provider[0].text(0) == "approved";
+  return FileContent{std::move(content), published};
 }
 
 Result<Offer> Service::owned(const accounts::Actor& actor, const std::string& id) {
@@ -217,7 +335,8 @@ Result<Offer> Service::update(const accounts::Actor& actor, const std::string& i
         " languages = $7, capacity = $8, digital = $9, municipality_number = $10, address = $11,"
         " travel_radius_km = $12, duration_minutes = $13, cost_nok = $14, preparation = $15, "
         "on_request = $16,"
-        " kit_before = $17, kit_during = $18, kit_after = $19, updated_at = $20 WHERE id = $21",
+        " kit_before = $17, kit_during = $18, kit_after = $19, updated_at = $20, materials = $22,"
+        " preparation_minutes = $23, curriculum = $24 WHERE id = $21",
         {in.title,
          in.description,
          in.format,
@@ -238,7 +357,10 @@ Result<Offer> Service::update(const accounts::Actor& actor, const std::string& i
          in.kit.during,
          in.kit.after,
          in.updated_at,
-         in.id}));
+         in.id,
+         materials_text(in.materials),
+         in.preparation_minutes,
+         join_list(in.curriculum)}));
     return index(c, in);
   });
   if (!done) return std::move(done).error();
@@ -273,6 +395,7 @@ Result<Offer> Service::get(const accounts::Actor* actor, const std::string& id) 
   const bool open = row.offer.status == "published" && row.provider_status == "approved";
   if (!open && !(actor && may_write(*actor, row.offer.organisation_id)))
     return errors::offer_not_found(id);
+  STEMNET_TRY(row.offer.files, media_.list(*conn, owner_of(row.offer.id)));
   return std::move(row.offer);
 }
 
@@ -390,6 +513,13 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   page.total = static_cast<long long>(hits.size());
   const std::size_t end = std::min(hits.size(), q.offset + static_cast<std::size_t>(q.limit));
   for (std::size_t i = q.offset; i < end; ++i) page.items.push_back(std::move(hits[i]));
+  // The page's files in one query (cards show an offer's first picture).
+  std::vector<std::string> owners;
+  for (const auto& o : page.items) owners.push_back(owner_of(o.id));
+  STEMNET_TRY(auto files, media_.list_many(*conn, owners));
+  for (auto& o : page.items) {
+    if (auto f = files.find(owner_of(o.id)); f != files.end()) o.files = std::move(f->second);
+  }
   if (end < hits.size()) page.next_cursor = make_cursor({std::to_string(end)});
   return page;
 }

@@ -19,6 +19,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "media/service.hpp"
 
 #include <optional>
 #include <string>
@@ -49,6 +50,21 @@ class Service {
   Result<Offer> set_status(const accounts::Actor& actor, const std::string& id,
                            const std::string& status);
   Result<Offer> get(const accounts::Actor* actor, const std::string& id);
+  // A new draft with everything of offer `id` but its slots, files included.
+  Result<Offer> copy(const accounts::Actor& actor, const std::string& id);
+  // A file added to an offer (role material or picture), checked by content.
+  Result<media::File> add_file(const accounts::Actor& actor, const std::string& offer_id,
+                               std::string_view role, std::string_view name,
+                               std::string_view bytes);
+  Result<void> remove_file(const accounts::Actor& actor, const std::string& offer_id,
+                           const std::string& file_id);
+  // One file of an offer the actor may see; `published` tells whether anyone may.
+  struct FileContent {
+    media::Content content;
+    bool published = false;
+  };
+  Result<FileContent> file(const accounts::Actor* actor, const std::string& offer_id,
+                           const std::string& file_id);
   Result<Page<Offer>> search(const SearchQuery& q);
   Result<Slot> add_slot(const accounts::Actor& actor, const std::string& offer_id, Slot slot);
   Result<std::vector<Slot>> slots(const accounts::Actor* actor, const std::string& offer_id);
@@ -56,7 +72,10 @@ class Service {
  private:
   Result<void> index(db::Connection& c, const Offer& o);
   Result<Offer> owned(const accounts::Actor& actor, const std::string& id);
+  Result<Offer> insert(const std::string& organisation_id, Offer in,
+                       const std::optional<std::string>& files_from);
   db::Pool& pool_;
+  media::Service media_;
   bool fts_ = false;
 };
 

@@ -22,6 +22,11 @@ const std::string& Value::text() const {
   return empty;
 }
 
+const std::string& Value::bytes() const {
+  if (auto* b = std::get_if<Bytes>(&v_)) return b->data;
+  return text();
+}
+
 std::string Value::to_string() const {
   switch (v_.index()) {
     case 1:
@@ -33,6 +38,8 @@ std::string Value::to_string() const {
     }
     case 3:
       return std::get<3>(v_);
+    case 4:
+      return "<" + std::to_string(std::get<4>(v_).data.size()) + " bytes>";
   }
   return "NULL";
 }

@@ -33,7 +33,12 @@
 
 namespace stemnet::db {
 
-// A parameter or a column value: NULL, an integer, a real or text.
+// Bytes that are not text (a picture, a PDF): a BLOB, never read as UTF-8.
+struct Bytes {
+  std::string data;
+};
+
+// A parameter or a column value: NULL, an integer, a real, text or bytes.
 class Value {
  public:
   Value() = default;
@@ -45,6 +50,7 @@ class Value {
   Value(std::string s) : v_(std::move(s)) {}                   // NOLINT
   Value(std::string_view s) : v_(std::string(s)) {}            // NOLINT
   Value(const char* s) : v_(std::string(s)) {}                 // NOLINT
+  Value(Bytes b) : v_(std::move(b)) {}                         // NOLINT
   template <class T>
   Value(const std::optional<T>& o) {  // NOLINT
     if (o) *this = Value(*o);
@@ -54,13 +60,15 @@ class Value {
   bool is_integer() const { return v_.index() == 1; }
   bool is_real() const { return v_.index() == 2; }
   bool is_text() const { return v_.index() == 3; }
-  std::int64_t integer() const;     // a real is truncated; text/NULL give 0
-  double real() const;              // an integer is widened; text/NULL give 0
-  const std::string& text() const;  // empty for non-text
-  std::string to_string() const;    // for messages and tests
+  bool is_bytes() const { return v_.index() == 4; }
+  std::int64_t integer() const;      // a real is truncated; text/NULL give 0
+  double real() const;               // an integer is widened; text/NULL give 0
+  const std::string& text() const;   // empty for non-text
+  const std::string& bytes() const;  // a BLOB's bytes (text too); empty otherwise
+  std::string to_string() const;     // for messages and tests
 
  private:
-  std::variant<std::monostate, std::int64_t, double, std::string> v_;
+  std::variant<std::monostate, std::int64_t, double, std::string, Bytes> v_;
 };
 
 using Params = std::vector<Value>;
@@ -75,6 +83,7 @@ class Row {
   std::int64_t integer(std::size_t i) const { return values_.at(i).integer(); }
   double real(std::size_t i) const { return values_.at(i).real(); }
   const std::string& text(std::size_t i) const { return values_.at(i).text(); }
+  const std::string& bytes(std::size_t i) const { return values_.at(i).bytes(); }
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   std::optional<double> opt_real(std::size_t i) const;
   std::optional<std::string> opt_text(std::size_t i) const;

@@ -37,6 +37,7 @@ std::string_view PathParams::get(std::string_view name) const {
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
   any_blocking_ = any_blocking_ || options.blocking;
+  any_body_limit_ = any_body_limit_ || options.body_limit > 0;
   Route r{method, pattern, {}, std::move(handler), options};
   for (auto seg : split_path(pattern)) r.segments.emplace_back(seg);
   routes_.push_back(std::move(r));
@@ -112,6 +113,16 @@ bool Router::blocking(const Request& req) const {
       return true;
   }
   return false;
+}
+
+std::optional<std::size_t> Router::body_limit(Method method, std::string_view path) const {
+  if (!any_body_limit_) return std::nullopt;
+  const auto segments = split_path(path);
+  for (const auto& route : routes_) {
+    if (route.options.body_limit > 0 && route.method == method && match(route, segments, nullptr))
+      return route.options.body_limit;
+  }
+  return std::nullopt;
 }
 
 Response Router::dispatch(const Request& req, std::string* route_label) const {

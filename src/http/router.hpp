@@ -23,6 +23,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,6 +59,9 @@ struct RouteOptions {
   // Slow by design (password hashing): the server runs it on threads of its
   // own, never on a network thread.
   bool blocking = false;
+  // > 0: the most bytes a request body may have on this route (a file
+  // upload), instead of the server's ServerOptions::body_limit.
+  std::size_t body_limit = 0;
 };
 
 class Router {
@@ -92,6 +96,9 @@ class Router {
 
   // True when the request's route is marked blocking (see RouteOptions).
   bool blocking(const Request& req) const;
+  // The body limit of the route of `method` and `path` (percent-encoded, no
+  // query), when the route sets one (see RouteOptions).
+  std::optional<std::size_t> body_limit(Method method, std::string_view path) const;
 
   // Routes the request and calls its handler. `route_label`, when given,
   // receives the matched pattern (or "unmatched") for metrics.
@@ -113,6 +120,7 @@ class Router {
   std::vector<Route> routes_;
   Handler fallback_;
   bool any_blocking_ = false;
+  bool any_body_limit_ = false;
   std::unique_ptr<ResponseCache> cache_ = std::make_unique<ResponseCache>();
 };
 

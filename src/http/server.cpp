@@ -234,7 +234,18 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
       ec = hec;
     }
+    std::size_t body_limit = opt.body_limit;
     if (!ec && !parser.is_done()) {
+      // A route that takes files allows a larger body (RouteOptions::body_limit).
+      const auto& head = parser.get();
+      const std::string_view target(head.target().data(), head.target().size());
+      if (auto limit =
+              shared.router.body_limit(method_from(std::string_view(head.method_string().data(),
+                                                                    head.method_string().size())),
+                                       target.substr(0, target.find('?')))) {
+        body_limit = *limit;
+        parser.body_limit(body_limit);
+      }
       conn->busy = true;
       stream.expires_after(opt.read_timeout);
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
@@ -248,7 +259,7 @@ asio::awaitable<void> run_session(tcp::socket socket, Shared& shared) {
         break;
       }
       // A malformed or oversized request: answer once, then close.
-      Response res = error_response(ec, opt.body_limit);
+      Response res = error_response(ec, body_limit);
       shared.metrics.observe("OTHER", "unparsed", res.status, 0);
       beast::error_code wec;
       co_await write_response(

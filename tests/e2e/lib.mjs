@@ -112,3 +112,16 @@ export async function settled(page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 20_000 });
 }
+
+/** Presses Tab until the focused element matches, like a keyboard user would; fails after `max` presses. */
+export async function tabTo(page, describeIt, matches, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const ok = await page.evaluate(matches);
+    if (ok) return;
+  }
+  assert.fail(`Tab never reached ${describeIt}`);
+}
+
+/** A test (for tabTo) that the focused element's text, value, name or label matches `re`, given as source ("/Trinn/"). */
+export const focusedText = (re) => new Function(`const a = document.activeElement; return !!a && a !== document.body && ${re}.test((a.innerText || a.value || a.getAttribute('aria-label') || '') + ' ' + (a.labels?.[0]?.innerText ?? ''));`);

@@ -2,7 +2,7 @@
 // Run through ./run.sh, which seeds a database, starts the server and sets STEMNET_URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, expectNoAxeViolations, launch, newPage, screenshot, settled, signIn } from './lib.mjs';
+import { BASE, expectNoAxeViolations, focusedText, launch, newPage, screenshot, settled, signIn, tabTo } from './lib.mjs';
 
 const KIRKELUND = '975280640'; // laerer1's school, in Skiptvet
 const OFFER_TITLE = 'Besøk på vannkraftverket'; // Fossekraft AS (demo), Skiptvet, grades 8–10
@@ -15,18 +15,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Presses Tab until the focused element matches, like a keyboard user would; fails after `max` presses. */
-async function tabTo(page, describeIt, matches, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const ok = await page.evaluate(matches);
-    if (ok) return;
-  }
-  assert.fail(`Tab never reached ${describeIt}`);
-}
-
-const focusedText = (re) => new Function(`const a = document.activeElement; return !!a && ${re}.test((a.innerText || a.value || a.getAttribute('aria-label') || '') + ' ' + (a.labels?.[0]?.innerText ?? ''));`);
 
 describe('public pages', () => {
   const pages = [

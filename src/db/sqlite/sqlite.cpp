@@ -101,6 +101,8 @@ class SqliteConnection final : public Connection {
         rc = sqlite3_bind_int64(stmt, idx, v.integer());
       else if (v.is_real())
         rc = sqlite3_bind_double(stmt, idx, v.real());
+      else if (v.is_bytes())
+        rc = sqlite3_bind_blob64(stmt, idx, v.bytes().data(), v.bytes().size(), SQLITE_TRANSIENT);
       else
         rc = sqlite3_bind_text(stmt, idx, v.text().data(), static_cast<int>(v.text().size()),
                                SQLITE_TRANSIENT);
@@ -138,6 +140,12 @@ class SqliteConnection final : public Connection {
           case SQLITE_NULL:
             values.emplace_back();
             break;
+          case SQLITE_BLOB: {
+            const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+            const int n = sqlite3_column_bytes(stmt, c);
+            values.emplace_back(Bytes{p ? std::string(p, static_cast<std::size_t>(n)) : ""});
+            break;
+          }
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             values.emplace_back(std::string(p, sqlite3_column_bytes(stmt, c)));

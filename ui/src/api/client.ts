@@ -95,4 +95,14 @@ export async function apiSend<T>(
   return (type.includes('json') ? await res.json() : undefined) as T;
 }
 
+/** POST a file as the body itself (the server finds its type in the content), with the CSRF token. */
+export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' };
+  const token = csrfToken ?? csrfFromCookie();
+  if (token) headers['X-CSRF-Token'] = token;
+  const res = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  if (!res.ok) throw await readError(res);
+  return (await res.json()) as T;
+}
+
 export const API = '/api/v1';

@@ -236,10 +236,8 @@ export const useNotificationSettings = () =>
 export const useProviderOffers = (orgId: string | undefined) =>
   useQuery({
     queryKey: ['offers', 'provider', orgId],
-    queryFn: async () => {
-      const all = await apiGet<OfferPage>(`${API}/offers`, { limit: 1000 });
-      return all.items.filter((o) => o.organisation.id === orgId);
-    },
+    // With `organisation`, its members also get its drafts and archived offers.
+    queryFn: async () => (await apiGet<OfferPage>(`${API}/offers`, { organisation: orgId, limit: 1000 })).items,
     enabled: !!orgId,
   });
 
@@ -267,7 +265,7 @@ export const useRound = (id: string | undefined) =>
 
 /** A change that refreshes the given query keys when it succeeds. */
 export function useChange<TBody, TResult = unknown>(
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'DELETE',
   path: string | ((body: TBody) => string),
   invalidate: string[][],
 ) {

@@ -705,6 +705,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy an offer
+         * @description A new draft with everything of the offer (kit, materials, curriculum, files) except its
+         *     slots and requests, for the same provider: the provider's members and admins (403 for
+         *     others who may see it, else 404). The copy keeps the title; change it before publishing.
+         *     No body is read. One transaction: the copy and its files, or nothing.
+         */
+        post: operations["copyOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a file to an offer
+         * @description The body is the file itself. Its type is found in its content, never in its name or in
+         *     `Content-Type`: a `material` is a PDF or a picture (JPEG, PNG, WebP), a `picture` only a
+         *     picture; anything else is 415 `media.type_not_allowed` (`params.type` says what it is).
+         *     At most 10 MiB (413 `request.body_too_large`, answered before the body is read through),
+         *     at most 12 materials and 8 pictures (409 `media.too_many`). A picture is stored once,
+         *     upright, at most 1600 px on its longer side, in its own format, without its metadata
+         *     (a photo's place and camera); a picture that does not decode is 400
+         *     `media.image_unreadable`, one over 60 megapixels 413 `media.image_too_large`. The
+         *     provider's members and admins (403 for others who may see the offer, else 404).
+         */
+        post: operations["addOfferFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/files/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The offer's id; an unknown one, or one the caller may not see, is 404.
+                 * @example DDpLaAd_HFYuTwwU
+                 */
+                id: components["parameters"]["OfferId"];
+                /**
+                 * @description The file's id; one the offer does not have is 404 `media.file_not_found`.
+                 * @example q3Xk9_aTr0PzLm2B
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a file of an offer
+         * @description Anyone who may see the offer. A PDF comes as an attachment under its name, a picture
+         *     inline. A published offer's file is `Cache-Control: public, max-age=86400`, a draft's
+         *     `private, no-cache`; the `ETag` is the content's SHA-256, so `If-None-Match` gets 304.
+         */
+        get: operations["getOfferFile"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a file from an offer
+         * @description The provider's members and admins (403 for others who may see the offer, else 404).
+         */
+        delete: operations["removeOfferFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offers/{id}/slots": {
         parameters: {
             query?: never;
@@ -1832,14 +1920,14 @@ export interface components {
          *     `auth.forbidden`, `server.internal`, ...).
          * @enum {string}
          */
-        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
+        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "media.empty" | "media.too_large" | "media.type_not_allowed" | "media.too_many" | "media.image_unreadable" | "media.image_too_large" | "media.file_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
         /**
          * @description What is wrong with one member or parameter. `validation.*` faults come from the checks
          *     against this document; the others are rules of the product about one member
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.shows_invalid" | "organisations.logo_url_invalid" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.shows_invalid" | "organisations.logo_url_invalid" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2321,6 +2409,32 @@ export interface components {
             during: string;
             after: string;
         };
+        /**
+         * @description An LK20 curriculum's code, as Udir names it (`NAT01-04`, `MAT01-05`).
+         * @example NAT01-04
+         */
+        CurriculumCode: string;
+        /**
+         * @description A file of an offer. A `material` is a PDF or a picture the class uses; a `picture` shows
+         *     the offer (the first is its card's). The type is the one found in the content; a picture
+         *     is stored at most 1600 px on its longer side, upright, without its metadata.
+         */
+        OfferFile: {
+            id: string;
+            /** @enum {string} */
+            role: "material" | "picture";
+            /** @description The name it was uploaded with. */
+            name: string;
+            /** @enum {string} */
+            media_type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            /** @description Bytes as stored. */
+            size: number;
+            /** @description Pixels; null for a PDF. */
+            width: number | null;
+            height: number | null;
+            /** @description Where to download it: `/api/v1/offers/{id}/files/{file}`. */
+            url: string;
+        };
         Offer: {
             /** @description 16 random characters. */
             id: string;
@@ -2345,6 +2459,14 @@ export interface components {
             /** @description Booked on request rather than in slots. */
             on_request: boolean;
             kit: components["schemas"]["OfferKit"];
+            /** @description What a class needs for the kit, one item each, in the provider's order. */
+            materials: string[];
+            /** @description The teacher's preparation before the occasion. */
+            preparation_minutes: number;
+            /** @description LK20 curricula the offer serves; each is Udir's page `https://www.udir.no/lk20/<code>`. */
+            curriculum: components["schemas"]["CurriculumCode"][];
+            /** @description Worksheets and pictures, materials first, each role in the provider's order. */
+            files: components["schemas"]["OfferFile"][];
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             /** Format: date-time */
@@ -2410,6 +2532,15 @@ export interface components {
                 /** @default  */
                 after?: string;
             };
+            /**
+             * @description What a class needs, one item each (1 to 200 characters; at most 50).
+             * @default []
+             */
+            materials?: string[];
+            /** @default 0 */
+            preparation_minutes?: number;
+            /** @default [] */
+            curriculum?: components["schemas"]["CurriculumCode"][];
         };
         /**
          * @description A merge patch: only the members named change (inside `grades` and `kit` too); the offer
@@ -2445,6 +2576,11 @@ export interface components {
                 during?: string | null;
                 after?: string | null;
             };
+            /** @description `null` is `[]`. */
+            materials?: string[] | null;
+            preparation_minutes?: number;
+            /** @description `null` is `[]`. */
+            curriculum?: components["schemas"]["CurriculumCode"][] | null;
         };
         Slot: {
             id: string;
@@ -3274,24 +3410,6 @@ export interface components {
                  *       "params": {
                  *         "allowed": "GET, HEAD"
                  *       }
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description `constraint-violation` (a `municipality` the registry does not have). */
-        OfferConstraintViolation: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://stemnet.no/problems/constraint-violation",
-                 *       "title": "Conflict with the current state",
-                 *       "status": 409,
-                 *       "detail": "step: FOREIGN KEY constraint failed",
-                 *       "code": "request.conflict"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -5528,6 +5646,10 @@ export interface operations {
                      *             "during": "",
                      *             "after": ""
                      *           },
+                     *           "materials": [],
+                     *           "preparation_minutes": 0,
+                     *           "curriculum": [],
+                     *           "files": [],
                      *           "status": "published",
                      *           "created_at": "2026-12-04T18:30:50Z",
                      *           "updated_at": "2026-12-04T18:30:50Z"
@@ -5565,6 +5687,10 @@ export interface operations {
                      *             "during": "Gjør de tre forsøkene i esken.",
                      *             "after": "Skriv en kort rapport."
                      *           },
+                     *           "materials": [],
+                     *           "preparation_minutes": 0,
+                     *           "curriculum": [],
+                     *           "files": [],
                      *           "status": "published",
                      *           "created_at": "2026-12-04T18:30:51Z",
                      *           "updated_at": "2026-12-04T18:30:51Z"
@@ -5674,6 +5800,10 @@ export interface operations {
                      *         "during": "Måleskjema",
                      *         "after": "Skriv en rapport."
                      *       },
+                     *       "materials": [],
+                     *       "preparation_minutes": 0,
+                     *       "curriculum": [],
+                     *       "files": [],
                      *       "status": "draft",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:29Z"
@@ -5686,7 +5816,6 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["OfferConstraintViolation"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
@@ -5755,6 +5884,10 @@ export interface operations {
                      *         "during": "Måleskjema",
                      *         "after": "Skriv en rapport."
                      *       },
+                     *       "materials": [],
+                     *       "preparation_minutes": 0,
+                     *       "curriculum": [],
+                     *       "files": [],
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -5837,6 +5970,10 @@ export interface operations {
                      *         "during": "Måleskjema",
                      *         "after": "Skriv en rapport."
                      *       },
+                     *       "materials": [],
+                     *       "preparation_minutes": 0,
+                     *       "curriculum": [],
+                     *       "files": [],
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -5849,7 +5986,6 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["OfferConstraintViolation"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
@@ -5911,6 +6047,10 @@ export interface operations {
                      *         "during": "Måleskjema",
                      *         "after": "Skriv en rapport."
                      *       },
+                     *       "materials": [],
+                     *       "preparation_minutes": 0,
+                     *       "curriculum": [],
+                     *       "files": [],
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -5983,6 +6123,10 @@ export interface operations {
                      *         "during": "",
                      *         "after": ""
                      *       },
+                     *       "materials": [],
+                     *       "preparation_minutes": 0,
+                     *       "curriculum": [],
+                     *       "files": [],
                      *       "status": "archived",
                      *       "created_at": "2026-12-04T18:35:30Z",
                      *       "updated_at": "2026-12-04T18:35:30Z"
@@ -5992,6 +6136,235 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    copyOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The offer's id; an unknown one, or one the caller may not see, is 404.
+                 * @example DDpLaAd_HFYuTwwU
+                 */
+                id: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new draft. */
+            201: {
+                headers: {
+                    /** @description The copy: `/api/v1/offers/{id}`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Zt4mQ0bYk2LwX9aP",
+                     *       "organisation": {
+                     *         "id": "org:900001002",
+                     *         "name": "Fossekraft AS (demo)"
+                     *       },
+                     *       "title": "Solceller på skoletaket",
+                     *       "description": "Elevene måler hvor mye strøm solcellene på taket gir.",
+                     *       "format": "kit",
+                     *       "subjects": [
+                     *         "physics",
+                     *         "mathematics"
+                     *       ],
+                     *       "grades": {
+                     *         "min": 9,
+                     *         "max": 11
+                     *       },
+                     *       "languages": [
+                     *         "nb"
+                     *       ],
+                     *       "capacity": 30,
+                     *       "digital": false,
+                     *       "municipality": "3116",
+                     *       "address": "",
+                     *       "travel_radius_km": 0,
+                     *       "duration_minutes": 90,
+                     *       "cost_nok": 0,
+                     *       "preparation": "",
+                     *       "on_request": true,
+                     *       "kit": {
+                     *         "before": "Les om solceller.",
+                     *         "during": "Måleskjema",
+                     *         "after": "Skriv en rapport."
+                     *       },
+                     *       "materials": [
+                     *         "Multimeter",
+                     *         "Solcellepanel 5 W",
+                     *         "Kalkulator"
+                     *       ],
+                     *       "preparation_minutes": 30,
+                     *       "curriculum": [
+                     *         "NAT01-04"
+                     *       ],
+                     *       "files": [
+                     *         {
+                     *           "id": "q3Xk9_aTr0PzLm2B",
+                     *           "role": "material",
+                     *           "name": "Arbeidsark vannkraft.pdf",
+                     *           "media_type": "application/pdf",
+                     *           "size": 48213,
+                     *           "width": null,
+                     *           "height": null,
+                     *           "url": "/api/v1/offers/DDpLaAd_HFYuTwwU/files/q3Xk9_aTr0PzLm2B"
+                     *         }
+                     *       ],
+                     *       "status": "draft",
+                     *       "created_at": "2026-12-05T09:12:03Z",
+                     *       "updated_at": "2026-12-05T09:12:03Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addOfferFile: {
+        parameters: {
+            query: {
+                /**
+                 * @description `material` (the default) or `picture`.
+                 * @example material
+                 */
+                role?: "material" | "picture";
+                /**
+                 * @description The file's name, shown and offered for the download; 1 to 200 characters, no control character, `/` or `\`.
+                 * @example Arbeidsark vannkraft.pdf
+                 */
+                name: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The offer's id; an unknown one, or one the caller may not see, is 404.
+                 * @example DDpLaAd_HFYuTwwU
+                 */
+                id: components["parameters"]["OfferId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The file as stored. */
+            201: {
+                headers: {
+                    /** @description Where to download it. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "q3Xk9_aTr0PzLm2B",
+                     *       "role": "material",
+                     *       "name": "Arbeidsark vannkraft.pdf",
+                     *       "media_type": "application/pdf",
+                     *       "size": 48213,
+                     *       "width": null,
+                     *       "height": null,
+                     *       "url": "/api/v1/offers/DDpLaAd_HFYuTwwU/files/q3Xk9_aTr0PzLm2B"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OfferFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOfferFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The offer's id; an unknown one, or one the caller may not see, is 404.
+                 * @example DDpLaAd_HFYuTwwU
+                 */
+                id: components["parameters"]["OfferId"];
+                /**
+                 * @description The file's id; one the offer does not have is 404 `media.file_not_found`.
+                 * @example q3Xk9_aTr0PzLm2B
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description `attachment` (PDF) or `inline` (picture), with `filename` and `filename*`. */
+                    "Content-Disposition"?: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeOfferFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The offer's id; an unknown one, or one the caller may not see, is 404.
+                 * @example DDpLaAd_HFYuTwwU
+                 */
+                id: components["parameters"]["OfferId"];
+                /**
+                 * @description The file's id; one the offer does not have is 404 `media.file_not_found`.
+                 * @example q3Xk9_aTr0PzLm2B
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -9533,10 +9906,11 @@ export const pathsApiV1InstitutionsGetParametersQueryKindValues: ReadonlyArray<F
 export const pathsApiV1BoundariesLevelGetParametersPathLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/boundaries/{level}"]["get"]["parameters"]["path"]["level"]> = ["counties", "municipalities"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["level"]> = ["country", "county", "municipality", "school"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["format"]> = ["jsonstat", "csv"];
+export const pathsApiV1OffersIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/offers/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["material", "picture"];
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.shows_invalid", "organisations.logo_url_invalid", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.shows_invalid", "organisations.logo_url_invalid", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
 export const schoolLocation_precisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["School"]["location_precision"]> = ["municipality", "address"];
@@ -9559,6 +9933,8 @@ export const roleRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["request_new", "request_update", "request_message", "open_request_new", "open_request_answer", "organisation_decision", "membership", "password_reset"];
 export const offerFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferFormat"]> = ["workplace_visit", "school_visit", "digital_qa", "virtual_tour", "role_model_talk", "kit", "camp"];
 export const offerSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferSubject"]> = ["natural_science", "mathematics", "technology_programming", "physics", "chemistry", "biology", "geosciences", "it", "arts_crafts", "social_science", "norwegian", "english", "food_health", "other"];
+export const offerFileRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferFile"]["role"]> = ["material", "picture"];
+export const offerFileMedia_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferFile"]["media_type"]> = ["application/pdf", "image/jpeg", "image/png", "image/webp"];
 export const offerStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Offer"]["status"]> = ["draft", "published", "archived"];
 export const bookingStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingState"]> = ["requested", "proposed", "accepted", "declined", "cancelled", "completed", "not_held"];
 export const bookingMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingMove"]> = ["accept", "propose", "decline", "cancel", "complete", "not_held", "feedback"];

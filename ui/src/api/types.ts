@@ -56,6 +56,8 @@ export type ImpactYear = Schemas['ImpactYear'];
 
 // Catalogue and booking
 export type Offer = Schemas['Offer'];
+export type OfferFile = Schemas['OfferFile'];
+export type OfferPatch = Schemas['OfferPatch'];
 export type OfferPage = Schemas['OfferPage'];
 export type OfferInput = Schemas['OfferInput'];
 export type OfferFormat = Schemas['OfferFormat'];

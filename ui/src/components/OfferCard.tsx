@@ -11,8 +11,11 @@ export function gradeRange(t: (k: string, o?: Record<string, unknown>) => string
 export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
+  const picture = offer.files.find((f) => f.role === 'picture');
   return (
     <Card data-color="neutral" className="offer-card">
+      {/* decorative here: the title says what the offer is, its page describes the pictures */}
+      {picture && <img className="offer-card-picture" src={picture.url} alt="" loading="lazy" width={picture.width ?? undefined} height={picture.height ?? undefined} />}
       <Heading level={headingLevel} data-size="xs">
         <Link asChild>
           <RouterLink to={`/tilbud/${offer.id}`}>{offer.title}</RouterLink>

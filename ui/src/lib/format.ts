@@ -117,3 +117,15 @@ export function formatWeekDays(lang: string, id: string): string {
   const f = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return f.formatRange(monday, sunday);
 }
+
+/** A file's size as people read it: "48 kB", "1,2 MB" (decimal units, as file managers show). */
+export function formatBytes(lang: string, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale(lang), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}

@@ -23,7 +23,7 @@ import { ErrorAlert, PageHeading, QueryState, usePageTitle } from '../components
 import { fieldError, isFormError } from '../components/forms';
 import { Linkified } from '../components/Linkified';
 import { gradeRange } from '../components/OfferCard';
-import { formatList, formatNumber, formatSpan } from '../lib/format';
+import { formatBytes, formatList, formatNumber, formatSpan } from '../lib/format';
 import { schoolsOf } from '../lib/roles';
 
 function SchoolName({ orgnr }: { orgnr: string }) {
@@ -186,7 +186,16 @@ export default function OfferPage() {
                   </>
                 )}
               </dl>
-              {(o.kit.before || o.kit.during || o.kit.after) && (
+              {o.files.some((f) => f.role === 'picture') && (
+                <div className="offer-pictures">
+                  {o.files
+                    .filter((f) => f.role === 'picture')
+                    .map((f, i) => (
+                      <img key={f.id} src={f.url} alt={t('offer.picture_alt', { n: i + 1, title: o.title })} width={f.width ?? undefined} height={f.height ?? undefined} loading="lazy" />
+                    ))}
+                </div>
+              )}
+              {(o.kit.before || o.kit.during || o.kit.after || o.materials.length > 0 || o.curriculum.length > 0 || o.preparation_minutes > 0) && (
                 <section className="stack">
                   <Heading level={2} data-size="sm">
                     {t('offer.kit')}
@@ -202,7 +211,60 @@ export default function OfferPage() {
                           </dd>
                         </div>
                       ))}
+                    {o.preparation_minutes > 0 && (
+                      <div>
+                        <dt>{t('offer.preparation_time')}</dt>
+                        <dd>{t('offer.minutes', { count: o.preparation_minutes, n: formatNumber(lang, o.preparation_minutes, 0) })}</dd>
+                      </div>
+                    )}
+                    {o.curriculum.length > 0 && (
+                      <div>
+                        <dt>{t('offer.curriculum')}</dt>
+                        <dd>
+                          <ul className="inline-list">
+                            {o.curriculum.map((c) => (
+                              <li key={c}>
+                                <Link href={`https://www.udir.no/lk20/${c.toLowerCase()}`}>{c}</Link>
+                              </li>
+                            ))}
+                          </ul>
+                        </dd>
+                      </div>
+                    )}
                   </dl>
+                  {o.materials.length > 0 && (
+                    <>
+                      <Heading level={3} data-size="xs">
+                        {t('offer.materials')}
+                      </Heading>
+                      <ul>
+                        {o.materials.map((m, i) => (
+                          <li key={i}>{m}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {o.files.some((f) => f.role === 'material') && (
+                    <>
+                      <Heading level={3} data-size="xs">
+                        {t('offer.files')}
+                      </Heading>
+                      <ul>
+                        {o.files
+                          .filter((f) => f.role === 'material')
+                          .map((f) => (
+                            <li key={f.id}>
+                              <Link href={f.url} download={f.name}>
+                                {f.name}
+                              </Link>{' '}
+                              <span className="muted">
+                                ({t(`files.type_${f.media_type.replace(/\W/g, '_')}`)}, {formatBytes(lang, f.size)})
+                              </span>
+                            </li>
+                          ))}
+                      </ul>
+                    </>
+                  )}
                 </section>
               )}
               <section className="stack">

@@ -1,187 +1,106 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import {
-  Alert,
   Button,
   Card,
-  Checkbox,
   Details,
-  Field,
-  Fieldset,
   Heading,
-  Label,
   Link,
   Paragraph,
-  Select,
   Tag,
-  Textfield,
-  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
 import { useChange, useImpact, useOrganisation, useProviderOffers, useRequests } from '../api/hooks';
-import { FORMATS, SUBJECTS, type ImpactYear, type Offer, type OfferFormat, type OfferInput, type Organisation, type Slot, type SlotInput, type Subject } from '../api/types';
+import type { ImpactYear, Offer, OfferInput, Organisation } from '../api/types';
+import { AddSlot } from '../components/AddSlot';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
-import { fieldError, isFormError } from '../components/forms';
+import { OfferForm } from '../components/OfferForm';
 import { formatNumber } from '../lib/format';
 import { providersOf } from '../lib/roles';
 
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 
-function AddSlot({ offer }: { offer: Offer }) {
+/** A new offer: saved as a draft, then finished (files, slots, publishing) on its own page. */
+function NewOffer({ org }: { org: Organisation }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ starts_at: '', ends_at: '', capacity: '1' });
-  const add = useChange<SlotInput, Slot>('POST', `${API}/offers/${offer.id}/slots`, [['slots', offer.id], ['offers']]);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const navigate = useNavigate();
+  const create = useChange<OfferInput, Offer>('POST', `${API}/offers`, [['offers']]);
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate({ ...form, capacity: Number(form.capacity) }, { onSuccess: () => setForm({ starts_at: '', ends_at: '', capacity: '1' }) });
-      }}
-    >
-      {isFormError(add.error, ['starts_at', 'ends_at', 'capacity']) && <ErrorAlert error={add.error} />}
-      <div className="grid-3">
-        <Textfield label={t('slot.starts')} type="datetime-local" value={form.starts_at} onChange={set('starts_at')} error={fieldError(add.error, 'starts_at')} />
-        <Textfield label={t('slot.ends')} type="datetime-local" value={form.ends_at} onChange={set('ends_at')} error={fieldError(add.error, 'ends_at')} />
-        <Textfield label={t('slot.capacity')} type="number" min={1} max={100} value={form.capacity} onChange={set('capacity')} error={fieldError(add.error, 'capacity')} />
-      </div>
-      <Button type="submit" variant="secondary" loading={add.isPending}>
-        {t('slot.add')}
-      </Button>
-      {add.isSuccess && <Paragraph role="status">{t('slot.added')}</Paragraph>}
-    </form>
+    <OfferForm
+      municipality={org.municipality}
+      submitLabel={t('provider.create_offer')}
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={(body) =>
+        create.mutate({ ...body, organisation_id: org.id }, { onSuccess: (offer) => void navigate(`/min-side/tilbyder/tilbud/${offer.id}?ny=1`) })
+      }
+    />
   );
 }
 
-// the members shown at a field; a fault at any other (the municipality comes from the organisation) goes above the form
-const OFFER_FIELDS = ['title', 'description', 'format', 'subjects', 'grades', 'capacity', 'travel_radius_km', 'duration_minutes', 'cost_nok'];
+const OFFER_STATUS_COLOR = { draft: 'warning', published: 'success', archived: 'neutral' } as const;
 
-function NewOffer({ org }: { org: Organisation }) {
+/** One of the provider's offers, with what can be done to it from the list. */
+function OfferItem({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({
-    title: '',
-    description: '',
-    format: 'workplace_visit' as OfferFormat,
-    subjects: [] as Subject[],
-    min: '8',
-    max: '10',
-    digital: false,
-    travel_radius_km: '30',
-    duration_minutes: '90',
-    capacity: '30',
-    cost_nok: '0',
-  });
-  const create = useChange<OfferInput, Offer>('POST', `${API}/offers`, []);
-  const publish = useChange<undefined, Offer>('POST', () => `${API}/offers/${create.data?.id}/publish`, [['offers']]);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate({
-      organisation_id: org.id,
-      title: form.title,
-      description: form.description,
-      format: form.format,
-      subjects: form.subjects,
-      grades: { min: Number(form.min), max: Number(form.max) },
-      digital: form.digital,
-      municipality: form.digital ? undefined : org.municipality,
-      travel_radius_km: Number(form.travel_radius_km),
-      duration_minutes: Number(form.duration_minutes),
-      capacity: Number(form.capacity),
-      cost_nok: Number(form.cost_nok),
-    });
-  };
-  if (create.isSuccess)
-    return (
-      <div className="stack">
-        <Alert data-color="success" role="status">
-          <Paragraph>{t('provider.draft_made', { title: create.data.title })}</Paragraph>
-        </Alert>
-        {publish.isError && <ErrorAlert error={publish.error} />}
-        {publish.isSuccess ? (
-          <Paragraph role="status">
-            {t('provider.published')}{' '}
+  const navigate = useNavigate();
+  const invalidate = [['offers'], ['offer', offer.id]];
+  const publish = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/publish`, invalidate);
+  const archive = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/archive`, invalidate);
+  const copy = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/copy`, [['offers']]);
+  const error = publish.error ?? archive.error ?? copy.error;
+  return (
+    <Card data-color="neutral">
+      <Card.Block>
+        <div className="stack">
+          <Heading level={4} data-size="xs">
             <Link asChild>
-              <RouterLink to={`/tilbud/${create.data.id}`}>{create.data.title}</RouterLink>
+              <RouterLink to={`/min-side/tilbyder/tilbud/${offer.id}`}>{offer.title}</RouterLink>
             </Link>
-          </Paragraph>
-        ) : (
-          <div>
-            <Button onClick={() => publish.mutate(undefined)} loading={publish.isPending}>
-              {t('provider.publish')}
+          </Heading>
+          <div className="tags">
+            <Tag data-color={OFFER_STATUS_COLOR[offer.status]}>{t(`offer.status_${offer.status}`)}</Tag>
+            <Tag data-color="neutral">{t(`format.${offer.format}`)}</Tag>
+          </div>
+          {error && <ErrorAlert error={error} />}
+          <div className="actions">
+            <Button asChild variant="secondary" data-size="sm">
+              <RouterLink to={`/min-side/tilbyder/tilbud/${offer.id}`}>{t('provider.edit', { title: offer.title })}</RouterLink>
+            </Button>
+            {offer.status !== 'published' && (
+              <Button variant="secondary" data-size="sm" loading={publish.isPending} onClick={() => publish.mutate(undefined)}>
+                {t('provider.publish')}
+              </Button>
+            )}
+            {offer.status !== 'archived' && (
+              <Button variant="tertiary" data-size="sm" loading={archive.isPending} onClick={() => archive.mutate(undefined)}>
+                {t('provider.archive')}
+              </Button>
+            )}
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              loading={copy.isPending}
+              onClick={() => copy.mutate(undefined, { onSuccess: (c) => void navigate(`/min-side/tilbyder/tilbud/${c.id}?kopi=1`) })}
+            >
+              {t('provider.copy')}
             </Button>
           </div>
-        )}
-        <Heading level={4} data-size="2xs">
-          {t('slot.add')}
-        </Heading>
-        <AddSlot offer={create.data} />
-      </div>
-    );
-  return (
-    <form onSubmit={submit} className="form" noValidate>
-      {isFormError(create.error, OFFER_FIELDS) && <ErrorAlert error={create.error} />}
-      <Textfield label={t('provider.offer_title')} value={form.title} onChange={set('title')} error={fieldError(create.error, 'title')} required />
-      <Textfield
-        label={t('provider.offer_description')}
-        multiline
-        rows={4}
-        value={form.description}
-        onChange={set('description')}
-        error={fieldError(create.error, 'description')}
-        required
-      />
-      <Field>
-        <Label>{t('catalogue.format')}</Label>
-        <Select
-          value={form.format}
-          onChange={(e) => setForm((f) => ({ ...f, format: FORMATS.find((x) => x === e.target.value) ?? f.format }))}
-          aria-invalid={!!fieldError(create.error, 'format')}
-        >
-          {FORMATS.map((f) => (
-            <Select.Option key={f} value={f}>
-              {t(`format.${f}`)}
-            </Select.Option>
-          ))}
-        </Select>
-        {fieldError(create.error, 'format') && <ValidationMessage>{fieldError(create.error, 'format')}</ValidationMessage>}
-      </Field>
-      <Fieldset>
-        <Fieldset.Legend>{t('offer.subjects')}</Fieldset.Legend>
-        <div className="checkbox-grid">
-          {SUBJECTS.map((s) => (
-            <Checkbox
-              key={s}
-              label={t(`subject.${s}`)}
-              value={s}
-              checked={form.subjects.includes(s)}
-              onChange={(e) =>
-                setForm((f) => ({ ...f, subjects: e.target.checked ? [...f.subjects, s] : f.subjects.filter((x) => x !== s) }))
-              }
-            />
-          ))}
         </div>
-        {fieldError(create.error, 'subjects') && <Paragraph data-color="danger">{fieldError(create.error, 'subjects')}</Paragraph>}
-      </Fieldset>
-      <div className="grid-3">
-        <Textfield label={t('provider.grade_min')} type="number" min={1} max={13} value={form.min} onChange={set('min')} error={fieldError(create.error, 'grades')} />
-        <Textfield label={t('provider.grade_max')} type="number" min={1} max={13} value={form.max} onChange={set('max')} />
-        <Textfield label={t('offer.capacity')} type="number" min={1} value={form.capacity} onChange={set('capacity')} error={fieldError(create.error, 'capacity')} />
-        <Textfield label={t('provider.duration')} type="number" min={1} value={form.duration_minutes} onChange={set('duration_minutes')} error={fieldError(create.error, 'duration_minutes')} />
-        <Textfield label={t('provider.radius')} type="number" min={0} max={2000} value={form.travel_radius_km} onChange={set('travel_radius_km')} error={fieldError(create.error, 'travel_radius_km')} />
-        <Textfield label={t('provider.cost')} type="number" min={0} value={form.cost_nok} onChange={set('cost_nok')} error={fieldError(create.error, 'cost_nok')} />
-      </div>
-      <Checkbox label={t('offer.digital')} checked={form.digital} onChange={(e) => setForm((f) => ({ ...f, digital: e.target.checked }))} />
-      <Button type="submit" loading={create.isPending}>
-        {t('provider.create_offer')}
-      </Button>
-    </form>
+      </Card.Block>
+      {offer.status !== 'archived' && (
+        <Details>
+          <Details.Summary>{t('slot.add')}</Details.Summary>
+          <Details.Content>
+            <AddSlot offer={offer} />
+          </Details.Content>
+        </Details>
+      )}
+    </Card>
   );
 }
 
@@ -280,30 +199,13 @@ function OrgSection({ orgId }: { orgId: string }) {
               <ul className="plain-list stack">
                 {list.map((offer) => (
                   <li key={offer.id}>
-                    <Card data-color="neutral">
-                      <Card.Block>
-                        <Heading level={4} data-size="xs">
-                          <Link asChild>
-                            <RouterLink to={`/tilbud/${offer.id}`}>{offer.title}</RouterLink>
-                          </Link>
-                        </Heading>
-                      </Card.Block>
-                      <Details>
-                        <Details.Summary>{t('slot.add')}</Details.Summary>
-                        <Details.Content>
-                          <AddSlot offer={offer} />
-                        </Details.Content>
-                      </Details>
-                    </Card>
+                    <OfferItem offer={offer} />
                   </li>
                 ))}
               </ul>
             )
           }
         </QueryState>
-        <Paragraph data-size="sm" className="muted">
-          {t('provider.drafts_note')}
-        </Paragraph>
         <Details>
           <Details.Summary>{t('provider.new_offer')}</Details.Summary>
           <Details.Content>

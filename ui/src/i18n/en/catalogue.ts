@@ -85,5 +85,13 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     free_places_one: '{{count}} place left',
     free_places_other: '{{count}} places left',
     full: 'full',
+    status_draft: 'Draft',
+    status_published: 'Published',
+    status_archived: 'Archived',
+    materials: 'Materials',
+    preparation_time: 'The teacher\'s preparation',
+    curriculum: 'Curricula (LK20)',
+    files: 'To download',
+    picture_alt: 'Picture {{n}} of “{{title}}”',
   },
 };

@@ -83,5 +83,13 @@ export const catalogue = {
     free_places_one: '{{count}} ledig plass',
     free_places_other: '{{count}} ledige plasser',
     full: 'fullt',
+    status_draft: 'Utkast',
+    status_published: 'Publisert',
+    status_archived: 'Arkivert',
+    materials: 'Materialer',
+    preparation_time: 'Lærerens forberedelse',
+    curriculum: 'Læreplaner (LK20)',
+    files: 'Til nedlasting',
+    picture_alt: 'Bilde {{n}} av «{{title}}»',
   },
 };

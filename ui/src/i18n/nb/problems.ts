@@ -7,6 +7,7 @@ import { registry } from './codes/registry';
 import { monitor } from './codes/monitor';
 import { catalogue } from './codes/catalogue';
 import { matching } from './codes/matching';
+import { media } from './codes/media';
 
 // Bokmål: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -14,6 +15,7 @@ export const problems = {
   problem: {
     matching,
     catalogue,
+    media,
     booking,
     registry,
     monitor,

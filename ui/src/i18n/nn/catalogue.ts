@@ -85,5 +85,13 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     free_places_one: '{{count}} ledig plass',
     free_places_other: '{{count}} ledige plassar',
     full: 'fullt',
+    status_draft: 'Utkast',
+    status_published: 'Publisert',
+    status_archived: 'Arkivert',
+    materials: 'Materiell',
+    preparation_time: 'Førebuinga til læraren',
+    curriculum: 'Læreplanar (LK20)',
+    files: 'Til nedlasting',
+    picture_alt: 'Bilete {{n}} av «{{title}}»',
   },
 };

@@ -8,6 +8,7 @@ import { registry } from './codes/registry';
 import { monitor } from './codes/monitor';
 import { catalogue } from './codes/catalogue';
 import { matching } from './codes/matching';
+import { media } from './codes/media';
 
 // Nynorsk: what the server refused and why, by the problem's stable code (api/openapi.yaml).
 
@@ -15,6 +16,7 @@ export const problems: Pick<Messages, 'problem'> = {
   problem: {
     matching,
     catalogue,
+    media,
     booking,
     registry,
     monitor,

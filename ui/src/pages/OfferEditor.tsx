@@ -1,0 +1,237 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API, ApiError, apiUpload, isNotFound } from '../api/client';
+import { useChange, useOffer, useOrganisation, useSlots } from '../api/hooks';
+import type { Offer, OfferFile, OfferPatch } from '../api/types';
+import { AddSlot } from '../components/AddSlot';
+import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
+import { OfferForm } from '../components/OfferForm';
+import { formatBytes, formatSpan } from '../lib/format';
+import { NotFoundPage } from './NotFound';
+
+const STATUS_COLOR = { draft: 'warning', published: 'success', archived: 'neutral' } as const;
+
+/** Upload and remove an offer's files of one role (worksheets, or pictures). */
+function FileSection({ offer, role }: { offer: Offer; role: OfferFile['role'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'nb';
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [done, setDone] = useState('');
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['offer', offer.id] });
+    void qc.invalidateQueries({ queryKey: ['offers'] });
+  };
+  const upload = useMutation<OfferFile, ApiError, File>({
+    mutationFn: (file) => apiUpload<OfferFile>(`${API}/offers/${offer.id}/files?role=${role}&name=${encodeURIComponent(file.name)}`, file),
+    onSuccess: (f) => {
+      setDone(t('files.added', { name: f.name }));
+      if (input.current) input.current.value = '';
+      refresh();
+    },
+  });
+  const remove = useChange<{ id: string }, void>('DELETE', (b) => `${API}/offers/${offer.id}/files/${b.id}`, [['offer', offer.id], ['offers']]);
+  const files = offer.files.filter((f) => f.role === role);
+  const id = `files-${role}`;
+  return (
+    <section className="stack" aria-labelledby={id}>
+      <Heading level={3} data-size="xs" id={id}>
+        {t(`files.${role}_heading`)}
+      </Heading>
+      <Paragraph data-size="sm">{t(`files.${role}_help`)}</Paragraph>
+      {files.length > 0 ? (
+        <ul className="plain-list stack">
+          {files.map((f) => (
+            <li key={f.id} className="file-row">
+              {f.role === 'picture' && <img src={f.url} alt="" className="file-thumb" width={80} height={60} />}
+              <Link href={f.url}>{f.name}</Link>
+              <span className="muted">
+                {t(`files.type_${f.media_type.replace(/\W/g, '_')}`)}, {formatBytes(lang, f.size)}
+              </span>
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                loading={remove.isPending && remove.variables?.id === f.id}
+                onClick={() => remove.mutate({ id: f.id }, { onSuccess: () => setDone(t('files.removed', { name: f.name })) })}
+              >
+                {t('files.remove', { name: f.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>{t('files.none')}</Paragraph>
+      )}
+      <Field>
+        <Label htmlFor={`${id}-input`}>{t(`files.${role}_add`)}</Label>
+        <input
+          id={`${id}-input`}
+          ref={input}
+          type="file"
+          className="file-input"
+          accept={role === 'picture' ? 'image/jpeg,image/png,image/webp' : 'application/pdf,image/jpeg,image/png,image/webp'}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            setDone('');
+            if (file) upload.mutate(file);
+          }}
+        />
+      </Field>
+      {upload.isPending && <Loading label={t('files.uploading')} />}
+      {upload.isError && <ErrorAlert error={upload.error} />}
+      {remove.isError && <ErrorAlert error={remove.error} />}
+      <div role="status">{done && <Paragraph data-size="sm">{done}</Paragraph>}</div>
+    </section>
+  );
+}
+
+function Slots({ offer }: { offer: Offer }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'nb';
+  const slots = useSlots(offer.id);
+  return (
+    <section className="stack" aria-labelledby="slots-heading">
+      <Heading level={2} data-size="sm" id="slots-heading">
+        {t('offer.slots')}
+      </Heading>
+      <QueryState query={slots}>
+        {(s) =>
+          s.items.length === 0 ? (
+            <Paragraph>{t('offer.no_slots')}</Paragraph>
+          ) : (
+            <ul className="plain-list">
+              {s.items.map((slot) => (
+                <li key={slot.id}>
+                  {formatSpan(lang, slot.starts_at, slot.ends_at)} –{' '}
+                  {slot.free > 0 ? t('offer.free_places', { count: slot.free }) : t('offer.full')}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      {offer.status !== 'archived' && <AddSlot offer={offer} />}
+    </section>
+  );
+}
+
+function Editor({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const org = useOrganisation(offer.organisation.id);
+  const invalidate = [['offers'], ['offer', offer.id]];
+  const save = useChange<OfferPatch, Offer>('PATCH', `${API}/offers/${offer.id}`, invalidate);
+  const publish = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/publish`, invalidate);
+  const archive = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/archive`, invalidate);
+  const copy = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/copy`, [['offers']]);
+  const [note, setNote] = useState(params.get('ny') ? t('provider.draft_made', { title: offer.title }) : params.get('kopi') ? t('provider.copied') : '');
+  const statusError = publish.error ?? archive.error ?? copy.error;
+  const said = (text: string) => {
+    setNote(text);
+    if (params.size > 0) setParams({}, { replace: true });
+  };
+  return (
+    <div className="stack-lg">
+      <PageHeading lead={t('provider.edit_lead')}>{offer.title}</PageHeading>
+      <div className="tags">
+        <Tag data-color={STATUS_COLOR[offer.status]}>{t(`offer.status_${offer.status}`)}</Tag>
+        <Tag data-color="neutral">{offer.organisation.name}</Tag>
+      </div>
+      <div role="status">
+        {note && (
+          <Alert data-color="success">
+            <Paragraph>{note}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {statusError && <ErrorAlert error={statusError} />}
+      <Card data-color="neutral" variant="tinted">
+        <Card.Block>
+          <div className="stack">
+            <Paragraph>{t(`provider.status_explain_${offer.status}`)}</Paragraph>
+            <div className="actions">
+              {offer.status !== 'published' && (
+                <Button loading={publish.isPending} onClick={() => publish.mutate(undefined, { onSuccess: () => said(t('provider.published_now')) })}>
+                  {t('provider.publish')}
+                </Button>
+              )}
+              {offer.status !== 'archived' && (
+                <Button variant="secondary" loading={archive.isPending} onClick={() => archive.mutate(undefined, { onSuccess: () => said(t('provider.archived_now')) })}>
+                  {t('provider.archive')}
+                </Button>
+              )}
+              <Button
+                variant="secondary"
+                loading={copy.isPending}
+                onClick={() => copy.mutate(undefined, { onSuccess: (c) => void navigate(`/min-side/tilbyder/tilbud/${c.id}?kopi=1`) })}
+              >
+                {t('provider.copy')}
+              </Button>
+              <Link asChild>
+                <RouterLink to={`/tilbud/${offer.id}`}>{t('provider.see_as_teacher')}</RouterLink>
+              </Link>
+            </div>
+          </div>
+        </Card.Block>
+      </Card>
+
+      <section className="stack" aria-labelledby="fields-heading">
+        <Heading level={2} data-size="sm" id="fields-heading">
+          {t('provider.fields_heading')}
+        </Heading>
+        {org.isPending ? (
+          <Loading />
+        ) : (
+          <OfferForm
+            key={offer.id}
+            offer={offer}
+            municipality={offer.municipality ?? org.data?.municipality}
+            submitLabel={t('provider.save')}
+            pending={save.isPending}
+            error={save.error}
+            onSubmit={(body) => save.mutate(body, { onSuccess: () => said(t('provider.saved')) })}
+          />
+        )}
+      </section>
+
+      <section className="stack" aria-labelledby="files-heading">
+        <Heading level={2} data-size="sm" id="files-heading">
+          {t('files.heading')}
+        </Heading>
+        <FileSection offer={offer} role="material" />
+        <FileSection offer={offer} role="picture" />
+      </section>
+
+      <Slots offer={offer} />
+
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/min-side/tilbyder">{t('provider.back')}</RouterLink>
+        </Link>
+      </Paragraph>
+    </div>
+  );
+}
+
+/** A provider's own offer, to finish and change: its fields and kit, files, slots, and its status. */
+export default function OfferEditorPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const offer = useOffer(id);
+  usePageTitle(offer.data ? t('provider.edit_title', { title: offer.data.title }) : t('provider.title'));
+  return (
+    <RequireAuth>
+      {() =>
+        offer.isError && isNotFound(offer.error) ? (
+          <NotFoundPage />
+        ) : (
+          <QueryState query={offer}>{(o) => <Editor offer={o} />}</QueryState>
+        )
+      }
+    </RequireAuth>
+  );
+}
