@@ -157,4 +157,35 @@ describe('a provider writes a ready-made kit and publishes it', () => {
     await expectNoAxeViolations(page, 'provider dashboard with drafts and archived offers');
     await page.context().close();
   });
+
+  test("the provider's public page shows who they are, where, what they offer and their impact", async () => {
+    const page = await newPage(browser);
+    const found = await page.request.get(`${BASE}/api/v1/offers?q=vannkraftverket`);
+    const provider = (await found.json()).items[0].organisation;
+    await page.goto(`${BASE}/tilbud/${editorUrl.split('/').pop()}`);
+    await settled(page);
+    await page.getByRole('link', { name: provider.name }).first().click();
+    await page.waitForURL(/\/tilbyder\//);
+    await settled(page);
+    assert.equal(await page.locator('h1').innerText(), provider.name);
+    assert.match(await page.getByText('Holder til i').innerText(), /Holder til i Skiptvet, Østfold/);
+    assert.equal(await page.getByRole('heading', { name: TITLE, exact: true }).count(), 1, 'its published kit is among its offers');
+    await page.getByRole('heading', { name: 'Effekt i tall' }).waitFor();
+    await expectNoAxeViolations(page, "provider's public page");
+    await screenshot(page, 'provider-page');
+    // An unknown provider is a proper "not found" page.
+    await page.goto(`${BASE}/tilbyder/org:999999999`);
+    await settled(page);
+    assert.equal(await page.locator('h1').innerText(), 'Fant ikke siden');
+    await page.context().close();
+
+    // Archived again, so that the other tests see the demo's offers as seeded.
+    const owner = await newPage(browser);
+    await signIn(owner, 'kraft');
+    await owner.goto(editorUrl);
+    await settled(owner);
+    await owner.getByRole('button', { name: 'Arkiver' }).click();
+    await owner.getByText('Tilbudet er arkivert.').waitFor();
+    await owner.context().close();
+  });
 });

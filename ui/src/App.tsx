@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFound';
 const MapPage = lazy(() => import('./pages/MapPage'));
 const CataloguePage = lazy(() => import('./pages/Catalogue'));
 const OfferPage = lazy(() => import('./pages/OfferPage'));
+const ProviderPage = lazy(() => import('./pages/ProviderPage'));
 const MonitorPage = lazy(() => import('./pages/Monitor'));
 const IndicatorPage = lazy(() => import('./pages/IndicatorPage'));
 const AreaProfilePage = lazy(() => import('./pages/AreaProfile'));
@@ -37,6 +38,7 @@ export function App() {
           <Route path="kart" element={<MapPage />} />
           <Route path="tilbud" element={<CataloguePage />} />
           <Route path="tilbud/:id" element={<OfferPage />} />
+          <Route path="tilbyder/:id" element={<ProviderPage />} />
           <Route path="monitor" element={<MonitorPage />} />
           <Route path="monitor/:id" element={<IndicatorPage />} />
           <Route path="kommune/:code" element={<AreaProfilePage level="municipality" />} />

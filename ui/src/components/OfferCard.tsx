@@ -22,7 +22,9 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
         </Link>
       </Heading>
       <Paragraph data-size="sm" className="muted">
-        {offer.organisation.name}
+        <Link asChild>
+          <RouterLink to={`/tilbyder/${encodeURIComponent(offer.organisation.id)}`}>{offer.organisation.name}</RouterLink>
+        </Link>
       </Paragraph>
       <div className="tags">
         <Tag data-color="accent">{t(`format.${offer.format}`)}</Tag>

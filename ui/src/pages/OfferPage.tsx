@@ -152,7 +152,15 @@ export default function OfferPage() {
     <QueryState query={offer}>
       {(o) => (
         <div className="stack-lg">
-          <PageHeading lead={o.organisation.name}>{o.title}</PageHeading>
+          <PageHeading
+            lead={
+              <Link asChild>
+                <RouterLink to={`/tilbyder/${encodeURIComponent(o.organisation.id)}`}>{o.organisation.name}</RouterLink>
+              </Link>
+            }
+          >
+            {o.title}
+          </PageHeading>
           <div className="tags">
             <Tag data-color="accent">{t(`format.${o.format}`)}</Tag>
             <Tag data-color="neutral">{gradeRange(t, o.grades)}</Tag>

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The catalogue: offers, their formats, subjects and grades.
 
-export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer'> = {
+export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer' | 'providerpage'> = {
   catalogue: {
     title: 'Offers',
     lead: 'Visits, digital sessions, ready-made kits and camps from companies, science centres, higher education and role models.',
@@ -93,5 +93,27 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     curriculum: 'Curricula (LK20)',
     files: 'To download',
     picture_alt: 'Picture {{n}} of “{{title}}”',
+  },
+  providerpage: {
+    where: 'Based in',
+    shows_heading: 'What we show young people',
+    shows_careers: 'Careers in technology and science',
+    shows_apprenticeships: 'Apprenticeships',
+    shows_recruitment: 'Summer jobs, jobs and studies with us',
+    offers: 'Offers for schools',
+    no_offers: 'No published offers now.',
+    impact: 'Impact in figures',
+    sector_energy: 'Energy',
+    sector_manufacturing: 'Manufacturing',
+    sector_ict: 'ICT',
+    sector_construction: 'Construction',
+    sector_health: 'Health',
+    sector_oil_and_gas: 'Oil and gas',
+    sector_aquaculture: 'Aquaculture',
+    sector_transport: 'Transport',
+    sector_public_sector: 'Public sector',
+    sector_research: 'Research',
+    sector_finance: 'Finance',
+    sector_other: 'Other',
   },
 };

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The catalogue: offers, their formats, subjects and grades.
 
-export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer'> = {
+export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer' | 'providerpage'> = {
   catalogue: {
     title: 'Tilbod',
     lead: 'Besøk, digitale økter, ferdige opplegg og leirar frå bedrifter, vitensenter, høgare utdanning og rollemodellar.',
@@ -93,5 +93,27 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     curriculum: 'Læreplanar (LK20)',
     files: 'Til nedlasting',
     picture_alt: 'Bilete {{n}} av «{{title}}»',
+  },
+  providerpage: {
+    where: 'Held til i',
+    shows_heading: 'Kva vi viser unge',
+    shows_careers: 'Yrke og karrierevegar i teknologi og realfag',
+    shows_apprenticeships: 'Læreplassar',
+    shows_recruitment: 'Sommarjobbar, jobbar og studium hos oss',
+    offers: 'Tilbod til skular',
+    no_offers: 'Ingen publiserte tilbod no.',
+    impact: 'Effekt i tal',
+    sector_energy: 'Energi',
+    sector_manufacturing: 'Industri',
+    sector_ict: 'IKT',
+    sector_construction: 'Bygg og anlegg',
+    sector_health: 'Helse',
+    sector_oil_and_gas: 'Olje og gass',
+    sector_aquaculture: 'Havbruk',
+    sector_transport: 'Transport',
+    sector_public_sector: 'Offentleg sektor',
+    sector_research: 'Forsking',
+    sector_finance: 'Finans',
+    sector_other: 'Anna',
   },
 };
