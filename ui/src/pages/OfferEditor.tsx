@@ -7,9 +7,10 @@ import { API, ApiError, apiUpload, isNotFound } from '../api/client';
 import { useChange, useOffer, useOrganisation, useSlots } from '../api/hooks';
 import type { Offer, OfferFile, OfferPatch } from '../api/types';
 import { AddSlot } from '../components/AddSlot';
+import { SlotList } from '../components/SlotList';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
-import { formatBytes, formatSpan } from '../lib/format';
+import { formatBytes } from '../lib/format';
 import { NotFoundPage } from './NotFound';
 
 const STATUS_COLOR = { draft: 'warning', published: 'success', archived: 'neutral' } as const;
@@ -89,8 +90,7 @@ function FileSection({ offer, role }: { offer: Offer; role: OfferFile['role'] })
 }
 
 function Slots({ offer }: { offer: Offer }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'nb';
+  const { t } = useTranslation();
   const slots = useSlots(offer.id);
   return (
     <section className="stack" aria-labelledby="slots-heading">
@@ -98,20 +98,7 @@ function Slots({ offer }: { offer: Offer }) {
         {t('offer.slots')}
       </Heading>
       <QueryState query={slots}>
-        {(s) =>
-          s.items.length === 0 ? (
-            <Paragraph>{t('offer.no_slots')}</Paragraph>
-          ) : (
-            <ul className="plain-list">
-              {s.items.map((slot) => (
-                <li key={slot.id}>
-                  {formatSpan(lang, slot.starts_at, slot.ends_at)} –{' '}
-                  {slot.free > 0 ? t('offer.free_places', { count: slot.free }) : t('offer.full')}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(s) => <SlotList slots={s.items} />}
       </QueryState>
       {offer.status !== 'archived' && <AddSlot offer={offer} />}
     </section>

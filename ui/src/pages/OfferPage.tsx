@@ -22,6 +22,7 @@ import type { BookingRequest, BookingRequestInput, Offer, Person, Slot } from '.
 import { ErrorAlert, PageHeading, QueryState, usePageTitle } from '../components/common';
 import { fieldError, isFormError } from '../components/forms';
 import { Linkified } from '../components/Linkified';
+import { SlotList } from '../components/SlotList';
 import { gradeRange } from '../components/OfferCard';
 import { formatBytes, formatList, formatNumber, formatSpan } from '../lib/format';
 import { schoolsOf } from '../lib/roles';
@@ -281,20 +282,7 @@ export default function OfferPage() {
                 </Heading>
                 {o.on_request && <Paragraph>{t('offer.on_request')}</Paragraph>}
                 <QueryState query={slots}>
-                  {(s) =>
-                    s.items.length === 0 ? (
-                      <Paragraph>{t('offer.no_slots')}</Paragraph>
-                    ) : (
-                      <ul className="plain-list">
-                        {s.items.map((slot) => (
-                          <li key={slot.id}>
-                            {formatSpan(lang, slot.starts_at, slot.ends_at)} –{' '}
-                            {slot.free > 0 ? t('offer.free_places', { count: slot.free }) : t('offer.full')}
-                          </li>
-                        ))}
-                      </ul>
-                    )
-                  }
+                  {(s) => <SlotList slots={s.items} />}
                 </QueryState>
               </section>
             </div>
