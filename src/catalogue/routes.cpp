@@ -6,8 +6,9 @@
 #include "http/json.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
-#include <cctype>
 #include <charconv>
 
 namespace stemnet::catalogue {
@@ -112,23 +113,15 @@ Offer offer_from(const OfferBody& b, Offer o) {
 }
 
 // Content-Disposition for a download (RFC 6266): a PDF is saved under its
-// name, a picture shown; the name in ASCII for old clients and in UTF-8.
+// name, a picture shown; the name in ASCII for old clients and, percent-encoded
+// (RFC 8187; unreserved characters are attr-chars), in UTF-8.
 std::string disposition(const media::File& f) {
-  std::string ascii, encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : f.name) {
-    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+  std::string ascii;
+  for (unsigned char c : f.name)
     ascii += c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
-    if (plain) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
   const char* how = f.media_type == "application/pdf" ? "attachment" : "inline";
-  return std::string(how) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  return std::string(how) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+         boost::urls::encode(f.name, boost::urls::unreserved_chars);
 }
 
 std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {

@@ -16,6 +16,7 @@
 
 #include "accounts/model.hpp"
 #include "catalogue/model.hpp"
+#include "catalogue/store.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -71,7 +72,12 @@ class Service {
 
  private:
   Result<void> index(db::Connection& c, const Offer& o);
-  Result<Offer> owned(const accounts::Actor& actor, const std::string& id);
+  // The offer if the actor may see it (offer_not_found otherwise), and if the
+  // actor may change it (members_only).
+  Result<store::OfferRow> visible(db::Connection& c, const accounts::Actor* actor,
+                                  const std::string& id);
+  Result<store::OfferRow> owned(db::Connection& c, const accounts::Actor& actor,
+                                const std::string& id);
   Result<Offer> insert(const std::string& organisation_id, Offer in,
                        const std::optional<std::string>& files_from);
   db::Pool& pool_;
