@@ -10,10 +10,9 @@ import { AddSlot } from '../components/AddSlot';
 import { SlotList } from '../components/SlotList';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
+import { OfferStatusTag, useOfferMoves } from '../components/OfferStatus';
 import { formatBytes } from '../lib/format';
 import { NotFoundPage } from './NotFound';
-
-const STATUS_COLOR = { draft: 'warning', published: 'success', archived: 'neutral' } as const;
 
 /** Upload and remove an offer's files of one role (worksheets, or pictures). */
 function FileSection({ offer, role }: { offer: Offer; role: OfferFile['role'] }) {
@@ -110,13 +109,9 @@ function Editor({ offer }: { offer: Offer }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const org = useOrganisation(offer.organisation.id);
-  const invalidate = [['offers'], ['offer', offer.id]];
-  const save = useChange<OfferPatch, Offer>('PATCH', `${API}/offers/${offer.id}`, invalidate);
-  const publish = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/publish`, invalidate);
-  const archive = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/archive`, invalidate);
-  const copy = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/copy`, [['offers']]);
+  const save = useChange<OfferPatch, Offer>('PATCH', `${API}/offers/${offer.id}`, [['offers'], ['offer', offer.id]]);
+  const { publish, archive, copy, error: statusError } = useOfferMoves(offer);
   const [note, setNote] = useState(params.get('ny') ? t('provider.draft_made', { title: offer.title }) : params.get('kopi') ? t('provider.copied') : '');
-  const statusError = publish.error ?? archive.error ?? copy.error;
   const said = (text: string) => {
     setNote(text);
     if (params.size > 0) setParams({}, { replace: true });
@@ -125,7 +120,7 @@ function Editor({ offer }: { offer: Offer }) {
     <div className="stack-lg">
       <PageHeading lead={t('provider.edit_lead')}>{offer.title}</PageHeading>
       <div className="tags">
-        <Tag data-color={STATUS_COLOR[offer.status]}>{t(`offer.status_${offer.status}`)}</Tag>
+        <OfferStatusTag status={offer.status} />
         <Tag data-color="neutral">{offer.organisation.name}</Tag>
       </div>
       <div role="status">

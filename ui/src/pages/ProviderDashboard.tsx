@@ -18,6 +18,7 @@ import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
+import { OfferStatusTag, useOfferMoves } from '../components/OfferStatus';
 import { providersOf } from '../lib/roles';
 
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
@@ -40,17 +41,11 @@ function NewOffer({ org }: { org: Organisation }) {
   );
 }
 
-const OFFER_STATUS_COLOR = { draft: 'warning', published: 'success', archived: 'neutral' } as const;
-
 /** One of the provider's offers, with what can be done to it from the list. */
 function OfferItem({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const invalidate = [['offers'], ['offer', offer.id]];
-  const publish = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/publish`, invalidate);
-  const archive = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/archive`, invalidate);
-  const copy = useChange<undefined, Offer>('POST', `${API}/offers/${offer.id}/copy`, [['offers']]);
-  const error = publish.error ?? archive.error ?? copy.error;
+  const { publish, archive, copy, error } = useOfferMoves(offer);
   return (
     <Card data-color="neutral">
       <Card.Block>
@@ -61,7 +56,7 @@ function OfferItem({ offer }: { offer: Offer }) {
             </Link>
           </Heading>
           <div className="tags">
-            <Tag data-color={OFFER_STATUS_COLOR[offer.status]}>{t(`offer.status_${offer.status}`)}</Tag>
+            <OfferStatusTag status={offer.status} />
             <Tag data-color="neutral">{t(`format.${offer.format}`)}</Tag>
           </div>
           {error && <ErrorAlert error={error} />}
