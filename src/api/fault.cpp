@@ -162,4 +162,18 @@ void drop_implied(std::vector<Fault>& faults) {
   });
 }
 
+Fault make_fault(std::string pointer, bool query, std::string code,
+                 std::vector<ErrorParam> params) {
+  Fault f;
+  if (query) {
+    f.in_query = true;
+    f.parameter = unescape_pointer_token(pointer.empty() ? pointer : pointer.substr(1));
+  } else {
+    f.pointer = std::move(pointer);
+  }
+  f.code = std::move(code);
+  f.params = std::move(params);
+  return f;
+}
+
 }  // namespace stemnet::api

@@ -25,6 +25,10 @@ std::string pointer_of_dotted(std::string_view path);
 // "/kit/items/0" as the member path older problems named, "kit.items[0]".
 std::string dotted_of_pointer(std::string_view pointer);
 
+// A fault at `pointer` of the body, or (query) at the query parameter the
+// pointer's one token names.
+Fault make_fault(std::string pointer, bool query, std::string code,
+                 std::vector<ErrorParam> params = {});
 // A schema's number (minimum, maxLength, ...) as a fault's parameter.
 ErrorParam number_param(std::string name, const boost::json::value& v);
 // "a whole number or text", for JSON types ("integer", "string").

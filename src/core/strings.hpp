@@ -32,6 +32,15 @@ inline std::size_t characters(std::string_view utf8) {
   }));
 }
 
+// The first `n` characters (code points) of UTF-8 text, never cutting one.
+inline std::string first_characters(std::string_view utf8, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return std::string(utf8.substr(0, i));
+}
+
 // A value fit for one line of the operator's log: control characters (CR and
 // LF among them) written as \xNN, and at most 200 bytes of it.
 std::string log_safe(std::string_view value);

@@ -86,14 +86,17 @@ std::optional<std::string> query_string(const Request& req, std::string_view nam
   return std::string(*v);
 }
 
-Result<void> check_json_media_type(const Request& req) {
-  // The media type before any parameters (charset), compared case-insensitively.
-  std::string type(req.header("Content-Type").value_or(""));
-  type = type.substr(0, type.find(';'));
+std::string media_type(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
   std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  if (type != "application/json") return errors::not_json_media_type();
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type;
+}
+
+Result<void> check_json_media_type(const Request& req) {
+  if (media_type(req.header("Content-Type").value_or("")) != "application/json")
+    return errors::not_json_media_type();
   return ok();
 }
 

@@ -37,6 +37,10 @@ Result<PageRequest> page_request(const Request& req,
                                  std::initializer_list<std::string_view> filters,
                                  std::size_t key_parts);
 
+// A Content-Type's media type, without parameters, in lower case:
+// "Application/JSON; charset=utf-8" -> "application/json".
+std::string media_type(std::string_view content_type);
+
 // A query parameter as an optional string; an empty value counts as absent.
 std::optional<std::string> query_string(const Request& req, std::string_view name);
 
