@@ -127,7 +127,11 @@ int demo_seed(const Config& config) {
     in.municipality = p.municipality;
     in.sector = p.sector;
     in.profile = "Fiktiv tilbyder laget for å prøve stemnet.";
-    in.shows = {"careers"};
+    in.recruits_for = {"jobs", "summer_jobs"};
+    if (std::string(p.kind) == "volunteer") {
+      in.field = "Programmering og kodeklubber";
+      in.affiliation = "Universitetet i Bergen";
+    }
     auto org = organisations.register_provider(person->actor, in);
     if (!org) return fail(demo_error(p.name, org.error()));
     if (auto r = organisations.decide(*admin_actor, org->id, true, ""); !r)

@@ -15,7 +15,57 @@
 
 namespace stemnet::booking {
 
-Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_id) {
+namespace {
+
+struct Acc {
+  ImpactYear y;
+  std::set<std::string> schools, municipalities;
+  long pupils = 0, girls = 0, boys = 0, score_sum = 0;
+  bool any_pupils = false, any_girls = false, any_boys = false;
+
+  void add(const db::Row& r) {
+    ++y.bookings;
+    schools.insert(r.text(2));
+    municipalities.insert(r.text(3));
+    y.hours += static_cast<double>(r.integer(4)) / 60.0;
+    if (!r.is_null(5)) {
+      pupils += r.integer(5);
+      any_pupils = true;
+    }
+    if (!r.is_null(6)) {
+      girls += r.integer(6);
+      any_girls = true;
+    }
+    if (!r.is_null(7)) {
+      boys += r.integer(7);
+      any_boys = true;
+    }
+    if (!r.is_null(8)) {
+      score_sum += r.integer(8);
+      ++y.feedbacks;
+    }
+  }
+
+  ImpactYear done() {
+    y.schools = static_cast<long>(schools.size());
+    y.municipalities = static_cast<long>(municipalities.size());
+    // Small counts of pupils could point at individuals: withheld under kMinPupils.
+    if (any_pupils && pupils >= kMinPupils) y.pupils = pupils;
+    // Girls and boys are shown together or not at all: one withheld count
+    // could otherwise be worked out from the other and the total.
+    if (any_girls && any_boys && girls >= kMinPupils && boys >= kMinPupils) {
+      y.girls = girls;
+      y.boys = boys;
+    }
+    if (y.feedbacks > 0)
+      y.average_feedback = static_cast<double>(score_sum) / static_cast<double>(y.feedbacks);
+    return y;
+  }
+};
+
+}  // namespace
+
+Result<Impact> Service::impact(const std::string& organisation_id) {
   const bool school = organisation_id.starts_with("school:");
   const std::string key = school ? organisation_id.substr(7) : organisation_id;
   STEMNET_TRY(auto conn, pool_.acquire());
@@ -43,59 +93,22 @@ Result<std::vector<ImpactYear>> Service::impact(const std::string& organisation_
               " WHERE r.state = 'completed' AND ") +
               (school ? "r.school_orgnr = $1" : "r.provider_id = $1") + " ORDER BY 2",
           {key, school ? "provider" : "school"}));
-  struct Acc {
-    ImpactYear y;
-    std::set<std::string> schools, municipalities;
-    long pupils = 0, girls = 0, boys = 0, score_sum = 0;
-    bool any_pupils = false, any_girls = false, any_boys = false;
-  };
   std::map<int, Acc> years;
+  Acc all;
   for (const auto& r : rows) {
     const auto when = parse_minute(r.text(1));
     if (!when) {
       std::cerr << stored_time_warning("request", r.text(0), r.text(1));
       continue;
     }
-    const int year = when->date.year;
-    Acc& a = years[year];
-    a.y.year = year;
-    ++a.y.bookings;
-    a.schools.insert(r.text(2));
-    a.municipalities.insert(r.text(3));
-    a.y.hours += static_cast<double>(r.integer(4)) / 60.0;
-    if (!r.is_null(5)) {
-      a.pupils += r.integer(5);
-      a.any_pupils = true;
-    }
-    if (!r.is_null(6)) {
-      a.girls += r.integer(6);
-      a.any_girls = true;
-    }
-    if (!r.is_null(7)) {
-      a.boys += r.integer(7);
-      a.any_boys = true;
-    }
-    if (!r.is_null(8)) {
-      a.score_sum += r.integer(8);
-      ++a.y.feedbacks;
-    }
+    Acc& a = years[when->date.year];
+    a.y.year = when->date.year;
+    a.add(r);
+    all.add(r);
   }
-  std::vector<ImpactYear> out;
-  for (auto& [year, a] : years) {
-    a.y.schools = static_cast<long>(a.schools.size());
-    a.y.municipalities = static_cast<long>(a.municipalities.size());
-    // Small counts of pupils could point at individuals: withheld under kMinPupils.
-    if (a.any_pupils && a.pupils >= kMinPupils) a.y.pupils = a.pupils;
-    // Girls and boys are shown together or not at all: one withheld count
-    // could otherwise be worked out from the other and the total.
-    if (a.any_girls && a.any_boys && a.girls >= kMinPupils && a.boys >= kMinPupils) {
-      a.y.girls = a.girls;
-      a.y.boys = a.boys;
-    }
-    if (a.y.feedbacks > 0)
-      a.y.average_feedback = static_cast<double>(a.score_sum) / static_cast<double>(a.y.feedbacks);
-    out.push_back(a.y);
-  }
+  Impact out;
+  for (auto& [year, a] : years) out.years.push_back(a.done());
+  out.all = all.done();
   return out;
 }
 

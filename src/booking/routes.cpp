@@ -89,7 +89,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         STEMNET_TRY_VOID(http::check_query(req, {"format"}));
         const std::string format = http::query_string(req, "format").value_or("json");
         if (format != "json" && format != "csv") return errors::impact_format(format);
-        STEMNET_TRY(auto years, svc.impact(std::string(p.get("id"))));
+        STEMNET_TRY(auto impact, svc.impact(std::string(p.get("id"))));
+        const auto& years = impact.years;
         auto opt = [](const std::optional<long>& v) {
           return v ? std::to_string(*v) : std::string();
         };
@@ -108,22 +109,27 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
           }
           return Response::text(200, out, "text/csv; charset=utf-8; header=present");
         }
+        auto figures = [](const ImpactYear& y) {
+          return json::object{{"bookings", y.bookings},
+                              {"schools", y.schools},
+                              {"municipalities", y.municipalities},
+                              {"pupils", http::or_null(y.pupils)},
+                              {"girls", http::or_null(y.girls)},
+                              {"boys", http::or_null(y.boys)},
+                              {"hours", y.hours},
+                              {"average_feedback", http::or_null(y.average_feedback)},
+                              {"feedbacks", y.feedbacks}};
+        };
         json::array items;
         for (const auto& y : years) {
-          items.push_back({{"year", y.year},
-                           {"bookings", y.bookings},
-                           {"schools", y.schools},
-                           {"municipalities", y.municipalities},
-                           {"pupils", http::or_null(y.pupils)},
-                           {"girls", http::or_null(y.girls)},
-                           {"boys", http::or_null(y.boys)},
-                           {"hours", y.hours},
-                           {"average_feedback", http::or_null(y.average_feedback)},
-                           {"feedbacks", y.feedbacks}});
+          json::object item{{"year", y.year}};
+          for (auto& [k, v] : figures(y)) item.emplace(k, std::move(v));
+          items.push_back(std::move(item));
         }
         return http::json(
             200, json::object{{"organisation", std::string(p.get("id"))},
                               {"items", items},
+                              {"all_years", figures(impact.all)},
                               {"total", static_cast<std::int64_t>(years.size())},
                               {"next_cursor", nullptr},
                               {"suppression", "pupil counts under 5 are withheld (null)"}});

@@ -61,6 +61,7 @@ struct BookingRequest {
 };
 
 struct ImpactYear;
+struct Impact;
 struct Engagement;
 
 class Service {
@@ -89,7 +90,7 @@ class Service {
   // whose feed token this is; ErrorKind::not_found for an unknown token.
   Result<std::string> calendar_feed(const std::string& token);
   // Impact of a provider ("org:…") or a school ("school:<orgnr>"), by year.
-  Result<std::vector<ImpactYear>> impact(const std::string& organisation_id);
+  Result<Impact> impact(const std::string& organisation_id);
   // Schools engaged per area and year, for the monitor's schools_engaged.
   Result<std::vector<Engagement>> engagement();
 
@@ -116,6 +117,13 @@ struct ImpactYear {
   long feedbacks = 0;
 };
 inline constexpr long kMinPupils = 5;
+
+// A provider's or a school's impact: each year, and all years together (a
+// school met in two years counts once; year is 0).
+struct Impact {
+  std::vector<ImpactYear> years;
+  ImpactYear all;
+};
 
 // Schools with at least one completed booking in a year, against all the
 // registry's schools, per area (country "NO", county, municipality).

@@ -4,10 +4,9 @@
 #include "catalogue/bodies.hpp"
 #include "catalogue/errors.hpp"
 #include "http/json.hpp"
+#include "media/routes.hpp"
 
 #include <boost/json.hpp>
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <charconv>
 
@@ -21,21 +20,9 @@ namespace {
 
 json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
 
-// A file's public description; `url` is where it is downloaded.
-json::value file_json(const std::string& offer_id, const media::File& f) {
-  return json::object{{"id", f.id},
-                      {"role", f.role},
-                      {"name", f.name},
-                      {"media_type", f.media_type},
-                      {"size", f.size},
-                      {"width", http::or_null(f.width)},
-                      {"height", http::or_null(f.height)},
-                      {"url", "/api/v1/offers/" + offer_id + "/files/" + f.id}};
-}
-
 json::value offer_json(const Offer& o) {
   json::array files;
-  for (const auto& f : o.files) files.push_back(file_json(o.id, f));
+  for (const auto& f : o.files) files.push_back(media::file_json("/api/v1/offers/" + o.id, f));
   return json::object{
       {"id", o.id},
       {"organisation", {{"id", o.organisation_id}, {"name", o.organisation_name}}},
@@ -110,18 +97,6 @@ Offer offer_from(const OfferBody& b, Offer o) {
     b.kit->after.apply(o.kit.after);
   }
   return o;
-}
-
-// Content-Disposition for a download (RFC 6266): a PDF is saved under its
-// name, a picture shown; the name in ASCII for old clients and, percent-encoded
-// (RFC 8187; unreserved characters are attr-chars), in UTF-8.
-std::string disposition(const media::File& f) {
-  std::string ascii;
-  for (unsigned char c : f.name)
-    ascii += c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
-  const char* how = f.media_type == "application/pdf" ? "attachment" : "inline";
-  return std::string(how) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" +
-         boost::urls::encode(f.name, boost::urls::unreserved_chars);
 }
 
 std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
@@ -246,7 +221,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                 STEMNET_TRY(auto file,
                             svc.add_file(actor, id, req.query_param("role").value_or("material"),
                                          req.query_param("name").value_or(""), req.body));
-                Response res = http::json(201, file_json(id, file));
+                Response res = http::json(201, media::file_json("/api/v1/offers/" + id, file));
                 res.set_header("Location", "/api/v1/offers/" + id + "/files/" + file.id);
                 return res;
               },
@@ -257,17 +232,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                auto actor = maybe_actor(req, accounts);
                STEMNET_TRY(auto out, svc.file(actor ? &*actor : nullptr, std::string(p.get("id")),
                                               std::string(p.get("file"))));
-               const media::File& f = out.content.file;
-               Response res;
-               res.status = 200;
-               res.content_type = f.media_type;
-               res.body = std::move(out.content.bytes);
-               res.set_header("ETag", "\"" + f.sha256.substr(0, 32) + "\"");
-               res.set_header("Content-Disposition", disposition(f));
                // A published offer's file is the same for everyone; a draft's is its provider's.
-               res.set_header("Cache-Control",
-                              out.published ? "public, max-age=86400" : "private, no-cache");
-               return res;
+               return media::file_response(std::move(out.content), out.published);
              });
 
   router.del("/api/v1/offers/{id}/files/{file}",

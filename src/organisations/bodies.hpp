@@ -17,14 +17,23 @@
 
 namespace stemnet::organisations {
 
+// A provider's contact person, each member a merge patch.
+struct ContactBody {
+  http::Patch<std::string> name, title, email, phone;
+};
+BOOST_DESCRIBE_STRUCT(ContactBody, (), (name, title, email, phone))
+
 // POST /organisations and PATCH /organisations/{id} (ProviderInput): a merge
 // patch, where null clears a member.
 struct ProviderBody {
-  http::Patch<std::string> kind, name, orgnr, municipality, sector, profile, logo_url;
-  http::Patch<std::vector<std::string>> shows;
+  http::Patch<std::string> kind, name, orgnr, municipality, sector, profile, website, field,
+      affiliation;
+  http::Patch<std::vector<std::string>> recruits_for;
+  http::Patch<ContactBody> contact;
 };
 BOOST_DESCRIBE_STRUCT(ProviderBody, (),
-                      (kind, name, orgnr, municipality, sector, profile, logo_url, shows))
+                      (kind, name, orgnr, municipality, sector, profile, website, field,
+                       affiliation, recruits_for, contact))
 
 // Approving or rejecting a provider or a join request; the reason is optional.
 struct DecisionBody {

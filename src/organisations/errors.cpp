@@ -49,14 +49,39 @@ Error profile_too_long(long long max) {
                       {{"max", max}});
 }
 
-Error shows_invalid() {
-  return Error::field("/shows", "organisations.shows_invalid",
-                      "shows is a list of careers, apprenticeships or recruitment");
+Error recruits_for_invalid() {
+  return Error::field("/recruits_for", "organisations.recruits_for_invalid",
+                      "recruits_for is a list of jobs, apprenticeships, summer_jobs or studies");
 }
 
-Error logo_url_invalid() {
-  return Error::field("/logo_url", "organisations.logo_url_invalid",
-                      "a logo is a web address (https://...)");
+Error website_invalid() {
+  return Error::field("/website", "organisations.website_invalid",
+                      "a web site's address begins with https://");
+}
+
+Error contact_email_invalid() {
+  return Error::field("/contact/email", "organisations.contact_email_invalid",
+                      "not an e-mail address");
+}
+
+Error contact_phone_invalid() {
+  return Error::field("/contact/phone", "organisations.contact_phone_invalid",
+                      "a telephone number has 8 to 15 digits, with an optional + first");
+}
+
+Error role_model_field_required() {
+  return Error::field("/field", "organisations.field_required",
+                      "a role model says what they work with or study");
+}
+
+Error role_model_affiliation_required() {
+  return Error::field("/affiliation", "organisations.affiliation_required",
+                      "a role model names their employer or place of study");
+}
+
+Error text_too_long(std::string pointer, long long max) {
+  return Error::field(std::move(pointer), "validation.too_long",
+                      "at most " + std::to_string(max) + " characters", {{"max", max}});
 }
 
 Error reason_required() {

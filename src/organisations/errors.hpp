@@ -24,11 +24,17 @@ Error municipality_required();                        // /municipality
 Error municipality_unknown(std::string_view number);  // /municipality {number}
 Error sector_invalid(std::string_view sector);        // /sector
 Error profile_too_long(long long max);                // /profile {max}
-Error shows_invalid();                                // /shows
-Error logo_url_invalid();                             // /logo_url
-Error reason_required();                              // /reason: a rejection says why
-Error email_required();                               // /email: whom to add
-Error message_too_long(long long max);                // /message {max}, validation.too_long
+Error recruits_for_invalid();                         // /recruits_for
+Error website_invalid();                              // /website
+Error contact_email_invalid();                        // /contact/email
+Error contact_phone_invalid();                        // /contact/phone
+Error role_model_field_required();                    // /field (kind volunteer)
+Error role_model_affiliation_required();              // /affiliation (kind volunteer)
+// validation.too_long {max} at `pointer` (a contact's name, a field, ...).
+Error text_too_long(std::string pointer, long long max);
+Error reason_required();                // /reason: a rejection says why
+Error email_required();                 // /email: whom to add
+Error message_too_long(long long max);  // /message {max}, validation.too_long
 // A list filter (query parameter) that is not one of `allowed`.
 Error filter_invalid(std::string parameter, std::string allowed);
 // The county filter is not a county number (2 digits).

@@ -2,9 +2,14 @@
 //
 // Schools come from the registry (id "school:<orgnr>"). Providers register
 // themselves: a company, a higher-education institution, a science centre, a
-// municipality or a volunteer role model; a coordinator of the provider's
-// county approves it before its offers are visible.
+// municipality or a volunteer role model (a person without an organisation
+// number, named with their field and employer or place of study); a
+// coordinator of the provider's county approves it before its offers are
+// visible. A provider's logo and pictures are media files of owner
+// "organisation:<id>".
 #pragma once
+
+#include "media/model.hpp"
 
 #include <optional>
 #include <string>
@@ -17,7 +22,14 @@ inline constexpr const char* kProviderKinds[] = {"company", "higher_education", 
 inline constexpr const char* kSectors[] = {
     "energy",      "manufacturing", "ict",           "construction", "health",  "oil_and_gas",
     "aquaculture", "transport",     "public_sector", "research",     "finance", "other"};
-inline constexpr const char* kShows[] = {"careers", "apprenticeships", "recruitment"};
+// What a provider recruits young people for, shown on its page and its county's.
+inline constexpr const char* kRecruitsFor[] = {"jobs", "apprenticeships", "summer_jobs", "studies"};
+
+// Whom teachers write to: chosen by the provider to be shown on its public page.
+struct Contact {
+  std::optional<std::string> name, title, email, phone;
+  bool operator==(const Contact&) const = default;
+};
 
 struct Organisation {
   std::string id;
@@ -28,17 +40,23 @@ struct Organisation {
   std::optional<std::string> county_number;  // of the municipality, on reads
   std::optional<std::string> sector;
   std::string profile;
-  std::vector<std::string> shows;
-  std::optional<std::string> logo_url;
+  std::vector<std::string> recruits_for;
+  Contact contact;
+  std::optional<std::string> website;
+  // A role model's field and employer or place of study (kind volunteer).
+  std::optional<std::string> field, affiliation;
   std::string status;  // pending | approved | rejected
   std::string created_at;
+  std::vector<media::File> files;  // its logo and pictures, on reads
 };
 
 struct ProviderInput {
   std::string kind, name;
-  std::optional<std::string> orgnr, municipality, sector, logo_url;
+  std::optional<std::string> orgnr, municipality, sector;
   std::string profile;
-  std::vector<std::string> shows;
+  std::vector<std::string> recruits_for;
+  Contact contact;
+  std::optional<std::string> website, field, affiliation;
 };
 
 }  // namespace stemnet::organisations

@@ -12,7 +12,9 @@ ProviderInput good() {
   in.orgnr = "923456783";
   in.municipality = "4601";
   in.sector = "energy";
-  in.shows = {"careers"};
+  in.recruits_for = {"apprenticeships", "summer_jobs"};
+  in.contact = {"Eva Strøm", "Skolekontakt", "eva@fjordkraft.test", "+47 55 12 34 56"};
+  in.website = "https://fjordkraft.example";
   return in;
 }
 
@@ -21,7 +23,24 @@ TEST(ProviderInput, GoodOnesPass) {
   ProviderInput volunteer = good();
   volunteer.kind = "volunteer";
   volunteer.orgnr.reset();  // a volunteer role model has no organisation number
+  volunteer.field = "Havbruksingeniør";
+  volunteer.affiliation = "NTNU";
   EXPECT_TRUE(validate(volunteer));
+}
+
+TEST(ProviderInput, ARoleModelNamesTheirFieldAndWhere) {
+  ProviderInput in = good();
+  in.kind = "volunteer";
+  in.orgnr.reset();
+  in.affiliation = "NTNU";
+  auto no_field = validate(in);
+  ASSERT_FALSE(no_field);
+  EXPECT_EQ(no_field.error().param, "field");
+  in.field = "Havbruksingeniør";
+  in.affiliation.reset();
+  auto nowhere = validate(in);
+  ASSERT_FALSE(nowhere);
+  EXPECT_EQ(nowhere.error().param, "affiliation");
 }
 
 TEST(ProviderInput, BadOnesNameTheField) {
@@ -38,8 +57,13 @@ TEST(ProviderInput, BadOnesNameTheField) {
       {[](ProviderInput& i) { i.municipality.reset(); }, "municipality"},
       {[](ProviderInput& i) { i.municipality = "46"; }, "municipality"},
       {[](ProviderInput& i) { i.sector = "magic"; }, "sector"},
-      {[](ProviderInput& i) { i.shows = {"fun"}; }, "shows"},
-      {[](ProviderInput& i) { i.logo_url = "javascript:alert(1)"; }, "logo_url"},
+      {[](ProviderInput& i) { i.recruits_for = {"fun"}; }, "recruits_for"},
+      {[](ProviderInput& i) { i.website = "javascript:alert(1)"; }, "website"},
+      {[](ProviderInput& i) { i.website = "http://fjordkraft.example"; }, "website"},
+      {[](ProviderInput& i) { i.contact.email = "eva"; }, "contact.email"},
+      {[](ProviderInput& i) { i.contact.phone = "55 12"; }, "contact.phone"},
+      {[](ProviderInput& i) { i.contact.phone = "ring meg"; }, "contact.phone"},
+      {[](ProviderInput& i) { i.contact.name = std::string(201, 'x'); }, "contact.name"},
       {[](ProviderInput& i) { i.profile = std::string(4001, 'x'); }, "profile"},
   };
   for (const auto& c : cases) {

@@ -2,6 +2,7 @@
 
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "media/routes.hpp"
 #include "organisations/bodies.hpp"
 #include "organisations/errors.hpp"
 
@@ -16,6 +17,13 @@ using http::Response;
 namespace {
 
 json::value org_json(const Organisation& o) {
+  const std::string base = "/api/v1/organisations/" + o.id;
+  json::value logo = nullptr;
+  json::array pictures;
+  for (const auto& f : o.files) {
+    if (f.role == "logo") logo = media::file_json(base, f);
+    if (f.role == "picture") pictures.push_back(media::file_json(base, f));
+  }
   return json::object{{"id", o.id},
                       {"kind", o.kind},
                       {"name", o.name},
@@ -24,8 +32,16 @@ json::value org_json(const Organisation& o) {
                       {"county", http::or_null(o.county_number)},
                       {"sector", http::or_null(o.sector)},
                       {"profile", o.profile},
-                      {"shows", json::array(o.shows.begin(), o.shows.end())},
-                      {"logo_url", http::or_null(o.logo_url)},
+                      {"recruits_for", json::array(o.recruits_for.begin(), o.recruits_for.end())},
+                      {"contact", json::object{{"name", http::or_null(o.contact.name)},
+                                               {"title", http::or_null(o.contact.title)},
+                                               {"email", http::or_null(o.contact.email)},
+                                               {"phone", http::or_null(o.contact.phone)}}},
+                      {"website", http::or_null(o.website)},
+                      {"field", http::or_null(o.field)},
+                      {"affiliation", http::or_null(o.affiliation)},
+                      {"logo", std::move(logo)},
+                      {"pictures", std::move(pictures)},
                       {"status", o.status},
                       {"created_at", o.created_at}};
 }
@@ -48,8 +64,22 @@ ProviderInput provider_input(const ProviderBody& b, ProviderInput in = {}) {
   apply_text(b.municipality, in.municipality);
   apply_text(b.sector, in.sector);
   apply_text(b.profile, in.profile);
-  apply_text(b.logo_url, in.logo_url);
-  b.shows.apply(in.shows);
+  apply_text(b.website, in.website);
+  apply_text(b.field, in.field);
+  apply_text(b.affiliation, in.affiliation);
+  b.recruits_for.apply(in.recruits_for);
+  if (b.contact.present()) {
+    // null clears the contact; an object sets the members it names.
+    if (!b.contact.value()) {
+      in.contact = {};
+    } else {
+      const ContactBody& c = *b.contact.value();
+      apply_text(c.name, in.contact.name);
+      apply_text(c.title, in.contact.title);
+      apply_text(c.email, in.contact.email);
+      apply_text(c.phone, in.contact.phone);
+    }
+  }
   return in;
 }
 
@@ -110,19 +140,56 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                return http::json(200, org_json(out));
              });
 
-  router.patch("/api/v1/organisations/{id}",
-               [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                 STEMNET_TRY(auto body, http::body<ProviderBody>(req));
-                 const std::string id(p.get("id"));
-                 STEMNET_TRY(auto current, svc.get(&actor, id));
-                 ProviderInput now{
-                     current.kind,   current.name,     current.orgnr,   current.municipality_number,
-                     current.sector, current.logo_url, current.profile, current.shows};
-                 STEMNET_TRY(auto out,
-                             svc.update_profile(actor, id, provider_input(body, std::move(now))));
-                 return http::json(200, org_json(out));
-               });
+  router.patch(
+      "/api/v1/organisations/{id}",
+      [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+        STEMNET_TRY(auto body, http::body<ProviderBody>(req));
+        const std::string id(p.get("id"));
+        STEMNET_TRY(auto current, svc.get(&actor, id));
+        ProviderInput now{
+            current.kind,    current.name,    current.orgnr,        current.municipality_number,
+            current.sector,  current.profile, current.recruits_for, current.contact,
+            current.website, current.field,   current.affiliation};
+        STEMNET_TRY(auto out, svc.update_profile(actor, id, provider_input(body, std::move(now))));
+        return http::json(200, org_json(out));
+      });
+
+  // A logo or a picture arrives as the body itself, named in the query; its
+  // type is found in its content. Resizing is slow: on the blocking threads.
+  router.post("/api/v1/organisations/{id}/files",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY_VOID(http::check_query(req, {"role", "name"}));
+                const std::string id(p.get("id"));
+                STEMNET_TRY(auto file,
+                            svc.add_file(actor, id, req.query_param("role").value_or("picture"),
+                                         req.query_param("name").value_or(""), req.body));
+                const std::string base = "/api/v1/organisations/" + id;
+                Response res = http::json(201, media::file_json(base, file));
+                res.set_header("Location", base + "/files/" + file.id);
+                return res;
+              },
+              {.blocking = true, .body_limit = static_cast<std::size_t>(media::kMaxBytes)});
+
+  router.get("/api/v1/organisations/{id}/files/{file}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               auto actor = maybe_actor(req, accounts);
+               STEMNET_TRY(auto out, svc.file(actor ? &*actor : nullptr, std::string(p.get("id")),
+                                              std::string(p.get("file"))));
+               // An approved provider's pictures are public; a pending one's are its own.
+               return media::file_response(std::move(out.content), out.approved);
+             });
+
+  router.del("/api/v1/organisations/{id}/files/{file}",
+             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+               STEMNET_TRY_VOID(
+                   svc.remove_file(actor, std::string(p.get("id")), std::string(p.get("file"))));
+               Response res;
+               res.status = 204;
+               return res;
+             });
 
   router.post("/api/v1/organisations/{id}/approve",
               [&svc, &accounts](const Request& req, const PathParams& p) {

@@ -1,9 +1,11 @@
 #include "organisations/service.hpp"
 
+#include "accounts/service.hpp"
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/sql.hpp"
 #include "geo/area_code.hpp"
+#include "media/errors.hpp"
 #include "organisations/errors.hpp"
 
 #include <algorithm>
@@ -12,16 +14,56 @@ namespace stemnet::organisations {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT o.id, o.kind, o.name, o.orgnr, o.municipality_number, m.county_number, o.sector, "
-    "o.profile, o.shows,"
-    " o.logo_url, o.status, o.created_at FROM organisation o"
-    " LEFT JOIN municipality m ON m.number = o.municipality_number";
+    "SELECT o.id, o.kind, o.name, o.orgnr, o.municipality_number, m.county_number, o.sector,"
+    " o.profile, o.recruits_for, o.contact_name, o.contact_title, o.contact_email,"
+    " o.contact_phone, o.website, o.field, o.affiliation, o.status, o.created_at"
+    " FROM organisation o LEFT JOIN municipality m ON m.number = o.municipality_number";
 
 Organisation from_row(const db::Row& r) {
-  return Organisation{r.text(0),     r.text(1),     r.text(2), r.opt_text(3),         r.opt_text(4),
-                      r.opt_text(5), r.opt_text(6), r.text(7), split_list(r.text(8)), r.opt_text(9),
-                      r.text(10),    r.text(11)};
+  Organisation o;
+  o.id = r.text(0);
+  o.kind = r.text(1);
+  o.name = r.text(2);
+  o.orgnr = r.opt_text(3);
+  o.municipality_number = r.opt_text(4);
+  o.county_number = r.opt_text(5);
+  o.sector = r.opt_text(6);
+  o.profile = r.text(7);
+  o.recruits_for = split_list(r.text(8));
+  o.contact = {r.opt_text(9), r.opt_text(10), r.opt_text(11), r.opt_text(12)};
+  o.website = r.opt_text(13);
+  o.field = r.opt_text(14);
+  o.affiliation = r.opt_text(15);
+  o.status = r.text(16);
+  o.created_at = r.text(17);
+  return o;
 }
+
+// The columns a provider writes, in kWritten's order, after id.
+std::vector<db::Value> written(const ProviderInput& in) {
+  return {in.name,
+          in.municipality,
+          in.sector,
+          in.profile,
+          join_list(in.recruits_for),
+          in.contact.name,
+          in.contact.title,
+          in.contact.email,
+          in.contact.phone,
+          in.website,
+          in.field,
+          in.affiliation};
+}
+constexpr const char* kWritten[] = {
+    "name",         "municipality_number", "sector",        "profile",       "recruits_for",
+    "contact_name", "contact_title",       "contact_email", "contact_phone", "website",
+    "field",        "affiliation"};
+
+bool too_long(const std::optional<std::string>& text, std::size_t max) {
+  return text && characters(*text) > max;
+}
+
+std::string media_owner(const std::string& id) { return "organisation:" + id; }
 
 bool member(const accounts::Actor& a, const std::string& id) {
   return a.has("provider_member", id);
@@ -46,12 +88,36 @@ Result<void> validate(const ProviderInput& in) {
   }
   if (in.sector && !one_of(*in.sector, kSectors)) return errors::sector_invalid(*in.sector);
   if (characters(in.profile) > 4000) return errors::profile_too_long(4000);
-  for (const auto& s : in.shows) {
-    if (!one_of(s, kShows)) return errors::shows_invalid();
+  for (const auto& s : in.recruits_for) {
+    if (!one_of(s, kRecruitsFor)) return errors::recruits_for_invalid();
   }
-  if (in.logo_url &&
-      !(in.logo_url->starts_with("https://") || in.logo_url->starts_with("http://"))) {
-    return errors::logo_url_invalid();
+  if (in.website && (!in.website->starts_with("https://") || in.website->size() <= 8 ||
+                     in.website->find_first_of(" \t\r\n<>\"") != std::string::npos)) {
+    return errors::website_invalid();
+  }
+  if (too_long(in.website, 300)) return errors::text_too_long("/website", 300);
+  if (too_long(in.contact.name, 200)) return errors::text_too_long("/contact/name", 200);
+  if (too_long(in.contact.title, 200)) return errors::text_too_long("/contact/title", 200);
+  if (in.contact.email && !accounts::normalise_email(*in.contact.email)) {
+    return errors::contact_email_invalid();
+  }
+  if (in.contact.phone) {
+    const std::string& p = *in.contact.phone;
+    const auto digits =
+        std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool shaped = std::all_of(p.begin(), p.end(),
+                                    [](char c) { return (c >= '0' && c <= '9') || c == ' '; }) ||
+                        (p.starts_with('+') && std::all_of(p.begin() + 1, p.end(), [](char c) {
+                           return (c >= '0' && c <= '9') || c == ' ';
+                         }));
+    if (!shaped || digits < 8 || digits > 15) return errors::contact_phone_invalid();
+  }
+  if (too_long(in.field, 200)) return errors::text_too_long("/field", 200);
+  if (too_long(in.affiliation, 200)) return errors::text_too_long("/affiliation", 200);
+  // A role model is a person: what they work with or study, and where.
+  if (in.kind == "volunteer") {
+    if (!in.field) return errors::role_model_field_required();
+    if (!in.affiliation) return errors::role_model_affiliation_required();
   }
   return ok();
 }
@@ -59,7 +125,9 @@ Result<void> validate(const ProviderInput& in) {
 Result<std::optional<Organisation>> Service::find(db::Connection& c, const std::string& id) {
   STEMNET_TRY(auto rows, c.query(std::string(kColumns) + " WHERE o.id = $1", {id}));
   if (rows.empty()) return std::optional<Organisation>();
-  return std::optional<Organisation>(from_row(rows[0]));
+  Organisation o = from_row(rows[0]);
+  STEMNET_TRY(o.files, media_.list(c, media_owner(o.id)));
+  return std::optional<Organisation>(std::move(o));
 }
 
 bool Service::may_see(const accounts::Actor* a, const Organisation& o) const {
@@ -75,12 +143,16 @@ Result<Organisation> Service::register_provider(const accounts::Actor& actor,
   const std::string id = in.orgnr ? "org:" + *in.orgnr : "volunteer:" + actor.person.id;
   auto done = db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
     STEMNET_TRY_VOID(check_municipality(c, *in.municipality));
-    auto inserted = c.execute(
-        "INSERT INTO organisation (id, kind, name, orgnr, municipality_number, sector, profile,"
-        " shows, logo_url, status, created_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10)",
-        {id, in.kind, in.name, in.orgnr, in.municipality, in.sector, in.profile,
-         join_list(in.shows), in.logo_url, utc_now_iso()});
+    std::vector<db::Value> params{id, in.kind, in.orgnr, utc_now_iso()};
+    std::string columns = "id, kind, orgnr, created_at, status",
+                values = "$1, $2, $3, $4, 'pending'";
+    for (std::size_t i = 0; i < std::size(kWritten); ++i) {
+      columns += std::string(", ") + kWritten[i];
+      values += ", $" + std::to_string(params.size() + 1 + i);
+    }
+    for (auto& v : written(in)) params.push_back(std::move(v));
+    auto inserted =
+        c.execute("INSERT INTO organisation (" + columns + ") VALUES (" + values + ")", params);
     if (!inserted && inserted.error().kind == ErrorKind::conflict) {
       return errors::already_registered();
     }
@@ -120,28 +192,43 @@ Result<std::vector<Organisation>> Service::list(const accounts::Actor* actor, co
   STEMNET_TRY(auto rows,
               conn->query(std::string(kColumns) + w.sql() + " ORDER BY o.name, o.id", w.params()));
   std::vector<Organisation> out;
+  std::vector<std::string> owners;
   for (const auto& r : rows) {
     Organisation o = from_row(r);
-    if (may_see(actor, o)) out.push_back(std::move(o));
+    if (!may_see(actor, o)) continue;
+    owners.push_back(media_owner(o.id));
+    out.push_back(std::move(o));
+  }
+  STEMNET_TRY(auto files, media_.list_many(*conn, owners));
+  for (auto& o : out) {
+    if (auto f = files.find(media_owner(o.id)); f != files.end()) o.files = std::move(f->second);
   }
   return out;
 }
 
-Result<Organisation> Service::update_profile(const accounts::Actor& actor, const std::string& id,
-                                             const ProviderInput& in) {
+Result<Organisation> Service::changeable(const accounts::Actor& actor, const std::string& id) {
   STEMNET_TRY(Organisation org, get(&actor, id));
   if (!member(actor, id) && !actor.is_admin()) return errors::members_only();
+  return org;
+}
+
+Result<Organisation> Service::update_profile(const accounts::Actor& actor, const std::string& id,
+                                             const ProviderInput& in) {
+  STEMNET_TRY(Organisation org, changeable(actor, id));
   ProviderInput merged = in;
   merged.kind = org.kind;
   merged.orgnr = org.orgnr;  // the organisation number identifies it: not changed here
   STEMNET_TRY_VOID(validate(merged));
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY_VOID(check_municipality(*conn, *merged.municipality));
-  STEMNET_TRY_VOID(
-      conn->execute("UPDATE organisation SET name = $1, municipality_number = $2, sector = $3,"
-                    " profile = $4, shows = $5, logo_url = $6 WHERE id = $7",
-                    {merged.name, merged.municipality, merged.sector, merged.profile,
-                     join_list(merged.shows), merged.logo_url, id}));
+  std::vector<db::Value> params = written(merged);
+  std::string sets;
+  for (std::size_t i = 0; i < std::size(kWritten); ++i) {
+    sets += (i ? ", " : "") + std::string(kWritten[i]) + " = $" + std::to_string(i + 1);
+  }
+  params.push_back(id);
+  STEMNET_TRY_VOID(conn->execute(
+      "UPDATE organisation SET " + sets + " WHERE id = $" + std::to_string(params.size()), params));
   STEMNET_TRY(auto updated, find(*conn, id));
   return std::move(*updated);
 }
@@ -173,6 +260,39 @@ Result<Organisation> Service::decide(const accounts::Actor& actor, const std::st
   if (!done) return std::move(done).error();
   STEMNET_TRY(auto updated, find(*conn, id));
   return std::move(*updated);
+}
+
+Result<media::File> Service::add_file(const accounts::Actor& actor, const std::string& id,
+                                      std::string_view role, std::string_view name,
+                                      std::string_view bytes) {
+  STEMNET_TRY(Organisation org, changeable(actor, id));
+  if (role != "logo" && role != "picture") return media::errors::role_invalid(role);
+  // Checking and resizing are the slow part: before taking a connection.
+  STEMNET_TRY(auto ready, media_.prepare(role, name, bytes));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  std::optional<media::File> added;
+  STEMNET_TRY_VOID(db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    STEMNET_TRY(added, media_.add(c, media_owner(org.id), std::move(ready)));
+    return ok();
+  }));
+  return std::move(*added);
+}
+
+Result<void> Service::remove_file(const accounts::Actor& actor, const std::string& id,
+                                  const std::string& file_id) {
+  STEMNET_TRY(Organisation org, changeable(actor, id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  return db::transaction(*conn, [&](db::Connection& c) -> Result<void> {
+    return media_.remove(c, media_owner(org.id), file_id);
+  });
+}
+
+Result<Service::FileContent> Service::file(const accounts::Actor* actor, const std::string& id,
+                                           const std::string& file_id) {
+  STEMNET_TRY(Organisation org, get(actor, id));
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto content, media_.get(*conn, media_owner(org.id), file_id));
+  return FileContent{std::move(content), org.status == "approved"};
 }
 
 }  // namespace stemnet::organisations

@@ -6,7 +6,9 @@
 //     it is pending until a coordinator of its county (or an admin) approves;
 //   - the public sees approved providers only; members see their own; a
 //     coordinator sees the pending ones of their counties;
-//   - only members (or an admin) change a provider's profile.
+//   - only members (or an admin) change a provider's profile, logo and pictures;
+//   - a role model (kind volunteer) names their field and employer or place
+//     of study.
 // Example:
 //   auto org = svc.register_provider(actor, input);   // pending, actor is a member
 //   auto ok  = svc.decide(coordinator, org->id, true, "");
@@ -15,6 +17,7 @@
 #include "accounts/model.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "media/service.hpp"
 #include "notify/outbox.hpp"
 #include "organisations/model.hpp"
 
@@ -43,10 +46,28 @@ class Service {
   Result<Organisation> decide(const accounts::Actor& actor, const std::string& id, bool approve,
                               const std::string& reason);
 
+  // Its logo (one; a new one replaces it) and pictures: members or an admin,
+  // also while it is pending, so that its page is ready when approved.
+  Result<media::File> add_file(const accounts::Actor& actor, const std::string& id,
+                               std::string_view role, std::string_view name,
+                               std::string_view bytes);
+  Result<void> remove_file(const accounts::Actor& actor, const std::string& id,
+                           const std::string& file_id);
+  // A file of a provider `actor` may see; `approved` tells whether the public may.
+  struct FileContent {
+    media::Content content;
+    bool approved = false;
+  };
+  Result<FileContent> file(const accounts::Actor* actor, const std::string& id,
+                           const std::string& file_id);
+
  private:
   Result<std::optional<Organisation>> find(db::Connection& c, const std::string& id);
   bool may_see(const accounts::Actor* actor, const Organisation& o) const;
+  // The provider `actor` may change: ErrorKind::not_found or members_only otherwise.
+  Result<Organisation> changeable(const accounts::Actor& actor, const std::string& id);
   db::Pool& pool_;
+  media::Service media_;
   const notify::Outbox& outbox_;
 };
 

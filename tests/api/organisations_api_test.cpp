@@ -16,7 +16,7 @@ namespace json = boost::json;
 
 constexpr const char* kProvider =
     R"({"kind":"company","name":"Fjordkraft Testdata AS","orgnr":"923456783","municipality":"4601",)"
-    R"("sector":"energy","profile":"Vi viser ungdom hvordan strøm blir til.","shows":["careers","apprenticeships"]})";
+    R"("sector":"energy","profile":"Vi viser ungdom hvordan strøm blir til.","recruits_for":["apprenticeships","summer_jobs"]})";
 
 class OrganisationsApi : public ::testing::Test {
  protected:
@@ -122,21 +122,24 @@ TEST_F(OrganisationsApi, OnlyMembersChangeAProfile) {
   EXPECT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(json::parse(own.body).at("name").as_string(), "Overtatt AS");
   // A PATCH changes only what it names.
-  auto profile = call("PATCH", "/api/v1/organisations/" + id, &eva,
-                      R"({"profile":"Vi viser fram vannkraft.","logo_url":null})");
+  auto profile =
+      call("PATCH", "/api/v1/organisations/" + id, &eva,
+           R"({"profile":"Vi viser fram vannkraft.","website":null,"contact":{"name":"Eva"}})");
   ASSERT_EQ(profile.status, 200) << profile.body;
   const auto changed = json::parse(profile.body);
   EXPECT_EQ(changed.at("profile").as_string(), "Vi viser fram vannkraft.");
   EXPECT_EQ(changed.at("name").as_string(), "Overtatt AS");
   EXPECT_EQ(changed.at("municipality").as_string(), "4601");
-  EXPECT_TRUE(changed.at("logo_url").is_null());
+  EXPECT_TRUE(changed.at("website").is_null());
+  EXPECT_EQ(changed.at("contact").at("name").as_string(), "Eva");
+  EXPECT_TRUE(changed.at("contact").at("email").is_null());
   // A wrong type is named, and changes nothing; null clears a list.
   auto typed = call("PATCH", "/api/v1/organisations/" + id, &eva, R"({"sector":5})");
   EXPECT_EQ(typed.status, 400) << typed.body;
   EXPECT_EQ(json::parse(typed.body).at("param").as_string(), "sector");
-  auto cleared = call("PATCH", "/api/v1/organisations/" + id, &eva, R"({"shows":null})");
+  auto cleared = call("PATCH", "/api/v1/organisations/" + id, &eva, R"({"recruits_for":null})");
   ASSERT_EQ(cleared.status, 200) << cleared.body;
-  EXPECT_TRUE(json::parse(cleared.body).at("shows").as_array().empty());
+  EXPECT_TRUE(json::parse(cleared.body).at("recruits_for").as_array().empty());
   EXPECT_EQ(json::parse(cleared.body).at("profile").as_string(), "Vi viser fram vannkraft.");
 }
 

@@ -21,6 +21,7 @@ const DashboardPage = lazy(() => import('./pages/Dashboard'));
 const TeacherDashboard = lazy(() => import('./pages/TeacherDashboard'));
 const ProviderDashboard = lazy(() => import('./pages/ProviderDashboard'));
 const OfferEditorPage = lazy(() => import('./pages/OfferEditor'));
+const ProviderProfilePage = lazy(() => import('./pages/ProviderProfile'));
 const CoordinatorDashboard = lazy(() => import('./pages/CoordinatorDashboard'));
 const RoundsPage = lazy(() => import('./pages/Rounds'));
 const RoundPage = lazy(() => import('./pages/RoundPage'));
@@ -51,6 +52,7 @@ export function App() {
           <Route path="min-side/laerer" element={<TeacherDashboard />} />
           <Route path="min-side/tilbyder" element={<ProviderDashboard />} />
           <Route path="min-side/tilbyder/tilbud/:id" element={<OfferEditorPage />} />
+          <Route path="min-side/tilbyder/profil/:id" element={<ProviderProfilePage />} />
           <Route path="min-side/koordinator" element={<CoordinatorDashboard />} />
           <Route path="min-side/koordinator/runder" element={<RoundsPage />} />
           <Route path="min-side/koordinator/runder/:id" element={<RoundPage />} />

@@ -1500,14 +1500,79 @@ export interface paths {
          * Change a provider's profile
          * @description A merge patch by the provider's members or an admin: a member sent replaces the stored
          *     value, the rest stay, and the whole profile is then checked as at registration. `null`
-         *     clears `sector` and `logo_url` (to null), `profile` (to `""`, as `""` does) and `shows`
-         *     (to `[]`); `""` for `sector` or `logo_url` is 400, and `name` and `municipality` cannot
+         *     clears `sector`, `website`, `field`, `affiliation` and `contact` (to null),
+         *     `profile` (to `""`, as `""` does) and `recruits_for` (to `[]`); `""` for `sector`,
+         *     `website`, `field` or `affiliation` is 400, and `name` and `municipality` cannot
          *     be cleared (400). `kind` and `orgnr` never change: sending either is 400
          *     (`validation.unknown_member`). `{}` changes nothing. The status does not change. Checked
          *     in this order: the body against `OrganisationPatch` (415, 400), session (401), token
          *     (403), may see (404), may change (403), the rules (400).
          */
         patch: operations["updateOrganisation"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a logo or a picture to a provider
+         * @description The body is the picture itself (JPEG, PNG or WebP, found in its content, never in its
+         *     name or in `Content-Type`; anything else is 415 `media.type_not_allowed`). A `logo`
+         *     replaces the provider's logo; at most 8 pictures (409 `media.too_many`). At most 10 MiB
+         *     (413 `request.body_too_large`); stored once, upright, at most 1600 px on its longer side,
+         *     without its metadata; one that does not decode is 400 `media.image_unreadable`. The
+         *     provider's members and admins, also while it is pending (403 for others who may see it,
+         *     else 404).
+         */
+        post: operations["addOrganisationFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/files/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The provider's id: `org:<orgnr>` or `volunteer:<person id>`. An unknown id, or one the
+                 *     caller may not see, is 404 (never 400).
+                 * @example org:923456783
+                 */
+                id: components["parameters"]["OrganisationId"];
+                /**
+                 * @description The file's id; one the provider does not have is 404 `media.file_not_found`.
+                 * @example Zp0wq1Lr8sXy2Tn4
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A provider's logo or picture
+         * @description Anyone who may see the provider. An approved provider's picture is `Cache-Control:
+         *     public, max-age=86400`, a pending one's `private, no-cache`; the `ETag` is the content's
+         *     SHA-256, so `If-None-Match` gets 304.
+         */
+        get: operations["getOrganisationFile"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a provider's logo or picture
+         * @description The provider's members and admins (403 for others who may see it, else 404).
+         */
+        delete: operations["removeOrganisationFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organisations/{id}/approve": {
@@ -1927,7 +1992,7 @@ export interface components {
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.shows_invalid" | "organisations.logo_url_invalid" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2738,10 +2803,26 @@ export interface components {
             average_feedback: number | null;
             feedbacks: number;
         };
+        /**
+         * @description All years together, withheld by the same rules: a school or municipality met in several
+         *     years counts once. Zeros and nulls when nothing is completed yet.
+         */
+        ImpactAllYears: {
+            bookings: number;
+            schools: number;
+            municipalities: number;
+            pupils: number | null;
+            girls: number | null;
+            boys: number | null;
+            hours: number;
+            average_feedback: number | null;
+            feedbacks: number;
+        };
         ImpactReport: {
             /** @description The `{id}` asked for. */
             organisation: string;
             items: components["schemas"]["ImpactYear"][];
+            all_years: components["schemas"]["ImpactAllYears"];
             total: number;
             /** @description Always null; not paged. */
             next_cursor: null;
@@ -2861,8 +2942,54 @@ export interface components {
         OrganisationStatus: "pending" | "approved" | "rejected";
         /** @enum {string} */
         OrganisationSector: "energy" | "manufacturing" | "ict" | "construction" | "health" | "oil_and_gas" | "aquaculture" | "transport" | "public_sector" | "research" | "finance" | "other";
-        /** @description What it shows young people, as sent (a repeated word stays). */
-        OrganisationShows: ("careers" | "apprenticeships" | "recruitment")[];
+        /**
+         * @description What it recruits young people for, shown on its page and its county's, as sent (a
+         *     repeated word stays): `jobs`, `apprenticeships` (lærlingplasser), `summer_jobs`,
+         *     `studies`.
+         */
+        OrganisationRecruitsFor: ("jobs" | "apprenticeships" | "summer_jobs" | "studies")[];
+        /**
+         * @description Whom teachers write to, chosen by the provider to be shown on its public page. Each
+         *     member is null when not given.
+         */
+        OrganisationContact: {
+            name: string | null;
+            /** @description What they do, "Skolekontakt". */
+            title: string | null;
+            email: string | null;
+            /** @description 8 to 15 digits, spaces allowed, an optional + first. */
+            phone: string | null;
+        };
+        /**
+         * @description A merge patch of the contact: a member sent replaces the stored one, null or `""` clears
+         *     it. An e-mail address is checked (400 `organisations.contact_email_invalid`), and so is a
+         *     telephone number (400 `organisations.contact_phone_invalid`).
+         */
+        OrganisationContactInput: {
+            name?: string | null;
+            title?: string | null;
+            email?: string | null;
+            phone?: string | null;
+        };
+        /**
+         * @description A provider's logo or one of its pictures, as `OfferFile`: JPEG, PNG or WebP found in the
+         *     content, stored at most 1600 px on its longer side, upright, without its metadata.
+         */
+        OrganisationFile: {
+            id: string;
+            /** @enum {string} */
+            role: "logo" | "picture";
+            /** @description The name it was uploaded with. */
+            name: string;
+            /** @enum {string} */
+            media_type: "image/jpeg" | "image/png" | "image/webp";
+            /** @description Bytes as stored. */
+            size: number;
+            width: number;
+            height: number;
+            /** @description Where to get it: `/api/v1/organisations/{id}/files/{file}`. */
+            url: string;
+        };
         /** @description A provider. */
         Organisation: {
             /** @description `org:<orgnr>`, or `volunteer:<person id>`. */
@@ -2878,8 +3005,18 @@ export interface components {
             sector: "energy" | "manufacturing" | "ict" | "construction" | "health" | "oil_and_gas" | "aquaculture" | "transport" | "public_sector" | "research" | "finance" | "other" | null;
             /** @description "" when none. */
             profile: string;
-            shows: components["schemas"]["OrganisationShows"];
-            logo_url: string | null;
+            recruits_for: components["schemas"]["OrganisationRecruitsFor"];
+            contact: components["schemas"]["OrganisationContact"];
+            /** @description Its web site; null when not given. */
+            website: string | null;
+            /** @description A role model's field (what they work with or study); null for other kinds. */
+            field: string | null;
+            /** @description A role model's employer or place of study; null for other kinds. */
+            affiliation: string | null;
+            /** @description Its logo, null until one is uploaded (`POST /api/v1/organisations/{id}/files?role=logo`). */
+            logo: components["schemas"]["OrganisationFile"] | null;
+            /** @description In the order they were added. */
+            pictures: components["schemas"]["OrganisationFile"][];
             status: components["schemas"]["OrganisationStatus"];
             /** Format: date-time */
             created_at: string;
@@ -2892,7 +3029,8 @@ export interface components {
         };
         /**
          * @description A provider to register. An optional member is left out when it has no value: `null` is
-         *     400 (`validation.wrong_type`), and so is `""` for `sector` and `logo_url`; `profile` may
+         *     400 (`validation.wrong_type`), and so is `""` for `sector`, `website`, `field` and
+         *     `affiliation`; `profile` may
          *     be `""`.
          */
         OrganisationInput: {
@@ -2909,9 +3047,14 @@ export interface components {
             sector?: components["schemas"]["OrganisationSector"];
             /** @description At most 4000 characters. */
             profile?: string;
-            shows?: components["schemas"]["OrganisationShows"];
-            /** @description Begins with `https://` or `http://`. */
-            logo_url?: string;
+            recruits_for?: components["schemas"]["OrganisationRecruitsFor"];
+            contact?: components["schemas"]["OrganisationContactInput"];
+            /** @description Begins with `https://`, without spaces (else 400 `organisations.website_invalid`). */
+            website?: string;
+            /** @description What a role model works with or studies ("Havbruksingeniør"); required when `kind` is `volunteer` (400 `organisations.field_required`). */
+            field?: string;
+            /** @description A role model's employer or place of study ("NTNU"); required when `kind` is `volunteer` (400 `organisations.affiliation_required`). */
+            affiliation?: string;
         };
         /**
          * @description A merge patch of a provider's profile: only the members sent change. `kind` and
@@ -2930,9 +3073,15 @@ export interface components {
             /** @description At most 4000 characters; null clears it to "". */
             profile?: string | null;
             /** @description Replaces the list; null or [] clears it. */
-            shows?: ("careers" | "apprenticeships" | "recruitment")[] | null;
-            /** @description Null clears it (`""` is 400). */
-            logo_url?: string | null;
+            recruits_for?: ("jobs" | "apprenticeships" | "summer_jobs" | "studies")[] | null;
+            /** @description Null clears the whole contact; an object changes the members it names. */
+            contact?: components["schemas"]["OrganisationContactInput"] | null;
+            /** @description Begins with `https://` (else 400 `organisations.website_invalid`); null clears it. */
+            website?: string | null;
+            /** @description A role model's field; a role model cannot clear it (400). */
+            field?: string | null;
+            /** @description A role model's employer or place of study; a role model cannot clear it (400). */
+            affiliation?: string | null;
         };
         /** @description Optional on approval; the reason only goes into the mail to the provider's members. */
         OrganisationDecisionInput: {
@@ -7637,6 +7786,17 @@ export interface operations {
                      *           "feedbacks": 1
                      *         }
                      *       ],
+                     *       "all_years": {
+                     *         "bookings": 1,
+                     *         "schools": 1,
+                     *         "municipalities": 1,
+                     *         "pupils": 22,
+                     *         "girls": 12,
+                     *         "boys": 10,
+                     *         "hours": 2,
+                     *         "average_feedback": 5,
+                     *         "feedbacks": 1
+                     *       },
                      *       "total": 1,
                      *       "next_cursor": null,
                      *       "suppression": "pupil counts under 5 are withheld (null)"
@@ -8420,11 +8580,21 @@ export interface operations {
                      *           "county": "31",
                      *           "sector": "energy",
                      *           "profile": "Vi viser ungdom hvordan strøm blir til.",
-                     *           "shows": [
-                     *             "careers",
-                     *             "apprenticeships"
+                     *           "recruits_for": [
+                     *             "apprenticeships",
+                     *             "summer_jobs"
                      *           ],
-                     *           "logo_url": null,
+                     *           "contact": {
+                     *             "name": null,
+                     *             "title": null,
+                     *             "email": null,
+                     *             "phone": null
+                     *           },
+                     *           "website": null,
+                     *           "field": null,
+                     *           "affiliation": null,
+                     *           "logo": null,
+                     *           "pictures": [],
                      *           "status": "pending",
                      *           "created_at": "2026-12-04T18:31:14Z"
                      *         },
@@ -8436,11 +8606,21 @@ export interface operations {
                      *           "municipality": "3105",
                      *           "county": "31",
                      *           "sector": null,
-                     *           "profile": "Sivilingeniør; forteller om hverdagen på et kraftverk.",
-                     *           "shows": [
-                     *             "careers"
+                     *           "profile": "Forteller om hverdagen på et kraftverk.",
+                     *           "recruits_for": [
+                     *             "studies"
                      *           ],
-                     *           "logo_url": "https://example.org/kari.png",
+                     *           "contact": {
+                     *             "name": "Kari Nordmann",
+                     *             "title": null,
+                     *             "email": "kari@example.org",
+                     *             "phone": null
+                     *           },
+                     *           "website": null,
+                     *           "field": "Sivilingeniør, elkraft",
+                     *           "affiliation": "Statkraft",
+                     *           "logo": null,
+                     *           "pictures": [],
                      *           "status": "pending",
                      *           "created_at": "2026-12-04T18:31:14Z"
                      *         }
@@ -8474,9 +8654,9 @@ export interface operations {
                  *       "municipality": "3103",
                  *       "sector": "energy",
                  *       "profile": "Vi viser ungdom hvordan strøm blir til.",
-                 *       "shows": [
-                 *         "careers",
-                 *         "apprenticeships"
+                 *       "recruits_for": [
+                 *         "apprenticeships",
+                 *         "summer_jobs"
                  *       ]
                  *     }
                  */
@@ -8505,11 +8685,21 @@ export interface operations {
                      *       "county": "31",
                      *       "sector": "energy",
                      *       "profile": "Vi viser ungdom hvordan strøm blir til.",
-                     *       "shows": [
-                     *         "careers",
-                     *         "apprenticeships"
+                     *       "recruits_for": [
+                     *         "apprenticeships",
+                     *         "summer_jobs"
                      *       ],
-                     *       "logo_url": null,
+                     *       "contact": {
+                     *         "name": null,
+                     *         "title": null,
+                     *         "email": null,
+                     *         "phone": null
+                     *       },
+                     *       "website": null,
+                     *       "field": null,
+                     *       "affiliation": null,
+                     *       "logo": null,
+                     *       "pictures": [],
                      *       "status": "pending",
                      *       "created_at": "2026-12-04T18:31:14Z"
                      *     }
@@ -8565,8 +8755,18 @@ export interface operations {
                      *       "county": null,
                      *       "sector": null,
                      *       "profile": "",
-                     *       "shows": [],
-                     *       "logo_url": null,
+                     *       "recruits_for": [],
+                     *       "contact": {
+                     *         "name": null,
+                     *         "title": null,
+                     *         "email": null,
+                     *         "phone": null
+                     *       },
+                     *       "website": null,
+                     *       "field": null,
+                     *       "affiliation": null,
+                     *       "logo": null,
+                     *       "pictures": [],
                      *       "status": "approved",
                      *       "created_at": "2026-12-04T18:31:20Z"
                      *     }
@@ -8598,7 +8798,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "logo_url": "https://fjordkraft.example/logo.svg",
+                 *       "website": "https://fjordkraft.example",
+                 *       "contact": {
+                 *         "name": "Eva Strøm",
+                 *         "email": "skole@fjordkraft.example"
+                 *       },
                  *       "sector": null
                  *     }
                  */
@@ -8622,11 +8826,21 @@ export interface operations {
                      *       "county": "31",
                      *       "sector": null,
                      *       "profile": "Vi viser ungdom hvordan strøm blir til.",
-                     *       "shows": [
-                     *         "careers",
-                     *         "apprenticeships"
+                     *       "recruits_for": [
+                     *         "apprenticeships",
+                     *         "summer_jobs"
                      *       ],
-                     *       "logo_url": "https://fjordkraft.example/logo.svg",
+                     *       "contact": {
+                     *         "name": null,
+                     *         "title": null,
+                     *         "email": null,
+                     *         "phone": null
+                     *       },
+                     *       "website": null,
+                     *       "field": null,
+                     *       "affiliation": null,
+                     *       "logo": null,
+                     *       "pictures": [],
                      *       "status": "approved",
                      *       "created_at": "2026-12-04T18:31:14Z"
                      *     }
@@ -8640,6 +8854,144 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addOrganisationFile: {
+        parameters: {
+            query: {
+                /**
+                 * @description `picture` (the default) or `logo`; another is 400 `media.role_invalid`.
+                 * @example logo
+                 */
+                role?: "logo" | "picture";
+                /**
+                 * @description The file's name; 1 to 200 characters, no control character, `/` or `\`.
+                 * @example logo.png
+                 */
+                name: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The provider's id: `org:<orgnr>` or `volunteer:<person id>`. An unknown id, or one the
+                 *     caller may not see, is 404 (never 400).
+                 * @example org:923456783
+                 */
+                id: components["parameters"]["OrganisationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The picture as stored. */
+            201: {
+                headers: {
+                    /** @description Where to get it. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "Zp0wq1Lr8sXy2Tn4",
+                     *       "role": "logo",
+                     *       "name": "logo.png",
+                     *       "media_type": "image/png",
+                     *       "size": 8121,
+                     *       "width": 400,
+                     *       "height": 160,
+                     *       "url": "/api/v1/organisations/org:923456783/files/Zp0wq1Lr8sXy2Tn4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganisationFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOrganisationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The provider's id: `org:<orgnr>` or `volunteer:<person id>`. An unknown id, or one the
+                 *     caller may not see, is 404 (never 400).
+                 * @example org:923456783
+                 */
+                id: components["parameters"]["OrganisationId"];
+                /**
+                 * @description The file's id; one the provider does not have is 404 `media.file_not_found`.
+                 * @example Zp0wq1Lr8sXy2Tn4
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture, inline. */
+            200: {
+                headers: {
+                    /** @description `inline`, with `filename` and `filename*`. */
+                    "Content-Disposition"?: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeOrganisationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The provider's id: `org:<orgnr>` or `volunteer:<person id>`. An unknown id, or one the
+                 *     caller may not see, is 404 (never 400).
+                 * @example org:923456783
+                 */
+                id: components["parameters"]["OrganisationId"];
+                /**
+                 * @description The file's id; one the provider does not have is 404 `media.file_not_found`.
+                 * @example Zp0wq1Lr8sXy2Tn4
+                 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -8684,11 +9036,21 @@ export interface operations {
                      *       "county": "31",
                      *       "sector": "energy",
                      *       "profile": "Vi viser ungdom hvordan strøm blir til.",
-                     *       "shows": [
-                     *         "careers",
-                     *         "apprenticeships"
+                     *       "recruits_for": [
+                     *         "apprenticeships",
+                     *         "summer_jobs"
                      *       ],
-                     *       "logo_url": null,
+                     *       "contact": {
+                     *         "name": null,
+                     *         "title": null,
+                     *         "email": null,
+                     *         "phone": null
+                     *       },
+                     *       "website": null,
+                     *       "field": null,
+                     *       "affiliation": null,
+                     *       "logo": null,
+                     *       "pictures": [],
                      *       "status": "approved",
                      *       "created_at": "2026-12-04T18:31:14Z"
                      *     }
@@ -8747,10 +9109,20 @@ export interface operations {
                      *       "county": "31",
                      *       "sector": null,
                      *       "profile": "Sivilingeniør; forteller om hverdagen på et kraftverk.",
-                     *       "shows": [
-                     *         "careers"
+                     *       "recruits_for": [
+                     *         "jobs"
                      *       ],
-                     *       "logo_url": "https://example.org/kari.png",
+                     *       "contact": {
+                     *         "name": null,
+                     *         "title": null,
+                     *         "email": null,
+                     *         "phone": null
+                     *       },
+                     *       "website": null,
+                     *       "field": null,
+                     *       "affiliation": null,
+                     *       "logo": null,
+                     *       "pictures": [],
                      *       "status": "rejected",
                      *       "created_at": "2026-12-04T18:31:14Z"
                      *     }
@@ -9908,9 +10280,10 @@ export const pathsApiV1IndicatorsIdDataGetParametersQueryLevelValues: ReadonlyAr
 export const pathsApiV1IndicatorsIdDataGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["format"]> = ["jsonstat", "csv"];
 export const pathsApiV1OffersIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/offers/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["material", "picture"];
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1OrganisationsIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["logo", "picture"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.shows_invalid", "organisations.logo_url_invalid", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
 export const schoolLocation_precisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["School"]["location_precision"]> = ["municipality", "address"];
@@ -9943,8 +10316,10 @@ export const openRequestAllowedValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const organisationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationKind"]> = ["company", "higher_education", "science_centre", "municipality", "volunteer"];
 export const organisationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationStatus"]> = ["pending", "approved", "rejected"];
 export const organisationSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationSector"]> = ["energy", "manufacturing", "ict", "construction", "health", "oil_and_gas", "aquaculture", "transport", "public_sector", "research", "finance", "other"];
-export const organisationShowsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationShows"]> = ["careers", "apprenticeships", "recruitment"];
-export const organisationPatchShowsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationPatch"]["shows"]> = ["careers", "apprenticeships", "recruitment"];
+export const organisationRecruitsForValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationRecruitsFor"]> = ["jobs", "apprenticeships", "summer_jobs", "studies"];
+export const organisationFileRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationFile"]["role"]> = ["logo", "picture"];
+export const organisationFileMedia_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationFile"]["media_type"]> = ["image/jpeg", "image/png", "image/webp"];
+export const organisationPatchRecruits_forValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganisationPatch"]["recruits_for"]> = ["jobs", "apprenticeships", "summer_jobs", "studies"];
 export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["teacher", "school_contact", "provider_member"];
 export const joinRequestStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JoinRequestState"]> = ["pending", "approved", "rejected"];
 export const roundUnservedReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoundUnserved"]["reason"]> = ["no_grade_fit", "no_slot_in_wished_weeks", "no_welcome_format", "no_slot_in_reach", "no_capacity"];

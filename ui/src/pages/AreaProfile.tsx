@@ -3,7 +3,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
-import { useCounties, useIndicatorData, useMunicipality, useOffers, useProfile } from '../api/hooks';
+import { useCounties, useIndicatorData, useMunicipality, useOffers, useOrganisations, useProfile } from '../api/hooks';
 import type { MunicipalityPage, OfferPage, ProfileEntry, School, SchoolPage } from '../api/types';
 import { Attribution } from '../components/Attribution';
 import { ChartFigure } from '../components/ChartFigure';
@@ -194,6 +194,43 @@ function OffersNearby({ code, level }: { code: string; level: Level }) {
   );
 }
 
+const RECRUITS = ['jobs', 'apprenticeships', 'summer_jobs', 'studies'] as const;
+
+/** The county's approved providers by what they recruit young people for: STEM careers close to home. */
+function Careers({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const providers = useOrganisations({ county: code, status: 'approved' });
+  return (
+    <QueryState query={providers}>
+      {(list) => {
+        const groups = RECRUITS.map((r) => ({ r, items: list.items.filter((o) => o.recruits_for.includes(r)) })).filter((g) => g.items.length > 0);
+        if (groups.length === 0) return <Paragraph>{t('profile.no_careers')}</Paragraph>;
+        return (
+          <div className="grid-2">
+            {groups.map(({ r, items }) => (
+              <section key={r} className="stack" aria-labelledby={`careers-${r}`}>
+                <Heading level={3} data-size="xs" id={`careers-${r}`}>
+                  {t(`providerpage.recruits_${r}`)}
+                </Heading>
+                <ul>
+                  {items.map((o) => (
+                    <li key={o.id}>
+                      <Link asChild>
+                        <RouterLink to={`/tilbyder/${encodeURIComponent(o.id)}`}>{o.name}</RouterLink>
+                      </Link>
+                      {o.kind === 'volunteer' && o.field ? ` (${o.field})` : o.sector ? ` (${t(`providerpage.sector_${o.sector}`)})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}
+
 function CountyMunicipalities({ code }: { code: string }) {
   const list = useQuery({
     queryKey: ['municipalities', code],
@@ -309,6 +346,16 @@ export default function AreaProfilePage({ level }: { level: Level }) {
             {t('profile.municipalities')}
           </Heading>
           <CountyMunicipalities code={code} />
+        </section>
+      )}
+
+      {level === 'county' && (
+        <section className="stack" aria-labelledby="careers">
+          <Heading level={2} data-size="md" id="careers">
+            {t('profile.careers', { name })}
+          </Heading>
+          <Paragraph>{t('profile.careers_lead')}</Paragraph>
+          <Careers code={code} />
         </section>
       )}
 

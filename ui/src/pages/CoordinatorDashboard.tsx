@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { API } from '../api/client';
-import { useChange, useCounties, useGaps, useOrganisations, useRequests } from '../api/hooks';
+import { useChange, useCounties, useGaps, useMunicipality, useOrganisations, useRequests } from '../api/hooks';
 import type { Gap, Organisation, OrganisationRejectInput } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { OpenRequestCards } from '../components/OpenRequestList';
@@ -12,13 +12,16 @@ import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle
 import { formatDateTime, formatNumber } from '../lib/format';
 import { countiesOf, isAdmin } from '../lib/roles';
 
-function PendingProvider({ org }: { org: Organisation }) {
+/** A provider waiting for approval, with what the coordinator needs to decide: who, where, whom to ask. */
+function PendingProvider({ org, onDecided }: { org: Organisation; onDecided: (text: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const [reason, setReason] = useState('');
   const keys = [['organisations']];
   const approve = useChange<undefined, Organisation>('POST', `${API}/organisations/${org.id}/approve`, keys);
   const reject = useChange<OrganisationRejectInput, Organisation>('POST', `${API}/organisations/${org.id}/reject`, keys);
+  const m = useMunicipality(org.municipality);
+  const c = org.contact;
   return (
     <Card data-color="neutral" className="stack">
       <Heading level={3} data-size="xs">
@@ -27,19 +30,55 @@ function PendingProvider({ org }: { org: Organisation }) {
       <Paragraph data-size="sm">
         {t(`org.kind_${org.kind}`)} · {org.orgnr ?? t('org.no_orgnr')} · {t('org.registered', { date: formatDateTime(lang, org.created_at) })}
       </Paragraph>
-      {org.profile && <Paragraph>{org.profile}</Paragraph>}
+      <dl className="facts">
+        <div>
+          <dt>{t('org.municipality')}</dt>
+          <dd>{m.data ? [m.data.name, m.data.county?.name].filter(Boolean).join(', ') : org.municipality}</dd>
+        </div>
+        {org.kind === 'volunteer' && (
+          <div>
+            <dt>{t('org.field')}</dt>
+            <dd>{[org.field, org.affiliation].filter(Boolean).join(', ')}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('org.contact')}</dt>
+          <dd>
+            {c.name || c.email || c.phone ? (
+              <span className="contact">
+                {c.name && <span>{[c.name, c.title].filter(Boolean).join(', ')}</span>}
+                {c.email && <Link href={`mailto:${c.email}`}>{c.email}</Link>}
+                {c.phone && <span>{c.phone}</span>}
+              </span>
+            ) : (
+              t('coordinator.no_contact')
+            )}
+          </dd>
+        </div>
+        {org.website && (
+          <div>
+            <dt>{t('org.website')}</dt>
+            <dd>
+              <Link href={org.website} rel="noopener noreferrer">
+                {org.website}
+              </Link>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {org.profile && <Paragraph className="profile-text">{org.profile}</Paragraph>}
       {approve.isError && <ErrorAlert error={approve.error} />}
       {reject.isError && <ErrorAlert error={reject.error} />}
       <div className="row">
-        <Button onClick={() => approve.mutate(undefined)} loading={approve.isPending}>
-          {t('coordinator.approve')}
+        <Button onClick={() => approve.mutate(undefined, { onSuccess: () => onDecided(t('coordinator.approved_now', { name: org.name })) })} loading={approve.isPending}>
+          {t('coordinator.approve_named', { name: org.name })}
         </Button>
       </div>
       <form
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          reject.mutate({ reason });
+          reject.mutate({ reason }, { onSuccess: () => onDecided(t('coordinator.rejected_now', { name: org.name })) });
         }}
       >
         <Textfield label={t('coordinator.reject_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -142,6 +181,7 @@ export default function CoordinatorDashboard() {
   const pending = useOrganisations({ status: 'pending' });
   const requests = useRequests();
   const [chosen, setChosen] = useState<string>('');
+  const [decided, setDecided] = useState('');
   return (
     <RequireAuth>
       {(me) => {
@@ -169,6 +209,7 @@ export default function CoordinatorDashboard() {
               <Heading level={2} data-size="md" id="pending">
                 {t('coordinator.pending')}
               </Heading>
+              <div role="status">{decided && <Alert data-color="success">{decided}</Alert>}</div>
               <QueryState query={pending}>
                 {(list) =>
                   list.items.length === 0 ? (
@@ -176,7 +217,7 @@ export default function CoordinatorDashboard() {
                   ) : (
                     <div className="cards">
                       {list.items.map((o) => (
-                        <PendingProvider key={o.id} org={o} />
+                        <PendingProvider key={o.id} org={o} onDecided={setDecided} />
                       ))}
                     </div>
                   )

@@ -1,92 +1,17 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API, ApiError, apiUpload, isNotFound } from '../api/client';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { API, isNotFound } from '../api/client';
 import { useChange, useOffer, useOrganisation, useSlots } from '../api/hooks';
-import type { Offer, OfferFile, OfferPatch } from '../api/types';
+import type { Offer, OfferPatch } from '../api/types';
 import { AddSlot } from '../components/AddSlot';
+import { FileSection } from '../components/FileSection';
 import { SlotList } from '../components/SlotList';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
 import { OfferStatusTag, useOfferMoves } from '../components/OfferStatus';
-import { formatBytes } from '../lib/format';
 import { NotFoundPage } from './NotFound';
-
-/** Upload and remove an offer's files of one role (worksheets, or pictures). */
-function FileSection({ offer, role }: { offer: Offer; role: OfferFile['role'] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'nb';
-  const qc = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [done, setDone] = useState('');
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['offer', offer.id] });
-    void qc.invalidateQueries({ queryKey: ['offers'] });
-  };
-  const upload = useMutation<OfferFile, ApiError, File>({
-    mutationFn: (file) => apiUpload<OfferFile>(`${API}/offers/${offer.id}/files?role=${role}&name=${encodeURIComponent(file.name)}`, file),
-    onSuccess: (f) => {
-      setDone(t('files.added', { name: f.name }));
-      if (input.current) input.current.value = '';
-      refresh();
-    },
-  });
-  const remove = useChange<{ id: string }, void>('DELETE', (b) => `${API}/offers/${offer.id}/files/${b.id}`, [['offer', offer.id], ['offers']]);
-  const files = offer.files.filter((f) => f.role === role);
-  const id = `files-${role}`;
-  return (
-    <section className="stack" aria-labelledby={id}>
-      <Heading level={3} data-size="xs" id={id}>
-        {t(`files.${role}_heading`)}
-      </Heading>
-      <Paragraph data-size="sm">{t(`files.${role}_help`)}</Paragraph>
-      {files.length > 0 ? (
-        <ul className="plain-list stack">
-          {files.map((f) => (
-            <li key={f.id} className="file-row">
-              {f.role === 'picture' && <img src={f.url} alt="" className="file-thumb" width={80} height={60} />}
-              <Link href={f.url}>{f.name}</Link>
-              <span className="muted">
-                {t(`files.type_${f.media_type.replace(/\W/g, '_')}`)}, {formatBytes(lang, f.size)}
-              </span>
-              <Button
-                variant="tertiary"
-                data-size="sm"
-                loading={remove.isPending && remove.variables?.id === f.id}
-                onClick={() => remove.mutate({ id: f.id }, { onSuccess: () => setDone(t('files.removed', { name: f.name })) })}
-              >
-                {t('files.remove', { name: f.name })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Paragraph>{t('files.none')}</Paragraph>
-      )}
-      <Field>
-        <Label htmlFor={`${id}-input`}>{t(`files.${role}_add`)}</Label>
-        <input
-          id={`${id}-input`}
-          ref={input}
-          type="file"
-          className="file-input"
-          accept={role === 'picture' ? 'image/jpeg,image/png,image/webp' : 'application/pdf,image/jpeg,image/png,image/webp'}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            setDone('');
-            if (file) upload.mutate(file);
-          }}
-        />
-      </Field>
-      {upload.isPending && <Loading label={t('files.uploading')} />}
-      {upload.isError && <ErrorAlert error={upload.error} />}
-      {remove.isError && <ErrorAlert error={remove.error} />}
-      <div role="status">{done && <Paragraph data-size="sm">{done}</Paragraph>}</div>
-    </section>
-  );
-}
 
 function Slots({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
@@ -184,8 +109,17 @@ function Editor({ offer }: { offer: Offer }) {
         <Heading level={2} data-size="sm" id="files-heading">
           {t('files.heading')}
         </Heading>
-        <FileSection offer={offer} role="material" />
-        <FileSection offer={offer} role="picture" />
+        {(['material', 'picture'] as const).map((role) => (
+          <FileSection
+            key={role}
+            base={`${API}/offers/${offer.id}`}
+            role={role}
+            texts={role}
+            files={offer.files.filter((f) => f.role === role)}
+            invalidate={[['offer', offer.id], ['offers']]}
+            pictures={role === 'picture'}
+          />
+        ))}
       </section>
 
       <Slots offer={offer} />

@@ -19,6 +19,7 @@ import { RequestTable } from '../components/RequestTable';
 import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
 import { OfferStatusTag, useOfferMoves } from '../components/OfferStatus';
+import { PendingExplained } from '../components/PendingExplained';
 import { providersOf } from '../lib/roles';
 
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
@@ -118,7 +119,17 @@ function OrgSection({ orgId }: { orgId: string }) {
           <Tag data-color={STATUS_COLOR[o.status]}>{t(`org.status_${o.status}`)}</Tag>
           <Tag data-color="neutral">{t(`org.kind_${o.kind}`)}</Tag>
         </div>
-        {o.status === 'pending' && <Paragraph>{t('provider.pending_note')}</Paragraph>}
+        {o.status === 'pending' && <PendingExplained org={o} />}
+        <div className="actions">
+          <Button asChild variant="secondary" data-size="sm">
+            <RouterLink to={`/min-side/tilbyder/profil/${encodeURIComponent(o.id)}`}>{t('provider.edit_profile')}</RouterLink>
+          </Button>
+          {o.status === 'approved' && (
+            <Link asChild>
+              <RouterLink to={`/tilbyder/${encodeURIComponent(o.id)}`}>{t('orgprofile.see_page')}</RouterLink>
+            </Link>
+          )}
+        </div>
       </div>
 
       <section className="stack" aria-labelledby={`incoming-${o.id}`}>

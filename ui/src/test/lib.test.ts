@@ -3,6 +3,7 @@ import { cells, headlineCells, headlineQuery } from '../lib/jsonstat';
 import { classOf, colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
 import { formatDate, formatNumber, formatSpan, formatWeekDays, isoWeek, weekMonday, weeksAhead } from '../lib/format';
 import { withQuery } from '../api/client';
+import { municipalityOptions } from '../lib/places';
 
 // The API's own example (docs/api.md): one municipality, three measures.
 const oslo: JsonStat = {
@@ -111,5 +112,20 @@ describe('formats', () => {
     expect(weekMonday('uke 12')).toBeNull();
     expect(weeksAhead(new Date(2026, 11, 21), 4)).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
     expect(formatWeekDays('nb', '2027-W12')).toBe('22.–28. mars');
+  });
+});
+
+describe('places', () => {
+  it('tells municipalities that share a name apart by their county, in Norwegian order', () => {
+    const options = municipalityOptions([
+      { number: '3419', name: 'Våler', county: { number: '34', name: 'Innlandet' } },
+      { number: '3110', name: 'Hvaler', county: { number: '31', name: 'Østfold' } },
+      { number: '3114', name: 'Våler', county: { number: '31', name: 'Østfold' } },
+      { number: '1515', name: 'Herøy', county: { number: '15', name: 'Møre og Romsdal' } },
+      { number: '2100', name: 'Svalbard', county: null },
+      { number: '3103', name: 'Ås', county: { number: '31', name: 'Østfold' } },
+    ]);
+    expect(options.map((o) => o.label)).toEqual(['Herøy', 'Hvaler', 'Svalbard', 'Våler (Innlandet)', 'Våler (Østfold)', 'Ås']);
+    expect(options.find((o) => o.label === 'Våler (Østfold)')?.value).toBe('3114');
   });
 });

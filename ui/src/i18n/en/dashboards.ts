@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The dashboards of teachers, providers and coordinators, and notification settings.
 
-export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings'> = {
+export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending'> = {
   dashboard: {
     title: 'My page',
     lead: 'Hello, {{name}}.',
@@ -18,6 +18,25 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     registered: '{{name}} is registered and awaits approval.',
   },
   org: {
+    person_name: 'Full name',
+    role_model_help: 'A role model is a person: an engineer, a researcher, an apprentice or a student who tells young people about their work or studies. No organisation number is needed.',
+    field: 'Field or occupation',
+    field_help: 'What you work with or study, such as "aquaculture engineer" or "computer science student".',
+    affiliation: 'Employer or place of study',
+    affiliation_help: 'Such as "Mowi" or "NTNU".',
+    sector: 'Sector',
+    no_sector: 'None chosen',
+    profile_person: 'About you',
+    website: 'Website',
+    website_help: 'The address begins with https://.',
+    recruits_for: 'We recruit for',
+    recruits_for_help: 'Shown on your page and on the county\'s page, so that young people see the STEM careers where they live.',
+    contact: 'Contact person',
+    contact_help: 'Whom teachers can write to. Shown on the public page.',
+    contact_name: "Contact's name",
+    contact_title: 'Role',
+    contact_email: 'Email',
+    contact_phone: 'Phone',
     kind: 'Kind of provider',
     kind_company: 'Company',
     kind_higher_education: 'University or university college',
@@ -48,6 +67,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     no_requests: 'No open requests.',
   },
   provider: {
+    edit_profile: 'Edit profile and pictures',
     title: 'Provider',
     lead: 'Your offers, requests from schools and the impact of the visits.',
     no_org: 'You are not a member of any provider.',
@@ -104,6 +124,12 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     preparation: 'Anything else the teacher should know',
   },
   files: {
+    logo_heading: 'Logo',
+    logo_help: 'Shown at the top of your page. JPEG, PNG or WebP; a new logo replaces the old one.',
+    logo_add: 'Upload a logo',
+    org_picture_heading: 'Pictures of the workplace',
+    org_picture_help: 'Pictures that show what you do. At most 8 pictures. Pictures are made smaller, and location data is removed.',
+    org_picture_add: 'Upload a picture',
     heading: 'Files and pictures',
     material_heading: 'Worksheets and materials',
     picture_heading: 'Pictures of the offer',
@@ -145,6 +171,10 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     feedback: 'Average rating',
   },
   coordinator: {
+    approve_named: 'Approve "{{name}}"',
+    approved_now: '"{{name}}" is approved. The provider is told by email and can now publish offers.',
+    rejected_now: '"{{name}}" is rejected. The provider gets the reason by email.',
+    no_contact: 'Not given',
     title: 'Coordinator',
     lead: 'Your region: {{counties}}.',
     lead_admin: 'You are an administrator: you see the whole country.',
@@ -181,5 +211,23 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
       membership: 'Roles and memberships',
       password_reset: 'Code for a new password',
     },
+  },
+  orgprofile: {
+    title: 'Profile: {{name}}',
+    lead: 'What you write here is shown on your public page once the provider is approved.',
+    registered: '"{{name}}" is registered. Fill in your page and upload a logo and pictures while you wait.',
+    see_page: 'See the public page',
+    about: 'About the provider',
+    save: 'Save the profile',
+    saved: 'The profile is saved.',
+    pictures: 'Logo and pictures',
+  },
+  pending: {
+    heading: 'Waiting for approval',
+    who_county: 'A coordinator for {{county}} reviews the registration and approves it, usually within a few working days.',
+    who_admin: 'The stemnet administrators review the registration and approve it, usually within a few working days.',
+    next: 'You will get an email when it is decided. Then you can publish offers, and your page becomes visible to schools.',
+    meanwhile_profile: 'Fill in the profile and upload a logo and pictures now: everything is kept.',
+    meanwhile_offers: 'Write offers as drafts: they are ready to publish once you are approved.',
   },
 };

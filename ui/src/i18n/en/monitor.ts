@@ -75,6 +75,9 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     neutral: 'Neutral',
   },
   profile: {
+    careers: 'STEM careers in {{name}}',
+    careers_lead: 'Companies, institutions and role models in the county that take young people into jobs, apprenticeships, summer jobs or studies.',
+    no_careers: 'No provider in the county has said what it recruits for yet.',
     lead_municipality: 'Municipality number {{code}}',
     lead_county: 'County number {{code}}',
     population: 'Population on 1 January 2024',

@@ -73,6 +73,9 @@ export const monitor = {
     neutral: 'Nøytral',
   },
   profile: {
+    careers: 'Realfagsyrker i {{name}}',
+    careers_lead: 'Bedrifter, institusjoner og rollemodeller i fylket som tar imot unge i jobb, læretid, sommerjobb eller studier.',
+    no_careers: 'Ingen tilbydere i fylket har fortalt hva de rekrutterer til ennå.',
     lead_municipality: 'Kommunenummer {{code}}',
     lead_county: 'Fylkesnummer {{code}}',
     population: 'Folketall 1. januar 2024',

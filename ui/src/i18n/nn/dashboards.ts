@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The dashboards of teachers, providers and coordinators, and notification settings.
 
-export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings'> = {
+export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending'> = {
   dashboard: {
     title: 'Mi side',
     lead: 'Hei, {{name}}.',
@@ -18,6 +18,25 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     registered: '{{name}} er registrert og ventar på godkjenning.',
   },
   org: {
+    person_name: 'Fullt namn',
+    role_model_help: 'Ein rollemodell er ein person: ein ingeniør, ein forskar, ein lærling eller ein student som fortel unge om jobben eller studiet sitt. Du treng ikkje organisasjonsnummer.',
+    field: 'Fag eller yrke',
+    field_help: 'Kva du jobbar med eller studerer, til dømes «havbruksingeniør» eller «student i datateknologi».',
+    affiliation: 'Arbeidsgivar eller studiestad',
+    affiliation_help: 'Til dømes «Mowi» eller «NTNU».',
+    sector: 'Bransje',
+    no_sector: 'Ingen vald',
+    profile_person: 'Kort om deg',
+    website: 'Nettstad',
+    website_help: 'Adressa byrjar med https://.',
+    recruits_for: 'Dette rekrutterer vi til',
+    recruits_for_help: 'Blir vist på sida dykkar og på sida til fylket, så unge ser kva realfagsyrke som finst der dei bur.',
+    contact: 'Kontaktperson',
+    contact_help: 'Den lærarar kan skrive til. Blir vist på den opne sida.',
+    contact_name: 'Namnet til kontaktpersonen',
+    contact_title: 'Rolle',
+    contact_email: 'E-post',
+    contact_phone: 'Telefon',
     kind: 'Type tilbydar',
     kind_company: 'Bedrift',
     kind_higher_education: 'Universitet eller høgskule',
@@ -48,6 +67,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     no_requests: 'Ingen opne førespurnader.',
   },
   provider: {
+    edit_profile: 'Rediger profil og bilete',
     title: 'Tilbydar',
     lead: 'Tilboda dine, førespurnader frå skular og effekten av besøka.',
     no_org: 'Du er ikkje medlem av nokon tilbydar.',
@@ -104,6 +124,12 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     preparation: 'Anna læraren bør vite',
   },
   files: {
+    logo_heading: 'Logo',
+    logo_help: 'Blir vist øvst på sida dykkar. JPEG, PNG eller WebP; ein ny logo erstattar den gamle.',
+    logo_add: 'Last opp logo',
+    org_picture_heading: 'Bilete av arbeidsplassen',
+    org_picture_help: 'Bilete som viser kva de gjer. Høgst 8 bilete. Bileta blir gjorde mindre, og stadinformasjon blir fjerna.',
+    org_picture_add: 'Last opp eit bilete',
     heading: 'Filer og bilete',
     material_heading: 'Arbeidsark og materiell',
     picture_heading: 'Bilete av tilbodet',
@@ -145,6 +171,10 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     feedback: 'Snittvurdering',
   },
   coordinator: {
+    approve_named: 'Godkjenn «{{name}}»',
+    approved_now: '«{{name}}» er godkjend. Tilbydaren får melding på e-post og kan no publisere tilbod.',
+    rejected_now: '«{{name}}» er avvist. Tilbydaren får grunngivinga på e-post.',
+    no_contact: 'Ikkje oppgitt',
     title: 'Koordinator',
     lead: 'Regionen din: {{counties}}.',
     lead_admin: 'Du er administrator: du ser heile landet.',
@@ -181,5 +211,23 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
       membership: 'Roller og medlemskap',
       password_reset: 'Kode for nytt passord',
     },
+  },
+  orgprofile: {
+    title: 'Profil: {{name}}',
+    lead: 'Det som står her, blir vist på den opne sida dykkar når tilbydaren er godkjend.',
+    registered: '«{{name}}» er registrert. Fyll gjerne ut sida og last opp logo og bilete medan de ventar.',
+    see_page: 'Sjå den opne sida',
+    about: 'Om tilbydaren',
+    save: 'Lagre profilen',
+    saved: 'Profilen er lagra.',
+    pictures: 'Logo og bilete',
+  },
+  pending: {
+    heading: 'Ventar på godkjenning',
+    who_county: 'Ein koordinator for {{county}} ser på registreringa og godkjenner ho, vanlegvis innan nokre arbeidsdagar.',
+    who_admin: 'Administratorane i stemnet ser på registreringa og godkjenner ho, vanlegvis innan nokre arbeidsdagar.',
+    next: 'De får e-post når det er avgjort. Då kan de publisere tilbod, og sida dykkar blir synleg for skulane.',
+    meanwhile_profile: 'Fyll ut profilen og last opp logo og bilete no: alt blir teke vare på.',
+    meanwhile_offers: 'Lag tilbod som utkast: dei er klare til å publiserast når de er godkjende.',
   },
 };

@@ -75,6 +75,9 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     neutral: 'Nøytral',
   },
   profile: {
+    careers: 'Realfagsyrke i {{name}}',
+    careers_lead: 'Bedrifter, institusjonar og rollemodellar i fylket som tek imot unge i jobb, læretid, sommarjobb eller studium.',
+    no_careers: 'Ingen tilbydarar i fylket har fortalt kva dei rekrutterer til enno.',
     lead_municipality: 'Kommunenummer {{code}}',
     lead_county: 'Fylkesnummer {{code}}',
     population: 'Folketal 1. januar 2024',
