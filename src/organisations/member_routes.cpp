@@ -106,6 +106,11 @@ void add_member_routes(http::Router& router, Members& members, accounts::Service
                STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
                return joins_json(members.pending(actor, std::string(p.get("id"))));
              });
+  router.get("/api/v1/join-requests",
+             [&members, &accounts](const Request& req, const PathParams&) -> Result<Response> {
+               STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));
+               return joins_json(members.to_decide(actor));
+             });
   router.get("/api/v1/me/join-requests",
              [&members, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                STEMNET_TRY(auto actor, accounts::actor_of(req, accounts));

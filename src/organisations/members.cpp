@@ -222,6 +222,23 @@ Result<std::vector<JoinRequest>> Members::pending(const accounts::Actor& actor,
   return out;
 }
 
+Result<std::vector<JoinRequest>> Members::to_decide(const accounts::Actor& actor) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  // Pending requests are few (they are decided within days): each one's
+  // scope is looked up and kept when the caller manages it.
+  STEMNET_TRY(auto rows, conn->query(std::string(kJoinColumns) +
+                                     " WHERE j.state = 'pending' ORDER BY j.created_at, j.id"));
+  std::vector<JoinRequest> out;
+  for (const auto& r : rows) {
+    JoinRequest j = join_from(r);
+    auto s = scope_of(*conn, j.scope);
+    if (!s || !manages(actor, *s)) continue;
+    j.scope_name = s->name;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Result<std::vector<JoinRequest>> Members::mine(const accounts::Actor& actor) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(std::string(kJoinColumns) +

@@ -51,6 +51,9 @@ class Members {
                                   const std::string& role, const std::string& message);
   // Pending requests to join a scope, for those who manage it.
   Result<std::vector<JoinRequest>> pending(const accounts::Actor& actor, const std::string& scope);
+  // Every pending request the caller may decide (their schools' or providers'
+  // people, their counties' as coordinator, all as admin), oldest first.
+  Result<std::vector<JoinRequest>> to_decide(const accounts::Actor& actor);
   // The caller's own requests to join, newest first.
   Result<std::vector<JoinRequest>> mine(const accounts::Actor& actor);
   Result<JoinRequest> decide(const accounts::Actor& actor, const std::string& id, bool approve,

@@ -130,6 +130,45 @@ TEST_F(MembersApi, TeacherAsksToJoinASchoolAndTheCoordinatorLetsHerIn) {
   EXPECT_EQ(answer(call("GET", school + "/members", &kari_)), "403 organisations.people_hidden");
 }
 
+TEST_F(MembersApi, EachSeesTheRequestsToJoinTheyMayDecide) {
+  const std::string school = std::string("/api/v1/organisations/") + kSchool;
+  // A school in Vestland, outside the coordinator's county.
+  const std::string bergen = "/api/v1/organisations/school:874738352";  // Alvøen skole
+  auto to_decide = [&](const ApiSession* s) {
+    auto res = call("GET", "/api/v1/join-requests", s);
+    EXPECT_EQ(res.status, 200) << res.body;
+    std::vector<std::string> scopes;
+    const json::object list = body(res);
+    for (const auto& j : list.at("items").as_array())
+      scopes.emplace_back(j.at("organisation").at("id").as_string());
+    return scopes;
+  };
+  ASSERT_EQ(call("POST", school + "/join", &kari_, R"({"role":"teacher"})").status, 201);
+  auto per = signup_session(port(), "per@bergen.test", "Per Bergen");
+  auto far = call("POST", bergen + "/join", &per, R"({"role":"teacher"})");
+  ASSERT_EQ(far.status, 201) << far.body;
+  // The coordinator of Østfold sees Kirkelund's, not Bergen's; others see none.
+  EXPECT_EQ(to_decide(&coordinator_), std::vector<std::string>{kSchool});
+  EXPECT_TRUE(to_decide(&eva_).empty());
+  EXPECT_TRUE(to_decide(&kari_).empty());
+  EXPECT_EQ(answer(call("GET", "/api/v1/join-requests", nullptr)), "401 auth.required");
+  EXPECT_EQ(answer(call("GET", "/api/v1/join-requests?all=1", &coordinator_)),
+            "400 all validation.unknown_parameter");
+  // A school's contact sees their own school's; an admin every one.
+  auto contact = signup_session(port(), "kontakt@skole.test", "Kontakt");
+  grant("kontakt@skole.test", "school_contact", kSchool);
+  EXPECT_EQ(to_decide(&contact), std::vector<std::string>{kSchool});
+  auto admin = signup_session(port(), "admin@stemnet.test", "Admin");
+  grant("admin@stemnet.test", "admin", "NO");
+  EXPECT_EQ(to_decide(&admin).size(), 2u);
+  // Decided, it is gone from the list.
+  const json::object mine = body(call("GET", "/api/v1/join-requests", &contact));
+  ASSERT_EQ(mine.at("items").as_array().size(), 1u);
+  const std::string id(mine.at("items").as_array()[0].at("id").as_string());
+  ASSERT_EQ(call("POST", "/api/v1/join-requests/" + id + "/approve", &contact).status, 200);
+  EXPECT_TRUE(to_decide(&coordinator_).empty());
+}
+
 TEST_F(MembersApi, ProviderMembersAddAndRemoveColleagues) {
   const std::string org = "/api/v1/organisations/org:923456783";
   auto per = signup_session(port(), "per@fjordkraft.test", "Per Kollega");

@@ -175,3 +175,53 @@ describe('a role model is a person', () => {
     await page.context().close();
   });
 });
+
+describe('a teacher joins their school without an administrator', () => {
+  const name = `Tone Lærer ${STAMP}`;
+  const email = `tone-${STAMP}@e2e.stemnet.invalid`;
+
+  test('signed up, the teacher finds the school and asks to join', async () => {
+    const page = await newPage(browser);
+    const started = Date.now();
+    await signUp(page, name, email);
+    await page.getByRole('heading', { name: 'Er du lærer? Finn skolen din' }).waitFor();
+    await page.getByLabel('Søk etter skolen din').fill('Kirkelund');
+    await page.getByLabel('Kirkelund skole, Skiptvet (Østfold)').check();
+    await page.getByLabel('Melding (valgfritt)').fill('Jeg underviser naturfag på 9. trinn.');
+    await page.getByRole('button', { name: 'Be om å bli med på Kirkelund skole' }).click();
+    await page.getByText('Du har bedt om å bli med på Kirkelund skole.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Forespørslene dine om å bli med' }).waitFor();
+    assert.equal(await page.getByText('Venter på svar').count(), 1);
+    console.log(`join: a teacher from sign-up to asking to join the school in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await expectNoAxeViolations(page, 'a teacher waiting to join');
+    await page.context().close();
+  });
+
+  test("the county's coordinator lets the teacher in, and is told so", async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
+    await page.goto(`${BASE}/min-side/koordinator`);
+    await settled(page);
+    const card = page.locator('.ds-card', { has: page.getByRole('heading', { name: `${name} vil bli med som Lærer på Kirkelund skole` }) });
+    await card.waitFor();
+    assert.match(await card.innerText(), /Jeg underviser naturfag på 9\. trinn\./);
+    await expectNoAxeViolations(page, 'coordinator with a request to join');
+    await card.getByRole('button', { name: `Slipp inn ${name}` }).click();
+    await page.getByText(`${name} er sluppet inn på Kirkelund skole`, { exact: false }).waitFor();
+    await page.context().close();
+  });
+
+  test('with one role, "Min side" goes straight to the teacher\'s dashboard', async () => {
+    const page = await newPage(browser);
+    await signIn(page, email);
+    await page.waitForURL(/\/min-side\/laerer$/);
+    await settled(page);
+    await page.getByText('Kirkelund skole (Skiptvet)').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Min side', exact: true }).getAttribute('href'), '/min-side/laerer');
+    await page.getByRole('link', { name: 'Alt på Min side' }).click();
+    await page.waitForURL(/\/min-side$/);
+    await settled(page);
+    assert.equal(await page.getByText('Sluppet inn').count(), 1);
+    await page.context().close();
+  });
+});

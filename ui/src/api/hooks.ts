@@ -11,6 +11,7 @@ import type {
   IndicatorList,
   InstitutionPage,
   JsonStat,
+  JoinRequestList,
   LoginInput,
   Municipality,
   MunicipalityPage,
@@ -280,3 +281,19 @@ export function useChange<TBody, TResult = unknown>(
     },
   });
 }
+
+/** The caller's own requests to join a school or provider, newest first. */
+export const useMyJoinRequests = (enabled = true) =>
+  useQuery({
+    queryKey: ['join-requests', 'mine'],
+    queryFn: () => apiGet<JoinRequestList>(`${API}/me/join-requests`),
+    enabled,
+  });
+
+/** The pending requests to join that the caller may decide (their schools', providers', counties'). */
+export const useJoinRequestsToDecide = (enabled = true) =>
+  useQuery({
+    queryKey: ['join-requests', 'to-decide'],
+    queryFn: () => apiGet<JoinRequestList>(`${API}/join-requests`),
+    enabled,
+  });

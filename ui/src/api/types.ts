@@ -108,3 +108,5 @@ export {
   problemCodeValues as PROBLEM_CODES,
   faultCodeValues as FAULT_CODES,
 } from './schema';
+export type JoinRequest = Schemas['JoinRequest'];
+export type JoinRequestList = Schemas['JoinRequestList'];

@@ -5,6 +5,7 @@ import { Button, Link, Paragraph, SkipLink, Spinner } from '@digdir/designsystem
 import { useMe, useSignOut } from '../api/hooks';
 import { Loading } from './common';
 import { LanguageSwitch } from './LanguageSwitch';
+import { homeOf } from '../lib/roles';
 
 function NavItem({ to, children, end }: { to: string; children: ReactNode; end?: boolean }) {
   return (
@@ -76,7 +77,7 @@ export function Layout() {
               <NavItem to="/tilbud">{t('nav.catalogue')}</NavItem>
               <NavItem to="/monitor">{t('nav.monitor')}</NavItem>
               <NavItem to="/om-dataene">{t('nav.about')}</NavItem>
-              {person && <NavItem to="/min-side">{t('nav.dashboard')}</NavItem>}
+              {person && <NavItem to={homeOf(person)}>{t('nav.dashboard')}</NavItem>}
             </ul>
           </nav>
           <div className="site-header__tools">

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
-import { Alert, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink, Navigate, useLocation } from 'react-router';
+import { Alert, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { problemMessage } from '../api/problems';
 import { useMe } from '../api/hooks';
 import type { Person, RequestState } from '../api/types';
@@ -21,6 +21,18 @@ export function PageHeading({ children, lead }: { children: ReactNode; lead?: Re
       </Heading>
       {lead && <Paragraph className="lead">{lead}</Paragraph>}
     </div>
+  );
+}
+
+/** Back to the overview of "Min side" from one of its dashboards. */
+export function HubLink() {
+  const { t } = useTranslation();
+  return (
+    <Paragraph data-size="sm">
+      <Link asChild>
+        <RouterLink to="/min-side">{t('join.hub')}</RouterLink>
+      </Link>
+    </Paragraph>
   );
 }
 

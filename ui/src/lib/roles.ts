@@ -15,3 +15,11 @@ export const isAdmin = (me: Person | null | undefined) => (me?.roles ?? []).some
 export const isTeacher = (me: Person | null | undefined) => schoolsOf(me).length > 0;
 export const isProvider = (me: Person | null | undefined) => providersOf(me).length > 0;
 export const isCoordinator = (me: Person | null | undefined) => countiesOf(me).length > 0 || isAdmin(me);
+
+/** Where "Min side" leads: straight to the one dashboard of a person with one role, else the overview. */
+export function homeOf(me: Person | null | undefined): string {
+  const homes = [isTeacher(me) && '/min-side/laerer', isProvider(me) && '/min-side/tilbyder', isCoordinator(me) && '/min-side/koordinator'].filter(
+    (h): h is string => typeof h === 'string',
+  );
+  return homes.length === 1 ? homes[0] : '/min-side';
+}

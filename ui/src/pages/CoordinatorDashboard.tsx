@@ -6,9 +6,10 @@ import { API } from '../api/client';
 import { useChange, useCounties, useGaps, useMunicipality, useOrganisations, useRequests } from '../api/hooks';
 import type { Gap, Organisation, OrganisationRejectInput } from '../api/types';
 import { DataTable } from '../components/DataTable';
+import { JoinRequestsToDecide } from '../components/Joining';
 import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
-import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
+import { ErrorAlert, HubLink, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { countiesOf, isAdmin } from '../lib/roles';
 
@@ -192,6 +193,7 @@ export default function CoordinatorDashboard() {
         return (
           <div className="stack-lg">
             <PageHeading lead={isAdmin(me) && countiesOf(me).length === 0 ? t('coordinator.lead_admin') : t('coordinator.lead', { counties: countiesOf(me).map(countyName).join(', ') })}>{t('coordinator.title')}</PageHeading>
+            <HubLink />
 
             <section className="stack" aria-labelledby="rounds">
               <Heading level={2} data-size="md" id="rounds">
@@ -224,6 +226,8 @@ export default function CoordinatorDashboard() {
                 }
               </QueryState>
             </section>
+
+            <JoinRequestsToDecide />
 
             <section className="stack" aria-labelledby="open">
               <Heading level={2} data-size="md" id="open">

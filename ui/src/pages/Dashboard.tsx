@@ -5,6 +5,7 @@ import { API } from '../api/client';
 import { useChange } from '../api/hooks';
 import type { Organisation, OrganisationInput } from '../api/types';
 import { PageHeading, RequireAuth, usePageTitle } from '../components/common';
+import { JoinSchool, MyJoinRequests } from '../components/Joining';
 import { ProviderForm } from '../components/ProviderForm';
 import { countiesOf, isAdmin, isProvider, isTeacher } from '../lib/roles';
 
@@ -54,8 +55,22 @@ export default function DashboardPage() {
                 </Card>
               ))}
             </div>
-            {!isTeacher(me) && !isProvider(me) && countiesOf(me).length === 0 && !isAdmin(me) && (
-              <Paragraph>{t('dashboard.no_roles')}</Paragraph>
+            <MyJoinRequests />
+            {isTeacher(me) ? (
+              <Details>
+                <Details.Summary>{t('join.other_school')}</Details.Summary>
+                <Details.Content>
+                  <JoinSchool />
+                </Details.Content>
+              </Details>
+            ) : (
+              <section className="stack" aria-labelledby="join-school">
+                <Heading level={2} data-size="md" id="join-school">
+                  {t('join.heading_teacher')}
+                </Heading>
+                <Paragraph>{t('join.lead_teacher')}</Paragraph>
+                <JoinSchool />
+              </section>
             )}
             <Details>
               <Details.Summary>{t('dashboard.register_provider')}</Details.Summary>

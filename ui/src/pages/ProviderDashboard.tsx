@@ -16,7 +16,7 @@ import { AddSlot } from '../components/AddSlot';
 import { ImpactSection } from '../components/Impact';
 import { OpenRequestCards } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
-import { ErrorAlert, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
+import { ErrorAlert, HubLink, Loading, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { OfferForm } from '../components/OfferForm';
 import { OfferStatusTag, useOfferMoves } from '../components/OfferStatus';
 import { PendingExplained } from '../components/PendingExplained';
@@ -198,6 +198,7 @@ export default function ProviderDashboard() {
         return (
           <div className="stack-lg">
             <PageHeading lead={t('provider.lead')}>{t('provider.title')}</PageHeading>
+            <HubLink />
             {orgs.length === 0 && <Paragraph>{t('provider.no_org')}</Paragraph>}
             {orgs.map((id) => (
               <OrgSection key={id} orgId={id} />

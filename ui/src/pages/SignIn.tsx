@@ -4,6 +4,7 @@ import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useSignIn } from '../api/hooks';
 import { ErrorAlert, PageHeading, usePageTitle } from '../components/common';
+import { homeOf } from '../lib/roles';
 
 /** Only paths inside this site, never another origin. */
 export function safeNext(next: string | null): string {
@@ -20,11 +21,11 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const next = safeNext(params.get('neste'));
+  const asked = params.get('neste');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(next) });
+    signIn.mutate({ email, password }, { onSuccess: (me) => navigate(asked ? safeNext(asked) : homeOf(me)) });
   };
 
   return (

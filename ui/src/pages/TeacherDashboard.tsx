@@ -3,9 +3,10 @@ import { Link as RouterLink } from 'react-router';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useRequests, useSchool } from '../api/hooks';
 import { CalendarLink } from '../components/CalendarLink';
+import { JoinRequestsToDecide } from '../components/Joining';
 import { OpenRequestList } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
-import { PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
+import { HubLink, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { schoolsOf } from '../lib/roles';
 
 const BOOKED = new Set(['accepted', 'completed', 'not_held']);
@@ -32,6 +33,8 @@ export default function TeacherDashboard() {
         return (
           <div className="stack-lg">
             <PageHeading lead={t('teacher.lead')}>{t('teacher.title')}</PageHeading>
+            <HubLink />
+            <JoinRequestsToDecide hideWhenEmpty />
             <section className="stack" aria-labelledby="my-schools">
               <Heading level={2} data-size="sm" id="my-schools">
                 {t('teacher.schools')}

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The dashboards of teachers, providers and coordinators, and notification settings.
 
-export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending'> = {
+export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending' | 'join'> = {
   dashboard: {
     title: 'My page',
     lead: 'Hello, {{name}}.',
@@ -229,5 +229,38 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     next: 'You will get an email when it is decided. Then you can publish offers, and your page becomes visible to schools.',
     meanwhile_profile: 'Fill in the profile and upload a logo and pictures now: everything is kept.',
     meanwhile_offers: 'Write offers as drafts: they are ready to publish once you are approved.',
+  },
+  join: {
+    mine: 'Your requests to join',
+    pending_explain: 'The school\'s contact person, or the county\'s coordinator when the school has none, answers. You will get an email.',
+    reason: 'Reason: {{reason}}',
+    state_pending: 'Awaiting an answer',
+    state_approved: 'Let in',
+    state_rejected: 'Rejected',
+    role_teacher: 'Teacher',
+    role_school_contact: 'Contact person for the school',
+    role_provider_member: 'Member of the provider',
+    search: 'Search for your school',
+    search_help: 'Type at least two letters of its name, such as "Kirkelund".',
+    no_school: 'No school matches "{{q}}".',
+    choose_school: 'Choose the school',
+    as: 'What are you at {{school}}?',
+    school_contact_help: 'The one who answers requests and lets colleagues in.',
+    message: 'Message (optional)',
+    message_help: 'Such as the grades and subjects you teach.',
+    ask: 'Ask to join {{school}}',
+    asked: 'You have asked to join {{school}}. You will get an email once you are let in.',
+    to_decide: 'Requests to join',
+    none_to_decide: 'Nobody is waiting for an answer.',
+    card_title: '{{person}} wants to join {{place}} as {{role}}',
+    let_in: 'Let {{person}} in',
+    let_in_now: '{{person}} is let in at {{place}} and is told by email.',
+    turned_away_now: '{{person}} is rejected and gets the reason by email.',
+    reject_reason: 'Reason for rejecting',
+    turn_away: 'Reject',
+    heading_teacher: 'Are you a teacher? Find your school',
+    lead_teacher: 'Ask to join your school, so that you can book offers and follow your bookings. The school\'s contact person or the county\'s coordinator lets you in.',
+    other_school: 'Join another school',
+    hub: 'Everything on My page',
   },
 };

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The dashboards of teachers, providers and coordinators, and notification settings.
 
-export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending'> = {
+export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provider' | 'files' | 'slot' | 'impact' | 'coordinator' | 'settings' | 'orgprofile' | 'pending' | 'join'> = {
   dashboard: {
     title: 'Mi side',
     lead: 'Hei, {{name}}.',
@@ -229,5 +229,38 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     next: 'De får e-post når det er avgjort. Då kan de publisere tilbod, og sida dykkar blir synleg for skulane.',
     meanwhile_profile: 'Fyll ut profilen og last opp logo og bilete no: alt blir teke vare på.',
     meanwhile_offers: 'Lag tilbod som utkast: dei er klare til å publiserast når de er godkjende.',
+  },
+  join: {
+    mine: 'Førespurnadene dine om å bli med',
+    pending_explain: 'Kontaktpersonen til skulen, eller koordinatoren i fylket når skulen ikkje har nokon, svarer. Du får e-post.',
+    reason: 'Grunngiving: {{reason}}',
+    state_pending: 'Ventar på svar',
+    state_approved: 'Sleppt inn',
+    state_rejected: 'Avvist',
+    role_teacher: 'Lærar',
+    role_school_contact: 'Kontaktperson for skulen',
+    role_provider_member: 'Medlem av tilbydaren',
+    search: 'Søk etter skulen din',
+    search_help: 'Skriv minst to bokstavar av namnet, til dømes «Kirkelund».',
+    no_school: 'Fann ingen skule som passar «{{q}}».',
+    choose_school: 'Vel skulen',
+    as: 'Kva er du på {{school}}?',
+    school_contact_help: 'Den som svarer på førespurnader og slepper inn kollegaer.',
+    message: 'Melding (valfritt)',
+    message_help: 'Til dømes kva trinn og fag du underviser i.',
+    ask: 'Be om å bli med på {{school}}',
+    asked: 'Du har bede om å bli med på {{school}}. Du får e-post når du er sleppt inn.',
+    to_decide: 'Førespurnader om å bli med',
+    none_to_decide: 'Ingen ventar på svar.',
+    card_title: '{{person}} vil bli med som {{role}} på {{place}}',
+    let_in: 'Slepp inn {{person}}',
+    let_in_now: '{{person}} er sleppt inn på {{place}} og får melding på e-post.',
+    turned_away_now: '{{person}} er avvist og får grunngivinga på e-post.',
+    reject_reason: 'Grunngiving for å avvise',
+    turn_away: 'Avvis',
+    heading_teacher: 'Er du lærar? Finn skulen din',
+    lead_teacher: 'Be om å bli med på skulen din, så kan du bestille tilbod og følgje avtalane. Kontaktpersonen til skulen eller koordinatoren i fylket slepper deg inn.',
+    other_school: 'Bli med på ein annan skule',
+    hub: 'Alt på Mi side',
   },
 };
