@@ -118,6 +118,13 @@ Error pupils_out_of_range() {
                       {{"min", 1LL}, {"max", 1000LL}});
 }
 
+Error pupils_over_capacity(long long capacity) {
+  return Error::field("/pupils", "booking.pupils_over_capacity",
+                      "the offer takes at most " + std::to_string(capacity) +
+                          " pupils at once; send one request per class",
+                      {{"capacity", capacity}});
+}
+
 Error text_length(std::string pointer, long long min, long long max) {
   return Error::field(
       std::move(pointer), "booking.text_length",

@@ -65,6 +65,9 @@ Error grade_query_out_of_range();
 Error grade_outside_offer(std::string pointer, long long grade, long long min, long long max);
 // 1 to 1000 pupils: at /pupils, booking.pupils_out_of_range {min, max}.
 Error pupils_out_of_range();
+// More pupils than the offer takes at once: at /pupils,
+// booking.pupils_over_capacity {capacity}; a larger group sends one request per class.
+Error pupils_over_capacity(long long capacity);
 // A message or answer of 1 to `max` characters: at `pointer`, booking.text_length {min, max}.
 Error text_length(std::string pointer, long long min, long long max);
 // The offer has no such slot: at /slot_id, booking.slot_not_in_offer {slot}.

@@ -2,6 +2,7 @@
 
 #include "accounts/audit.hpp"
 #include "booking/errors.hpp"
+#include "booking/weeks.hpp"
 #include "catalogue/model.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
@@ -352,7 +353,7 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
       in.school = r.school_orgnr;
       in.grade = r.grade;
       in.pupils = r.pupils;
-      in.wished = "uke " + join_list(r.weeks);
+      in.wished = wished_weeks(r.weeks);
       in.message = r.note;
       in.slot_id = a->slot_id;
       STEMNET_TRY_VOID(bookings_.insert(c, actor, in, request_id));

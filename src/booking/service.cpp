@@ -115,7 +115,7 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
   if (in.pupils < 1 || in.pupils > 1000) return errors::pupils_out_of_range();
   if (characters(in.message) > 4000) return errors::text_length("/message", 0, 4000);
   STEMNET_TRY(auto offer,
-              c.query("SELECT o.organisation_id, o.grade_min, o.grade_max FROM offer o"
+              c.query("SELECT o.organisation_id, o.grade_min, o.grade_max, o.capacity FROM offer o"
                       " JOIN organisation g ON g.id = o.organisation_id"
                       " WHERE o.id = $1 AND o.status = 'published' AND g.status = 'approved'",
                       {in.offer_id}));
@@ -123,6 +123,8 @@ Result<void> Service::insert(db::Connection& c, const accounts::Actor& actor, co
   if (in.grade < offer[0].integer(1) || in.grade > offer[0].integer(2))
     return errors::grade_outside_offer("/grade", in.grade, offer[0].integer(1),
                                        offer[0].integer(2));
+  // The offer's capacity is pupils at once; a slot's is classes (bookings).
+  if (in.pupils > offer[0].integer(3)) return errors::pupils_over_capacity(offer[0].integer(3));
   if (in.slot_id) {
     STEMNET_TRY(auto slot, c.query("SELECT 1 FROM offer_slot WHERE id = $1 AND offer_id = $2",
                                    {*in.slot_id, in.offer_id}));
@@ -167,7 +169,17 @@ Result<BookingRequest> Service::get(const accounts::Actor& actor, const std::str
     return r;
   }
   STEMNET_TRY(State state, state_from(r.state));
-  for (Move m : allowed(state, *side)) r.allowed.emplace_back(name(m));
+  // What the state allows, and of that what the clock allows now: a booking
+  // is completed (or not held) once its time has ended, and cancelled only
+  // before it starts. move() refuses the rest with their own codes.
+  const std::string now = now_();
+  const std::optional<std::string> starts = r.slot_starts_at ? r.slot_starts_at : r.proposed_time;
+  const std::optional<std::string> ends = r.slot_ends_at ? r.slot_ends_at : r.proposed_time;
+  for (Move m : allowed(state, *side)) {
+    if ((m == Move::complete || m == Move::not_held) && (!ends || *ends > now)) continue;
+    if (m == Move::cancel && state == State::accepted && starts && *starts <= now) continue;
+    r.allowed.emplace_back(name(m));
+  }
   return r;
 }
 

@@ -1,6 +1,7 @@
 #include "matching/rounds.hpp"
 
 #include "accounts/audit.hpp"
+#include "booking/weeks.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
 #include "core/strings.hpp"
@@ -369,7 +370,7 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
         in.school = open[0].text(1);
         in.grade = static_cast<int>(open[0].integer(2));
         in.pupils = static_cast<int>(open[0].integer(3));
-        in.wished = "uke " + open[0].text(4);
+        in.wished = booking::wished_weeks(split_list(open[0].text(4)));
         in.message = open[0].text(5);
         in.slot_id = a.slot_id;
         in.brokered_for = open[0].text(0);

@@ -2,8 +2,8 @@
 // the race for the last place in a slot.
 #include "api_session.hpp"
 #include "http_client.hpp"
-#include "problem_codes.hpp"
 #include "mail_box.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -59,6 +59,15 @@ class BookingApi : public ::testing::Test {
                     const std::string& body = "") {
     return api_call(port(), method, target, s, body);
   }
+  // The moves the request's page offers `who` now.
+  std::vector<std::string> moves(const std::string& id, const ApiSession& who) {
+    auto res = call("GET", "/api/v1/requests/" + id, &who);
+    EXPECT_EQ(res.status, 200) << res.body;
+    std::vector<std::string> out;
+    const auto got = json::parse(res.body);
+    for (const auto& m : got.at("allowed_moves").as_array()) out.emplace_back(m.as_string());
+    return out;
+  }
   std::string slot(const std::string& from, const std::string& to, int capacity) {
     auto res = call("POST", "/api/v1/offers/" + offer_ + "/slots", &eva_,
                     R"({"starts_at":")" + from + R"(","ends_at":")" + to + R"(","capacity":)" +
@@ -103,6 +112,8 @@ TEST_F(BookingApi, RequestAcceptCompleteFeedback) {
                        R"({"slot_id":")" + past_slot_ + R"("})");
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(body(accepted).at("state").as_string(), "accepted");
+  // Its time has passed: completed or not held, no longer cancelled.
+  EXPECT_EQ(moves(id, kari_), (std::vector<std::string>{"complete", "not_held"}));
   auto done = call("POST", "/api/v1/requests/" + id + "/complete", &kari_);
   ASSERT_EQ(done.status, 200) << done.body;
   auto fb = call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,
@@ -229,6 +240,8 @@ TEST_F(BookingApi, IllegalMovesName409AndTheAllowedOnes) {
   auto accepted = call("POST", "/api/v1/requests/" + id + "/accept", &kari_);
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(body(accepted).at("proposed_time").as_string(), "2099-04-02T10:00");
+  // The page offers what may be done now: before the visit, cancel, not complete.
+  EXPECT_EQ(moves(id, kari_), std::vector<std::string>{"cancel"});
   EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &kari_).status,
             409);  // not yet happened
   EXPECT_EQ(call("POST", "/api/v1/requests/" + id + "/cancel", &kari_).status,
@@ -286,6 +299,10 @@ TEST_F(BookingApi, RefusalsNameTheirCodes) {
       {"POST", "/api/v1/requests", &kari_,
        R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool + R"(","grade":5,"pupils":20})",
        400, "/grade booking.grade_outside_offer"},
+      // The offer takes 30 pupils at once (its capacity); a larger group asks per class.
+      {"POST", "/api/v1/requests", &kari_,
+       R"({"offer_id":")" + offer_ + R"(","school":")" + kSchool + R"(","grade":9,"pupils":31})",
+       400, "/pupils booking.pupils_over_capacity"},
       {"POST", "/api/v1/requests", &kari_,
        R"({"offer_id":"no-such-offer","school":")" + std::string(kSchool) +
            R"(","grade":9,"pupils":20})",
@@ -663,6 +680,7 @@ TEST_F(BookingApi, OpenRequestAnsweredAndTaken) {
   EXPECT_EQ(request.at("state").as_string(), "requested");
   EXPECT_EQ(request.at("slot").at("id").as_string(), future_slot_);
   EXPECT_EQ(request.at("offer").at("id").as_string(), offer_);
+  EXPECT_EQ(request.at("wished").as_string(), "uke 11–12 2099");  // as people write weeks
   const std::string request_id(request.at("id").as_string());
   auto after = body(call("GET", "/api/v1/open-requests/" + id, &kari_));
   EXPECT_EQ(after.at("state").as_string(), "taken");

@@ -16,8 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request } from 'playwright-core';
-import { BASE, PASSWORD, REPO, launch, newPage, settled } from './lib.mjs';
+import { BASE, PASSWORD, REPO, apiAs, launch, newPage, settled, weekFromNow } from './lib.mjs';
 
 const LANGS = ['nb', 'nn'];
 const LANG_NAMES = { nb: 'Bokmål', nn: 'Nynorsk' };
@@ -245,33 +244,6 @@ function eachLanguage(name, fn) {
 const made = {};
 const sessions = {};
 
-async function apiAs(who, signup) {
-  const ctx = await request.newContext({ baseURL: BASE });
-  const res = signup
-    ? await ctx.post('/api/v1/auth/signup', { data: signup })
-    : await ctx.post('/api/v1/auth/login', { data: { email: `${who}@demo.stemnet.invalid`, password: PASSWORD } });
-  assert.ok(res.ok(), `${who}: ${await res.text()}`);
-  const { csrf_token: csrf } = await res.json();
-  /** POSTs `data`; expects `status`, or any 2xx when it is null. */
-  const send = async (path, data, status = 201) => {
-    const r = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
-    if (status === null) assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
-    else assert.equal(r.status(), status, `${path}: ${await r.text()}`);
-    return r.status() === 204 ? null : r.json();
-  };
-  return { ctx, send };
-}
-
-/** The ISO week `days` from now: "2027-W12". */
-function weekFromNow(days) {
-  const t = new Date(Date.now() + days * 86_400_000);
-  const d = new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()));
-  const wd = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - wd);
-  const y = d.getUTCFullYear();
-  return `${y}-W${String(Math.ceil(((d - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7)).padStart(2, '0')}`;
-}
-
 before(async () => {
   browser = await launch();
   sessions.teacher = await apiAs('laerer1');
@@ -290,7 +262,7 @@ before(async () => {
   // a provider waiting for approval in Østfold, registered by a new account
   made.orgName = `E2E ventende aktør ${STAMP}`;
   sessions.newcomer = await apiAs('newcomer', { email: `e2e-bad-input-${STAMP}@e2e.invalid`, name: 'E2E Nykommer', password: 'et-langt-nok-passord', language: 'nn' });
-  made.pending = await sessions.newcomer.send('/api/v1/organisations', { kind: 'volunteer', name: made.orgName, municipality: '3116' });
+  made.pending = await sessions.newcomer.send('/api/v1/organisations', { kind: 'volunteer', name: made.orgName, municipality: '3116', field: 'Kjemiker', affiliation: 'E2E-fabrikken' });
 });
 
 after(async () => {
@@ -529,7 +501,11 @@ eachLanguage('a request: the school writes and cancels', async (lang) => {
     path: new RegExp(`^/api/v1/requests/${made.request.id}/cancel$`),
     codes: ['validation.too_long', 'validation.unknown_member'],
     rewrite: () => ({ reason: LONG, [UNKNOWN]: 1 }),
-    act: () => submit(cancel),
+    // cancelling asks first; the second click confirms (the same words in bokmål and nynorsk)
+    act: async () => {
+      await submit(cancel);
+      await cancel.getByRole('button', { name: 'Ja, avlys' }).click();
+    },
   });
   await page.context().close();
 });

@@ -1,6 +1,6 @@
 // Shared helpers for the browser tests: Debian's chromium through playwright-core, axe-core.
 import { afterEach } from 'node:test';
-import { chromium } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -125,3 +125,32 @@ export async function tabTo(page, describeIt, matches, max = 80) {
 
 /** A test (for tabTo) that the focused element's text, value, name or label matches `re`, given as source ("/Trinn/"). */
 export const focusedText = (re) => new Function(`const a = document.activeElement; return !!a && a !== document.body && ${re}.test((a.innerText || a.value || a.getAttribute('aria-label') || '') + ' ' + (a.labels?.[0]?.innerText ?? ''));`);
+
+/** An API client signed in as a demo person (or as a new one, with `signup`); `send` POSTs with the CSRF header. */
+export async function apiAs(who, signup) {
+  const ctx = await request.newContext({ baseURL: BASE });
+  const res = signup
+    ? await ctx.post('/api/v1/auth/signup', { data: signup })
+    : await ctx.post('/api/v1/auth/login', { data: { email: `${who}@demo.stemnet.invalid`, password: PASSWORD } });
+  assert.ok(res.ok(), `${who}: ${await res.text()}`);
+  const { csrf_token: csrf } = await res.json();
+  /** POSTs `data`; expects `status`, or any 2xx when it is null. */
+  const send = async (path, data, status = 201) => {
+    const r = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrf } });
+    if (status === null) assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
+    else assert.equal(r.status(), status, `${path}: ${await r.text()}`);
+    return r.status() === 204 ? null : r.json();
+  };
+  return { ctx, send };
+}
+
+/** The ISO week `days` from now: "2027-W12". */
+export function weekFromNow(days) {
+  const t = new Date(Date.now() + days * 86_400_000);
+  const d = new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()));
+  const wd = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - wd);
+  const y = d.getUTCFullYear();
+  return `${y}-W${String(Math.ceil(((d - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7)).padStart(2, '0')}`;
+}
+

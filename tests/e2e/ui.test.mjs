@@ -450,6 +450,7 @@ describe('matching round', () => {
   test('the coordinator sees the gaps table, one call, cold spots first', async () => {
     const page = await newPage(browser);
     await signIn(page, 'koordinator');
+    await settled(page); // sign-in lands on the coordinator's dashboard: its calls are done
     const gapCalls = [];
     page.on('request', (r) => {
       const u = new URL(r.url());

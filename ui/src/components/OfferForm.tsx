@@ -188,7 +188,7 @@ export function OfferForm({
       <div className="grid-3">
         <Textfield label={t('provider.grade_min')} type="number" min={1} max={13} value={form.min} onChange={set('min')} error={err('grades')} />
         <Textfield label={t('provider.grade_max')} type="number" min={1} max={13} value={form.max} onChange={set('max')} />
-        <Textfield label={t('offer.capacity')} type="number" min={1} value={form.capacity} onChange={set('capacity')} error={err('capacity')} />
+        <Textfield label={t('provider.capacity_pupils')} type="number" min={1} value={form.capacity} onChange={set('capacity')} error={err('capacity')} />
         <Textfield
           label={t('provider.duration')}
           type="number"

@@ -7,7 +7,7 @@ import type { OpenRequest, OpenRequestState, Person } from '../api/types';
 import { AnswerForm } from './OpenRequestAnswer';
 import { DataTable } from './DataTable';
 import { ErrorAlert, Loading } from './common';
-import { formatList, formatWeekDays } from '../lib/format';
+import { formatList, formatWeekDays, weekRuns } from '../lib/format';
 import { isCoordinator, providersOf } from '../lib/roles';
 
 /** "Uke 12, 2027 (22.–28. mars)" for an ISO week. */
@@ -21,7 +21,7 @@ export function useWeekLabel() {
   };
 }
 
-/** "uke 12 og 13 2027" style: the weeks in short, for tables. */
+/** "uke 4–8 og 12 2027" style: the weeks in short, consecutive ones as a range, for tables. */
 export function useWeeksShort() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
@@ -34,7 +34,7 @@ export function useWeeksShort() {
       byYear.set(m[1], [...(byYear.get(m[1]) ?? []), Number(m[2])]);
     }
     return [...byYear]
-      .map(([year, ws]) => t('open.weeks_short', { count: ws.length, weeks: formatList(lang, ws.map(String)), year }))
+      .map(([year, ws]) => t('open.weeks_short', { count: ws.length, weeks: formatList(lang, weekRuns(ws)), year }))
       .join('; ');
   };
 }

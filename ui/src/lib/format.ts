@@ -129,3 +129,16 @@ export function formatBytes(lang: string, bytes: number): string {
   }
   return new Intl.NumberFormat(locale(lang), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
+
+/** Week numbers as people write them: consecutive ones as a range ("4–8"), once each, in order. */
+export function weekRuns(weeks: number[]): string[] {
+  const sorted = [...new Set(weeks)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return out;
+}

@@ -99,7 +99,8 @@ function RequestForm({ offer, slots, me }: { offer: Offer; slots: Slot[]; me: Pe
         type="number"
         inputMode="numeric"
         min={1}
-        max={1000}
+        max={offer.capacity}
+        description={t('request.pupils_help', { count: offer.capacity })}
         value={form.pupils}
         onChange={set('pupils')}
         error={fieldError(send.error, 'pupils')}

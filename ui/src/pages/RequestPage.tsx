@@ -17,14 +17,18 @@ function MoveForm<M extends Move>({
   children,
   body,
   primary,
+  confirm,
 }: {
   request: BookingRequest;
   move: M;
   children?: ReactNode;
   body?: () => MoveInput<M> | undefined;
   primary?: boolean;
+  /** Asked before the move is made (a move that cannot be undone). */
+  confirm?: string;
 }) {
   const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
   const change = useChange<MoveInput<M> | undefined, BookingRequest>(
     'POST',
     `${API}/requests/${request.id}/${move}`,
@@ -32,15 +36,36 @@ function MoveForm<M extends Move>({
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (confirm && !asking) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     change.mutate(body?.());
   };
+  const explain = t(`move.explain_${move}`, { defaultValue: '' });
   return (
     <form onSubmit={submit} className="form move-form" aria-label={t(`move.${move}`)}>
+      {explain && <Paragraph data-size="sm">{explain}</Paragraph>}
       {change.isError && <ErrorAlert error={change.error} />}
       {children}
-      <Button type="submit" variant={primary ? 'primary' : 'secondary'} loading={change.isPending} data-move={move}>
-        {t(`move.${move}`)}
-      </Button>
+      {asking ? (
+        <Alert data-color="warning" role="alertdialog" aria-label={t(`move.${move}`)}>
+          <Paragraph>{confirm}</Paragraph>
+          <div className="row">
+            <Button type="submit" data-color="danger" loading={change.isPending} data-move={move} autoFocus>
+              {t(`move.confirm_${move}`)}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
+              {t('move.keep')}
+            </Button>
+          </div>
+        </Alert>
+      ) : (
+        <Button type="submit" variant={primary ? 'primary' : 'secondary'} loading={change.isPending} data-move={move}>
+          {t(`move.${move}`)}
+        </Button>
+      )}
     </form>
   );
 }
@@ -116,7 +141,12 @@ function Moves({ request, me }: { request: BookingRequest; me: Person }) {
             case 'not_held':
               return (
                 <Card key={m} data-color="neutral">
-                  <MoveForm request={request} move={m} body={() => ({ reason: reason[m] ?? '' })}>
+                  <MoveForm
+                    request={request}
+                    move={m}
+                    body={() => ({ reason: reason[m] ?? '' })}
+                    confirm={m === 'cancel' ? t(request.state === 'accepted' ? 'move.confirm_cancel_booking' : 'move.confirm_cancel_request', { offer: request.offer.title }) : undefined}
+                  >
                     {reasonField(m)}
                   </MoveForm>
                 </Card>

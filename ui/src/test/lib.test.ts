@@ -1,7 +1,7 @@
 import type { JsonStat } from '../api/types';
 import { cells, headlineCells, headlineQuery } from '../lib/jsonstat';
 import { classOf, colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
-import { formatDate, formatNumber, formatSpan, formatWeekDays, isoWeek, weekMonday, weeksAhead } from '../lib/format';
+import { formatDate, formatNumber, formatSpan, formatWeekDays, isoWeek, weekMonday, weekRuns, weeksAhead } from '../lib/format';
 import { withQuery } from '../api/client';
 import { municipalityOptions } from '../lib/places';
 
@@ -127,5 +127,13 @@ describe('places', () => {
     ]);
     expect(options.map((o) => o.label)).toEqual(['Herøy', 'Hvaler', 'Svalbard', 'Våler (Innlandet)', 'Våler (Østfold)', 'Ås']);
     expect(options.find((o) => o.label === 'Våler (Østfold)')?.value).toBe('3114');
+  });
+});
+
+describe('weeks as people write them', () => {
+  it('makes ranges of consecutive weeks', () => {
+    expect(weekRuns([4, 5, 6, 7, 8])).toEqual(['4–8']);
+    expect(weekRuns([14, 12, 13, 2, 9, 9])).toEqual(['2', '9', '12–14']);
+    expect(weekRuns([])).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     no_requests: 'No open requests.',
   },
   provider: {
+    capacity_pupils: 'Pupils at a time (at most)',
     edit_profile: 'Edit profile and pictures',
     title: 'Provider',
     lead: 'Your offers, requests from schools and the impact of the visits.',

@@ -65,6 +65,7 @@ export const dashboards = {
     no_requests: 'Ingen åpne forespørsler.',
   },
   provider: {
+    capacity_pupils: 'Elever om gangen (høyst)',
     edit_profile: 'Rediger profil og bilder',
     title: 'Tilbyder',
     lead: 'Tilbudene dine, forespørsler fra skoler og effekten av besøkene.',

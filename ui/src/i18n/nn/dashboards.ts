@@ -67,6 +67,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     no_requests: 'Ingen opne førespurnader.',
   },
   provider: {
+    capacity_pupils: 'Elevar om gongen (høgst)',
     edit_profile: 'Rediger profil og bilete',
     title: 'Tilbydar',
     lead: 'Tilboda dine, førespurnader frå skular og effekten av besøka.',

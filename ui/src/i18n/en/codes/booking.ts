@@ -28,6 +28,7 @@ export const booking: Record<keyof typeof source, string> = {
   grade_out_of_range: 'Choose a grade from {{min}} to {{max}}.',
   grade_outside_offer: 'The offer is for grades {{min}} to {{max}}.',
   pupils_out_of_range: 'The number of pupils must be from {{min}} to {{max}}.',
+  pupils_over_capacity: 'The offer takes at most {{capacity}} pupils at a time. Send one request per class.',
   text_length: 'The text must have {{min}} to {{max}} characters.',
   slot_not_in_offer: 'This time does not belong to the offer.',
   slot_required: 'Choose a time to confirm, or propose another time.',

@@ -26,6 +26,7 @@ export const booking = {
   grade_out_of_range: 'Velg et trinn fra {{min}} til {{max}}.',
   grade_outside_offer: 'Tilbudet er for trinn {{min}} til {{max}}.',
   pupils_out_of_range: 'Antall elever må være fra {{min}} til {{max}}.',
+  pupils_over_capacity: 'Tilbudet tar høyst {{capacity}} elever om gangen. Send én forespørsel per klasse.',
   text_length: 'Teksten må ha fra {{min}} til {{max}} tegn.',
   slot_not_in_offer: 'Dette tidspunktet hører ikke til tilbudet.',
   slot_required: 'Velg et tidspunkt for å bekrefte, eller foreslå en annen tid.',

@@ -28,6 +28,7 @@ export const booking: Record<keyof typeof source, string> = {
   grade_out_of_range: 'Vel eit trinn frå {{min}} til {{max}}.',
   grade_outside_offer: 'Tilbodet er for trinn {{min}} til {{max}}.',
   pupils_out_of_range: 'Talet på elevar må vere frå {{min}} til {{max}}.',
+  pupils_over_capacity: 'Tilbodet tek høgst {{capacity}} elevar om gongen. Send éin førespurnad per klasse.',
   text_length: 'Teksten må ha frå {{min}} til {{max}} teikn.',
   slot_not_in_offer: 'Dette tidspunktet høyrer ikkje til tilbodet.',
   slot_required: 'Vel eit tidspunkt for å stadfeste, eller føreslå ei anna tid.',

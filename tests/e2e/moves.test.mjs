@@ -1,0 +1,114 @@
+// What a person may do is what the page offers: a future booking can be cancelled (after a
+// confirmation that says what happens) but not marked as held; more pupils than the offer takes
+// are refused with the reason; weeks read as people write them.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, apiAs, expectNoAxeViolations, launch, newPage, settled, signIn, weekFromNow } from './lib.mjs';
+
+const KIRKELUND = '975280640'; // laerer1's school
+const STAMP = Date.now();
+
+let browser;
+let teacher;
+let provider;
+let offer;
+before(async () => {
+  browser = await launch();
+  teacher = await apiAs('laerer1');
+  provider = await apiAs('kraft');
+  const found = await (await teacher.ctx.get('/api/v1/offers?q=vannkraftverket')).json();
+  offer = found.items[0];
+  assert.ok(offer, "kraft's offer is in the catalogue");
+});
+after(async () => {
+  await teacher?.ctx.dispose();
+  await provider?.ctx.dispose();
+  await browser?.close();
+});
+
+/** "YYYY-MM-DDTHH:MM", `days` from now at `hour`. */
+function at(days, hour) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(hour)}:00`;
+}
+
+describe('what a person may do is what the page offers', () => {
+  test('a future booking is cancelled after a confirmation, and cannot be marked as held', async () => {
+    const slot = await provider.send(`/api/v1/offers/${offer.id}/slots`, { starts_at: at(75, 9), ends_at: at(75, 11), capacity: 1 });
+    const request = await teacher.send('/api/v1/requests', {
+      offer_id: offer.id,
+      school: KIRKELUND,
+      grade: offer.grades.min,
+      pupils: Math.min(20, offer.capacity),
+      slot_id: slot.id,
+      message: `E2E: trekkes (${STAMP})`,
+    });
+    await provider.send(`/api/v1/requests/${request.id}/accept`, { slot_id: slot.id }, 200);
+
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    await page.goto(`${BASE}/foresporsel/${request.id}`);
+    await settled(page);
+    assert.equal(await page.getByRole('button', { name: 'Merk som gjennomført' }).count(), 0, 'not held yet');
+    assert.equal(await page.getByRole('button', { name: 'Merk som ikke gjennomført' }).count(), 0);
+    const cancel = page.locator('form.move-form', { has: page.locator('button[data-move="cancel"]') });
+    await cancel.getByLabel('Begrunnelse').fill('Klassen er på tur den dagen.');
+    await cancel.getByRole('button', { name: 'Avlys' }).click();
+    // Asked first, with what happens; "no" keeps the booking.
+    await page.getByText(`Vil du avlyse avtalen om «${offer.title}»?`, { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'a booking asking before it is cancelled');
+    await cancel.getByRole('button', { name: 'Nei, behold' }).click();
+    await settled(page);
+    assert.equal((await (await teacher.ctx.get(`/api/v1/requests/${request.id}`)).json()).state, 'accepted');
+    await cancel.getByRole('button', { name: 'Avlys' }).click();
+    await cancel.getByRole('button', { name: 'Ja, avlys' }).click();
+    await page.locator('.tags, main').getByText('Avlyst').first().waitFor();
+    assert.equal((await (await teacher.ctx.get(`/api/v1/requests/${request.id}`)).json()).state, 'cancelled');
+    await page.context().close();
+  });
+
+  test('more pupils than the offer takes are refused with the reason, at the field', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    await page.goto(`${BASE}/tilbud/${offer.id}`);
+    await settled(page);
+    const pupils = page.getByLabel('Antall elever');
+    assert.match(await page.getByText(`Høyst ${offer.capacity} elever om gangen`, { exact: false }).innerText(), /én forespørsel per klasse/);
+    await pupils.fill(String(offer.capacity + 1));
+    await page.getByRole('button', { name: 'Send forespørsel' }).click();
+    await page.getByText(`Tilbudet tar høyst ${offer.capacity} elever om gangen. Send én forespørsel per klasse.`).first().waitFor();
+    await page.context().close();
+  });
+
+  test('weeks read as people write them', async () => {
+    const first = weekFromNow(70);
+    const weeks = [0, 7, 14].map((d) => weekFromNow(70 + d));
+    const open = await teacher.send('/api/v1/open-requests', {
+      school: KIRKELUND,
+      grade: 9,
+      pupils: 15,
+      subjects: ['physics'],
+      formats: [],
+      digital_ok: true,
+      weeks,
+      note: `E2E: uker (${STAMP})`,
+    });
+    try {
+      const page = await newPage(browser);
+      await signIn(page, 'laerer1');
+      await page.goto(`${BASE}/min-side/laerer`);
+      await settled(page);
+      const [year, w] = first.split('-W');
+      const from = Number(w);
+      const to = Number(weeks[2].split('-W')[1]);
+      const expected = to > from ? `uke ${from}–${to} ${year}` : null; // a list across new year reads otherwise
+      const text = await page.locator('main').innerText();
+      assert.ok(!/\d{4}-W\d{2}/.test(text), 'no ISO week on the page');
+      if (expected) assert.ok(text.includes(expected), `"${expected}" on the page`);
+      await page.context().close();
+    } finally {
+      await teacher.send(`/api/v1/open-requests/${open.id}/withdraw`, undefined, null);
+    }
+  });
+});
