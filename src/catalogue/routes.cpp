@@ -46,6 +46,8 @@ json::value offer_json(const Offer& o) {
       {"preparation_minutes", o.preparation_minutes},
       {"curriculum", strings(o.curriculum)},
       {"files", std::move(files)},
+      {"distance_km", http::or_null(o.distance_km)},
+      {"next_free", http::or_null(o.next_free)},
       {"status", o.status},
       {"created_at", o.created_at},
       {"updated_at", o.updated_at}};

@@ -4,6 +4,7 @@
 #include "catalogue/errors.hpp"
 #include "catalogue/service.hpp"
 #include "catalogue/store.hpp"
+#include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "geo/area_code.hpp"
@@ -11,6 +12,7 @@
 #include "text/normalize.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -122,6 +124,11 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
       continue;
     if (q.grade && (*q.grade < o.grade_min || *q.grade > o.grade_max)) continue;
     if (q.digital && o.digital != *q.digital) continue;
+    if (here && o.municipality_number) {
+      if (auto p = points.find(*o.municipality_number); p != points.end()) {
+        o.distance_km = std::round(geo::distance_m(*here, p->second) / 100.0) / 10.0;
+      }
+    }
     if (here && !o.digital) {
       if (!o.municipality_number) continue;
       const bool same = *o.municipality_number == *here_municipality;
@@ -146,6 +153,11 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   if (q.q) {
     std::stable_sort(hits.begin(), hits.end(),
                      [](const Offer& a, const Offer& b) { return a.rank > b.rank; });
+  } else if (here) {
+    // Nearest first; an offer with no place (digital) after those with one.
+    std::stable_sort(hits.begin(), hits.end(), [](const Offer& a, const Offer& b) {
+      return a.distance_km.value_or(1e9) < b.distance_km.value_or(1e9);
+    });
   }
   Page<Offer> page;
   page.total = static_cast<long long>(hits.size());
@@ -158,6 +170,25 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   for (auto& o : page.items) {
     if (auto f = files.find(store::media_owner(o.id)); f != files.end())
       o.files = std::move(f->second);
+  }
+  // The page's next free slots in one query: the first from now on with room.
+  if (!page.items.empty()) {
+    std::vector<db::Value> ids{local_minute_now()};
+    std::string marks;
+    for (const auto& o : page.items) {
+      ids.emplace_back(o.id);
+      marks += (marks.empty() ? "$" : ", $") + std::to_string(ids.size());
+    }
+    STEMNET_TRY(auto next, conn->query("SELECT offer_id, MIN(starts_at) FROM offer_slot"
+                                       " WHERE starts_at > $1 AND booked < capacity"
+                                       " AND offer_id IN (" +
+                                           marks + ") GROUP BY offer_id",
+                                       ids));
+    std::map<std::string, std::string> first;
+    for (const auto& r : next) first[r.text(0)] = r.text(1);
+    for (auto& o : page.items) {
+      if (auto f = first.find(o.id); f != first.end()) o.next_free = f->second;
+    }
   }
   if (end < hits.size()) page.next_cursor = make_cursor({std::to_string(end)});
   return page;

@@ -4,7 +4,7 @@
 // its page is public. A role model registers as a person, with their field and where they work.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, expectNoAxeViolations, launch, newPage, screenshot, settled, signIn } from './lib.mjs';
+import { BASE, PASSWORD, expectNoAxeViolations, launch, newPage, screenshot, settled, signIn, waitForText } from './lib.mjs';
 
 const STAMP = Date.now();
 const COMPANY = `Skiptvet Solkraft AS (E2E ${STAMP})`;
@@ -160,9 +160,10 @@ describe('a role model is a person', () => {
     assert.equal(await form.getByLabel('Organisasjonsnummer').count(), 0, 'a person has none');
     await form.getByLabel('Fullt navn').fill('Kari Havbruk');
     await form.getByLabel('Kommune').selectOption('5001'); // Trondheim
+    assert.equal(await form.getByLabel('Kommune').inputValue(), '5001');
     // Without a field: told at the field, in bokmål.
     await form.getByRole('button', { name: 'Registrer' }).click();
-    await page.getByText('Skriv hva du jobber med eller studerer.').waitFor();
+    await waitForText(page, 'Skriv hva du jobber med eller studerer.');
     await form.getByLabel('Fag eller yrke').fill('Havbruksingeniør');
     await form.getByLabel('Arbeidsgiver eller studiested').fill('NTNU');
     await form.getByLabel('Studier').check();

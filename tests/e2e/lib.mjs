@@ -154,3 +154,14 @@ export function weekFromNow(days) {
   return `${y}-W${String(Math.ceil(((d - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7)).padStart(2, '0')}`;
 }
 
+
+/** Waits for `text` on the page; on a timeout the error names what the page shows instead (alerts, fields' messages). */
+export async function waitForText(page, text, { exact = false } = {}) {
+  try {
+    await page.getByText(text, { exact }).first().waitFor();
+  } catch (e) {
+    const shown = await page.locator('[role=alert], .ds-validation-message, .ds-alert').allInnerTexts().catch(() => []);
+    const invalid = await page.evaluate(() => [...document.querySelectorAll('[aria-invalid=true]')].map((el) => `${el.labels?.[0]?.innerText ?? el.name}=${el.value}`)).catch(() => []);
+    throw new Error(`"${text}" did not appear; the page shows: ${[...shown, ...invalid].join(' | ') || '(nothing)'} (${e.message.split('\n')[0]})`);
+  }
+}

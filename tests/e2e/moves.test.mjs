@@ -112,3 +112,27 @@ describe('what a person may do is what the page offers', () => {
     }
   });
 });
+
+describe('finding offers near the school', () => {
+  test('cards say where, how far from the school, and when the offer is next free', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    await page.goto(`${BASE}/tilbud?near=${KIRKELUND}`);
+    await settled(page);
+    const facts = await page.locator('.offer-card .card-facts').allInnerTexts();
+    assert.ok(facts.length > 0, 'offers near the school');
+    const km = facts.map((f) => /([\d\s\u00a0\u202f,]+) km fra skolen/.exec(f)?.[1]).filter(Boolean).map((v) => Number(v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')));
+    assert.ok(km.length > 0, `distances on the cards: ${facts.join(' | ')}`);
+    assert.deepEqual(km, [...km].sort((a, b) => a - b), 'nearest first');
+    assert.ok(facts.some((f) => /Neste ledige: \d+\. \p{L}+ \d{4}/u.test(f)), `a next free date: ${facts.join(' | ')}`);
+    await expectNoAxeViolations(page, 'the catalogue near a school');
+
+    // Nothing found: the page suggests an open request.
+    await page.goto(`${BASE}/tilbud?q=${encodeURIComponent('kvanteteleportasjon for barnehager')}`);
+    await settled(page);
+    await page.getByRole('heading', { name: 'Fant du ikke det du lette etter?' }).waitFor();
+    await page.getByRole('link', { name: 'Legg ut en åpen forespørsel' }).click();
+    await page.waitForURL(/\/apne-foresporsler\/ny$/);
+    await page.context().close();
+  });
+});

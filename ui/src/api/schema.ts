@@ -603,7 +603,8 @@ export interface paths {
          *     (a session cookie is looked at but not required: a missing or ended session is simply
          *     anonymous) also its drafts and archived offers, and then the answer says
          *     `Cache-Control: private, no-cache` (otherwise no `Cache-Control`).
-         *     Without `q` by title (bytewise), then id; with `q` by relevance (BM25), best first.
+         *     Without `q` by title (bytewise), then id, or with `near` or `municipality` nearest first
+         *     (`distance_km`; an offer without a place last); with `q` by relevance (BM25), best first.
          *     The cursor is a position in that order, not a key, so a page can repeat or skip an offer
          *     when offers are published or archived in between. An empty value of a text filter
          *     counts as absent; `grade=` and `limit=` are 400 `validation.wrong_type`.
@@ -1733,6 +1734,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requests to join the caller may decide
+         * @description Every pending request to join a scope the caller manages the people of: a school
+         *     contact's schools, a provider member's providers, a coordinator's counties (their
+         *     schools and providers), every one for an admin; anyone else signed in gets an empty
+         *     list. Oldest first. Not paged. Takes no query parameters (any is 400).
+         *     `Cache-Control: private, no-cache`.
+         */
+        get: operations["listJoinRequestsToDecide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/join-requests": {
         parameters: {
             query?: never;
@@ -1992,7 +2017,7 @@ export interface components {
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.pupils_over_capacity" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2532,6 +2557,14 @@ export interface components {
             curriculum: components["schemas"]["CurriculumCode"][];
             /** @description Worksheets and pictures, materials first, each role in the provider's order. */
             files: components["schemas"]["OfferFile"][];
+            /**
+             * @description In a search with `near` (a school) or `municipality`: kilometres from there to the
+             *     offer's municipality (its label point), to 0.1 km; null otherwise, and for an offer
+             *     without a municipality.
+             */
+            distance_km: number | null;
+            /** @description In a search, the start of the offer's first slot from now on with room left (local time, `YYYY-MM-DDTHH:MM`); null otherwise, and when there is none. */
+            next_free: string | null;
             /** @enum {string} */
             status: "draft" | "published" | "archived";
             /** Format: date-time */
@@ -2720,7 +2753,7 @@ export interface components {
             state: components["schemas"]["BookingState"];
             /** @description Why it was declined, cancelled or not held; "" before. */
             reason: string;
-            /** @description The caller's side's moves now, by the state table only; [] in the list and for coordinators and admins. */
+            /** @description The caller's side's moves now: the state table's, and of those what the clock allows (`complete` and `not_held` once the agreed time has ended, `cancel` of an accepted booking only before it starts); [] in the list and for coordinators and admins. */
             allowed_moves: components["schemas"]["BookingMove"][];
             /** @description The thread, oldest first; [] in the list and for coordinators and admins. */
             messages: components["schemas"]["BookingMessage"][];
@@ -2741,6 +2774,7 @@ export interface components {
             school: components["schemas"]["OrgNr"];
             /** @description Also within the offer's grades. */
             grade: number;
+            /** @description At most the offer's `capacity` (pupils at once; else 400 `booking.pupils_over_capacity`): a larger group sends one request per class. */
             pupils: number;
             /**
              * @description Free text, at most 1000 characters.
@@ -5799,6 +5833,8 @@ export interface operations {
                      *           "preparation_minutes": 0,
                      *           "curriculum": [],
                      *           "files": [],
+                     *           "distance_km": null,
+                     *           "next_free": null,
                      *           "status": "published",
                      *           "created_at": "2026-12-04T18:30:50Z",
                      *           "updated_at": "2026-12-04T18:30:50Z"
@@ -5840,6 +5876,8 @@ export interface operations {
                      *           "preparation_minutes": 0,
                      *           "curriculum": [],
                      *           "files": [],
+                     *           "distance_km": null,
+                     *           "next_free": null,
                      *           "status": "published",
                      *           "created_at": "2026-12-04T18:30:51Z",
                      *           "updated_at": "2026-12-04T18:30:51Z"
@@ -5953,6 +5991,8 @@ export interface operations {
                      *       "preparation_minutes": 0,
                      *       "curriculum": [],
                      *       "files": [],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "draft",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:29Z"
@@ -6037,6 +6077,8 @@ export interface operations {
                      *       "preparation_minutes": 0,
                      *       "curriculum": [],
                      *       "files": [],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -6123,6 +6165,8 @@ export interface operations {
                      *       "preparation_minutes": 0,
                      *       "curriculum": [],
                      *       "files": [],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -6200,6 +6244,8 @@ export interface operations {
                      *       "preparation_minutes": 0,
                      *       "curriculum": [],
                      *       "files": [],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "published",
                      *       "created_at": "2026-12-04T18:31:29Z",
                      *       "updated_at": "2026-12-04T18:31:37Z"
@@ -6276,6 +6322,8 @@ export interface operations {
                      *       "preparation_minutes": 0,
                      *       "curriculum": [],
                      *       "files": [],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "archived",
                      *       "created_at": "2026-12-04T18:35:30Z",
                      *       "updated_at": "2026-12-04T18:35:30Z"
@@ -6370,6 +6418,8 @@ export interface operations {
                      *           "url": "/api/v1/offers/DDpLaAd_HFYuTwwU/files/q3Xk9_aTr0PzLm2B"
                      *         }
                      *       ],
+                     *       "distance_km": null,
+                     *       "next_free": null,
                      *       "status": "draft",
                      *       "created_at": "2026-12-05T09:12:03Z",
                      *       "updated_at": "2026-12-05T09:12:03Z"
@@ -9461,6 +9511,65 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listJoinRequestsToDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An `ETag` of an earlier answer; when it still matches, the answer is 304 with no body.
+                 * @example "9f1c0a2b3d4e5f60"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending requests the caller may decide. */
+            200: {
+                headers: {
+                    /** @description Always `private, no-cache`. */
+                    "Cache-Control"?: "private, no-cache";
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "X2W4Nd_48EClI7IL",
+                     *           "person": {
+                     *             "id": "MLub0zUD5ZvF4Nw_Qmq8yX",
+                     *             "name": "Nina Berg",
+                     *             "email": "nina.berg@moss.test"
+                     *           },
+                     *           "role": "teacher",
+                     *           "organisation": {
+                     *             "id": "school:875280392",
+                     *             "name": "Melløs skole"
+                     *           },
+                     *           "message": "Jeg underviser naturfag på 9. trinn fra januar.",
+                     *           "state": "pending",
+                     *           "reason": "",
+                     *           "created_at": "2026-12-04T18:31:47Z",
+                     *           "decided_at": null
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JoinRequestList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listMyJoinRequests: {
         parameters: {
             query?: never;
@@ -10283,7 +10392,7 @@ export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: Read
 export const pathsApiV1OrganisationsIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["logo", "picture"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.pupils_over_capacity", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
 export const schoolLocation_precisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["School"]["location_precision"]> = ["municipality", "address"];

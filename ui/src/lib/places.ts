@@ -19,3 +19,9 @@ export function municipalityOptions(all: Pick<Municipality, 'number' | 'name' | 
     .map((m) => ({ value: m.number, label: municipalityLabel(m, twice.has(m.name)) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'nb'));
 }
+
+/** Labels by municipality number for a list of all municipalities (see municipalityLabel). */
+export function municipalityLabels(all: Pick<Municipality, 'number' | 'name' | 'county'>[]): Map<string, string> {
+  const twice = duplicatedNames(all);
+  return new Map(all.map((m) => [m.number, municipalityLabel(m, twice.has(m.name))]));
+}

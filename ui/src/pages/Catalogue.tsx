@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Alert, Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { API, apiGet } from '../api/client';
 import { useMe, useMunicipalities, useSchool } from '../api/hooks';
@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, PageHeading, usePageTitle } from '../components/co
 import { OfferCard } from '../components/OfferCard';
 import { schoolsOf } from '../lib/roles';
 import { formatNumber } from '../lib/format';
+import { municipalityOptions } from '../lib/places';
 
 const KEYS = ['q', 'format', 'subject', 'grade', 'digital', 'near', 'municipality'] as const;
 
@@ -58,10 +59,7 @@ export default function CataloguePage() {
     update('q', q.trim());
   };
 
-  const sortedMunicipalities = useMemo(
-    () => [...(municipalities.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-    [municipalities.data],
-  );
+  const sortedMunicipalities = useMemo(() => municipalityOptions(municipalities.data?.items ?? []), [municipalities.data]);
   const items = offers.data?.pages.flatMap((p) => p.items) ?? [];
   const total = offers.data?.pages[0]?.total;
 
@@ -95,8 +93,8 @@ export default function CataloguePage() {
             <Select value={filters.municipality ?? ''} onChange={(e) => update('municipality', e.target.value)} disabled={!!filters.near}>
               <Select.Option value="">{t('catalogue.all_municipalities')}</Select.Option>
               {sortedMunicipalities.map((m) => (
-                <Select.Option key={m.number} value={m.number}>
-                  {m.name}
+                <Select.Option key={m.value} value={m.value}>
+                  {m.label}
                 </Select.Option>
               ))}
             </Select>
@@ -154,6 +152,19 @@ export default function CataloguePage() {
           </Paragraph>
           {offers.isPending && <Loading />}
           {offers.isError && <ErrorAlert error={offers.error} />}
+          {total === 0 && (
+            <Alert data-color="info">
+              <Heading level={3} data-size="2xs">
+                {t('catalogue.none_heading')}
+              </Heading>
+              <Paragraph>{t('catalogue.none_text')}</Paragraph>
+              <Paragraph>
+                <Link asChild>
+                  <RouterLink to="/apne-foresporsler/ny">{t('catalogue.none_open_request')}</RouterLink>
+                </Link>
+              </Paragraph>
+            </Alert>
+          )}
           <div className="cards">
             {items.map((o) => (
               <OfferCard key={o.id} offer={o} headingLevel={3} />

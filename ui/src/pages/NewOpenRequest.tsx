@@ -10,13 +10,15 @@ import { fieldError, isFormError } from '../components/forms';
 import { useWeekLabel } from '../components/OpenRequestList';
 import { weeksAhead } from '../lib/format';
 import { schoolsOf } from '../lib/roles';
+import { usePlaceName } from '../components/usePlaceName';
 
 const FIELDS = ['school', 'grade', 'pupils', 'subjects', 'formats', 'digital_ok', 'weeks', 'note'];
 const WEEKS_AHEAD = 60;
 
 function SchoolOption({ orgnr }: { orgnr: string }) {
+  const placeName = usePlaceName();
   const s = useSchool(orgnr);
-  return <option value={orgnr}>{s.data ? `${s.data.name} (${s.data.municipality.name})` : orgnr}</option>;
+  return <option value={orgnr}>{s.data ? `${s.data.name} (${placeName(s.data.municipality)})` : orgnr}</option>;
 }
 
 function Form({ schools }: { schools: string[] }) {

@@ -9,6 +9,7 @@ import { OpenStateTag, useWeekLabel } from '../components/OpenRequestList';
 import { AnswerForm } from '../components/OpenRequestAnswer';
 import { formatDateTime, formatList, formatSpan } from '../lib/format';
 import { countiesOf, isAdmin, providersOf, schoolsOf } from '../lib/roles';
+import { usePlaceName } from '../components/usePlaceName';
 
 const keys = (id: string) => [['open-request', id], ['open-requests']];
 
@@ -72,6 +73,7 @@ function Answer({ req, answer }: { req: OpenRequest; answer: OpenRequestAnswer }
 }
 
 function Body({ req, me }: { req: OpenRequest; me: Person }) {
+  const placeName = usePlaceName();
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const location = useLocation();
@@ -109,7 +111,7 @@ function Body({ req, me }: { req: OpenRequest; me: Person }) {
         </dd>
         <dt>{t('request.school')}</dt>
         <dd>
-          {req.school.name} ({req.school.municipality.name}
+          {req.school.name} ({placeName(req.school.municipality)}
           {req.school.county ? `, ${req.school.county.name}` : ''})
         </dd>
         <dt>{t('open.subjects')}</dt>

@@ -11,6 +11,7 @@ import { ErrorAlert, PageHeading, QueryState, RequireAuth, usePageTitle } from '
 import { formatDateTime, formatNumber } from '../lib/format';
 import { isCoordinator } from '../lib/roles';
 import { RoundStateTag, usePeriodLabel, useRegionName } from './Rounds';
+import { usePlaceName } from '../components/usePlaceName';
 
 const km = (m: number) => m / 1000;
 
@@ -59,6 +60,7 @@ function Summary({ round }: { round: Round }) {
 }
 
 function Assignments({ round }: { round: Round }) {
+  const placeName = usePlaceName();
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const n = (v: number) => formatNumber(lang, v, 0);
@@ -88,7 +90,7 @@ function Assignments({ round }: { round: Round }) {
                   </Link>
                   <br />
                   <span className="subtle">
-                    {a.school.municipality.name} · {t('grade.label', { grade: a.grade })} · {t('rounds.pupils', { count: a.pupils, n: n(a.pupils) })}
+                    {placeName(a.school.municipality)} · {t('grade.label', { grade: a.grade })} · {t('rounds.pupils', { count: a.pupils, n: n(a.pupils) })}
                   </span>
                 </>
               ),
@@ -140,6 +142,7 @@ function Assignments({ round }: { round: Round }) {
 }
 
 function Unserved({ round }: { round: Round }) {
+  const placeName = usePlaceName();
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   const n = (v: number) => formatNumber(lang, v, 0);
@@ -166,7 +169,7 @@ function Unserved({ round }: { round: Round }) {
                 </Link>
                 <br />
                 <span className="subtle">
-                  {u.school.municipality.name} · {t('grade.label', { grade: u.grade })} · {t('rounds.pupils', { count: u.pupils, n: n(u.pupils) })}
+                  {placeName(u.school.municipality)} · {t('grade.label', { grade: u.grade })} · {t('rounds.pupils', { count: u.pupils, n: n(u.pupils) })}
                 </span>
               </>
             ),

@@ -8,15 +8,17 @@ import { OpenRequestList } from '../components/OpenRequestList';
 import { RequestTable } from '../components/RequestTable';
 import { HubLink, PageHeading, QueryState, RequireAuth, usePageTitle } from '../components/common';
 import { schoolsOf } from '../lib/roles';
+import { usePlaceName } from '../components/usePlaceName';
 
 const BOOKED = new Set(['accepted', 'completed', 'not_held']);
 
 function SchoolLine({ orgnr }: { orgnr: string }) {
+  const placeName = usePlaceName();
   const s = useSchool(orgnr);
   const { t } = useTranslation();
   return (
     <li>
-      {s.data ? `${s.data.name} (${s.data.municipality.name})` : orgnr}{' '}
+      {s.data ? `${s.data.name} (${placeName(s.data.municipality)})` : orgnr}{' '}
       <RouterLink to={`/tilbud?near=${orgnr}`}>{t('teacher.offers_near')}</RouterLink>
     </li>
   );

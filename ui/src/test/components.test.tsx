@@ -47,6 +47,8 @@ const offer: Offer = {
   preparation_minutes: 0,
   curriculum: [],
   files: [],
+  distance_km: 12.4,
+  next_free: '2027-02-09T09:00',
   status: 'published',
   created_at: '2026-11-24T01:41:57Z',
   updated_at: '2026-11-24T01:41:57Z',
@@ -65,6 +67,9 @@ describe('components', () => {
     expect(screen.getByText('Bedriftsbesøk')).toBeInTheDocument();
     expect(screen.getByText('8.–10. trinn')).toBeInTheDocument();
     expect(screen.getByText('Gratis')).toBeInTheDocument();
+    // how far from the school, and when it is next free
+    expect(screen.getByText(/12 km fra skolen/)).toBeInTheDocument();
+    expect(screen.getByText('Neste ledige: 9. februar 2027')).toBeInTheDocument();
   });
 
   it('request states in every language', async () => {
@@ -150,7 +155,7 @@ describe('components', () => {
     const link = await screen.findByRole('link', { name: 'Kirkelund skole, 9. trinn' });
     expect(link).toHaveAttribute('href', '/apne-foresporsler/oR1');
     expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v1/open-requests?limit=100&state=open');
-    expect(screen.getByText('uke 12 og 13 2027')).toBeInTheDocument();
+    expect(screen.getByText('uke 12–13 2027')).toBeInTheDocument();
     expect(screen.getByText('Åpen')).toBeInTheDocument();
     first.unmount();
     fetchMock.mockResolvedValueOnce(json(404, { type: 'x', title: 'Not found', status: 404, detail: 'no resource' }));

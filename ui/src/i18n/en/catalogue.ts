@@ -4,6 +4,9 @@ import type { Messages } from '../nb';
 
 export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer' | 'providerpage'> = {
   catalogue: {
+    none_heading: "Didn't find what you were looking for?",
+    none_text: 'Try fewer filters, or post an open request: providers in the region see it and can answer with an offer, and the coordinator can help.',
+    none_open_request: 'Post an open request',
     title: 'Offers',
     lead: 'Visits, digital sessions, ready-made kits and camps from companies, science centres, higher education and role models.',
     filters: 'Filter',
@@ -56,6 +59,10 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     other: 'Other',
   },
   offer: {
+    facts: 'Place and time',
+    distance: '{{km}} km from the school',
+    next_free: 'Next free: {{date}}',
+    by_agreement: 'Time by agreement',
     title: 'Offer',
     grades: 'Grades {{min}}–{{max}}',
     grade_one: 'Grade {{grade}}',

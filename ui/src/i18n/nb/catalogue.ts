@@ -2,6 +2,9 @@
 
 export const catalogue = {
   catalogue: {
+    none_heading: 'Fant du ikke det du lette etter?',
+    none_text: 'Prøv færre filtre, eller legg ut en åpen forespørsel: tilbydere i regionen ser den og kan svare med et tilbud, og koordinatoren kan hjelpe.',
+    none_open_request: 'Legg ut en åpen forespørsel',
     title: 'Tilbud',
     lead: 'Besøk, digitale økter, ferdige opplegg og leirer fra bedrifter, vitensentre, høyere utdanning og rollemodeller.',
     filters: 'Filtrer',
@@ -54,6 +57,10 @@ export const catalogue = {
     other: 'Annet',
   },
   offer: {
+    facts: 'Sted og tid',
+    distance: '{{km}} km fra skolen',
+    next_free: 'Neste ledige: {{date}}',
+    by_agreement: 'Tid etter avtale',
     title: 'Tilbud',
     grades: '{{min}}.–{{max}}. trinn',
     grade_one: '{{grade}}. trinn',

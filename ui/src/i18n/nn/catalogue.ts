@@ -4,6 +4,9 @@ import type { Messages } from '../nb';
 
 export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subject' | 'offer' | 'providerpage'> = {
   catalogue: {
+    none_heading: 'Fann du ikkje det du leitte etter?',
+    none_text: 'Prøv færre filter, eller legg ut ein open førespurnad: tilbydarar i regionen ser han og kan svare med eit tilbod, og koordinatoren kan hjelpe.',
+    none_open_request: 'Legg ut ein open førespurnad',
     title: 'Tilbod',
     lead: 'Besøk, digitale økter, ferdige opplegg og leirar frå bedrifter, vitensenter, høgare utdanning og rollemodellar.',
     filters: 'Filtrer',
@@ -56,6 +59,10 @@ export const catalogue: Pick<Messages, 'catalogue' | 'grade' | 'format' | 'subje
     other: 'Anna',
   },
   offer: {
+    facts: 'Stad og tid',
+    distance: '{{km}} km frå skulen',
+    next_free: 'Neste ledige: {{date}}',
+    by_agreement: 'Tid etter avtale',
     title: 'Tilbod',
     grades: '{{min}}.–{{max}}. trinn',
     grade_one: '{{grade}}. trinn',
