@@ -124,115 +124,19 @@ void add_monitor_commands(Cli& cli) {
 
 }  // namespace stemnet::app
 
-// `stemnet monitor compute`: the indicators the platform itself yields, into
-// the cube through the same write path as any import (provenance, history;
-// the same figures again change nothing).
-#include "booking/service.hpp"
-#include "core/encoding.hpp"
-#include "matching/gaps.hpp"
-#include "monitor/store.hpp"
-
-#include <ctime>
-#include <map>
+// `stemnet monitor compute`: app/compute.cpp does the work, the server's
+// worker does it too (after a booking completes, and every few minutes).
+#include "app/compute.hpp"
 
 namespace stemnet::app {
-
-namespace {
-
-// Writes computed cells as one import batch of `name`, unless the same
-// figures were written before; says what it did.
-int write_computed(db::Pool& pool, const std::string& name, std::vector<monitor::Cell> cells,
-                   const std::string& fingerprint, const std::string& what) {
-  monitor::ImportBatch batch;
-  batch.kind = "computed";
-  batch.source = "stemnet";
-  batch.licence = "CC BY 4.0";
-  batch.sha256 = sha256_hex(fingerprint);
-  batch.id = "computed:" + name + ":" + batch.sha256;
-  batch.file_name = name + " (" + what + ")";
-  batch.rows = static_cast<std::int64_t>(cells.size());
-  batch.cells = std::move(cells);
-  auto conn = pool.acquire();
-  if (!conn) return fail(conn.error());
-  auto outcome = db::transaction(
-      **conn, [&](db::Connection& c) { return monitor::Store::write_import(c, batch); });
-  if (!outcome) return fail(outcome.error());
-  std::cout << name << ": " << batch.cells.size() << " cells"
-            << (outcome->already_imported
-                    ? ", unchanged"
-                    : ", " + std::to_string(outcome->cells_changed) + " written")
-            << "\n";
-  return 0;
-}
-
-// offers_in_reach and cold_spots for this year, from the gaps.
-int compute_gaps(db::Pool& pool) {
-  const int year = std::stoi(format_local(std::time(nullptr), "%Y"));
-  const std::string period = std::to_string(year);
-  std::vector<monitor::Cell> offers, cold;
-  std::string offers_print, cold_print;
-  std::map<std::string, std::pair<long, long>> share;  // county ("NO": all) -> (cold, all)
-  for (const char* level : {"municipality", "county"}) {
-    auto gaps = matching::gaps(pool, level, year);
-    if (!gaps) return fail(gaps.error());
-    for (const auto& g : *gaps) {
-      offers.push_back({"offers_in_reach", g.level, g.code, period, "",
-                        static_cast<double>(g.offers_in_reach), ""});
-      offers_print += g.level + g.code + ":" + std::to_string(g.offers_in_reach) + ";";
-      if (g.level != "municipality") continue;
-      cold.push_back({"cold_spots", g.level, g.code, period, "", g.cold_spot ? 100.0 : 0.0, ""});
-      cold_print += g.code + ":" + (g.cold_spot ? "1" : "0") + ";";
-      for (const std::string& up : {g.code.substr(0, 2), std::string("NO")}) {
-        share[up].first += g.cold_spot ? 1 : 0;
-        ++share[up].second;
-      }
-    }
-  }
-  // Counties and the country: the share of their municipalities that are cold.
-  for (const auto& [area, s] : share) {
-    cold.push_back({"cold_spots", area == "NO" ? "country" : "county", area, period, "",
-                    100.0 * static_cast<double>(s.first) / static_cast<double>(s.second), ""});
-  }
-  if (int rc = write_computed(pool, "offers_in_reach", std::move(offers), offers_print,
-                              "computed from published offers");
-      rc != 0) {
-    return rc;
-  }
-  return write_computed(pool, "cold_spots", std::move(cold), cold_print,
-                        "computed by the cold-spot rule");
-}
-
-}  // namespace
 
 int compute_engagement(const std::string& db_url) {
   auto pool = open_database(db_url, 1);
   if (!pool) return fail(pool.error());
-  const notify::Outbox outbox("");  // engagement() only reads: nothing is told
-  booking::Service bookings(**pool, outbox, local_minute_now);
-  auto rows = bookings.engagement();
-  if (!rows) return fail(rows.error());
-  std::vector<monitor::Cell> cells;
-  std::string fingerprint;
-  for (const auto& e : *rows) {
-    monitor::Cell cell{"schools_engaged", e.level, e.code, std::to_string(e.year), "",
-                       std::nullopt,      ""};
-    if (e.schools > 0) {
-      cell.value = 100.0 * static_cast<double>(e.engaged) / static_cast<double>(e.schools);
-    } else {
-      cell.status = ".";  // an area with no school
-    }
-    fingerprint += e.level + e.code + std::to_string(e.year) + ":" + std::to_string(e.engaged) +
-                   "/" + std::to_string(e.schools) + ";";
-    cells.push_back(std::move(cell));
-  }
-  if (cells.empty()) {
-    std::cout << "schools_engaged: no completed bookings yet, nothing to compute\n";
-  } else if (int rc = write_computed(**pool, "schools_engaged", std::move(cells), fingerprint,
-                                     "computed from completed bookings");
-             rc != 0) {
-    return rc;
-  }
-  return compute_gaps(**pool);
+  auto report = compute_platform_indicators(**pool);
+  if (!report) return fail(report.error());
+  for (const auto& line : report->lines) std::cout << line << "\n";
+  return 0;
 }
 
 }  // namespace stemnet::app

@@ -1,5 +1,7 @@
 #include "app/serve.hpp"
 
+#include "app/compute.hpp"
+
 #include "accounts/routes.hpp"
 #include "api/contract.hpp"
 #include "api/openapi.hpp"
@@ -20,6 +22,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -174,6 +177,10 @@ int serve(const Config& config) {
   }
   catalogue::add_routes(router, catalogue_service, accounts_service);
   booking::Service booking_service(**pool, outbox, local_minute_now);
+  // The indicators the platform yields are recomputed by the worker below:
+  // within a second of a booking completing, and with its chores.
+  std::atomic<bool> indicators_stale{false};
+  booking_service.on_completed([&indicators_stale] { indicators_stale = true; });
   booking::add_routes(router, booking_service, accounts_service);
   booking::OpenRequests open_requests(**pool, booking_service, outbox);
   booking::add_open_request_routes(router, open_requests, accounts_service);
@@ -210,18 +217,28 @@ int serve(const Config& config) {
     mailer = std::make_unique<notify::FolderMailer>(config.mail_dir, config.mail_from);
   }
   std::cout << "stemnet: mail goes to " << mailer->describe() << std::endl;
+  auto recompute = [&pool] {
+    auto report = compute_platform_indicators(**pool);
+    if (!report) {
+      std::cerr << "stemnet: indicators: " << report.error().where_and_what() << std::endl;
+    } else if (report->changed) {
+      for (const auto& line : report->lines) std::cout << "stemnet: " << line << std::endl;
+    }
+  };
   notify::Worker mail_worker(
       notify_service, *mailer,
-      [&accounts_service, &notify_service] {
+      [&accounts_service, &notify_service, &recompute] {
         if (auto r = accounts_service.housekeeping(); !r)
           std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
         if (auto r = notify_service.forget_old(180); !r)
           std::cerr << "stemnet: housekeeping: " << r.error().detail << std::endl;
+        recompute();  // offers published or archived change the gaps
       },
       std::chrono::seconds(1),
-      [&accounts_service] {
+      [&accounts_service, &indicators_stale, &recompute] {
         if (auto r = accounts_service.process_reset_requests(); !r)
           std::cerr << "stemnet: password resets: " << r.error().detail << std::endl;
+        if (indicators_stale.exchange(false)) recompute();
       });
 
   http::ServerOptions options;

@@ -336,6 +336,7 @@ Result<BookingRequest> Service::move(const accounts::Actor& actor, const std::st
     });
     if (!done) return std::move(done).error();
   }
+  if (move == Move::complete && on_completed_) on_completed_();
   return get(actor, id);
 }
 

@@ -80,6 +80,9 @@ class Service {
   Result<std::vector<BookingRequest>> list(const accounts::Actor& actor);
   Result<BookingRequest> move(const accounts::Actor& actor, const std::string& id,
                               const std::string& move, const MoveInput& in);
+  // Called after a booking is completed (its transaction committed): the
+  // server recomputes the indicators that count completed bookings.
+  void on_completed(std::function<void()> f) { on_completed_ = std::move(f); }
   Result<BookingRequest> post_message(const accounts::Actor& actor, const std::string& id,
                                       const std::string& body);
   // The booking as an iCalendar document (parties only; once it has a time).
@@ -104,6 +107,7 @@ class Service {
   db::Pool& pool_;
   const notify::Outbox& outbox_;
   Now now_;
+  std::function<void()> on_completed_;
 };
 
 // What an organisation's bookings did, one row per year of completed

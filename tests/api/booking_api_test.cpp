@@ -429,6 +429,31 @@ TEST_F(BookingApi, BookingsAsICalendarAndAPersonalFeed) {
 namespace stemnet::testing {
 namespace {
 
+TEST_F(BookingApi, TheServerRecomputesTheIndicatorsWhenABookingCompletes) {
+  ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db_}).exit_code, 0);
+  auto engaged = [&] {
+    auto res = call("GET", "/api/v1/indicators/schools_engaged", nullptr);
+    return res.status == 200 && body(res).at("has_data").as_bool();
+  };
+  EXPECT_FALSE(engaged());
+  const std::string id = request(past_slot_);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + past_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &eva_).status, 200);
+  // Nobody runs `stemnet monitor compute`: the server's worker does, within seconds.
+  bool seen = false;
+  for (int i = 0; i < 100 && !seen; ++i) {
+    seen = engaged();
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(seen) << "schools_engaged has no data 10 s after a booking completed";
+  auto csv = call("GET", "/api/v1/indicators/schools_engaged/data?area=3116&format=csv", nullptr);
+  EXPECT_NE(csv.body.find("schools_engaged,municipality,3116,Skiptvet,2020,"), std::string::npos)
+      << csv.body;
+}
+
 TEST_F(BookingApi, CompletedBookingsFeedTheMonitor) {
   ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db_}).exit_code, 0);
   auto none = run_stemnet({"monitor", "compute", "--db", db_});

@@ -1,0 +1,110 @@
+#include "app/compute.hpp"
+
+#include "booking/service.hpp"
+#include "core/clock.hpp"
+#include "core/encoding.hpp"
+#include "matching/gaps.hpp"
+#include "monitor/store.hpp"
+
+#include <ctime>
+#include <map>
+
+namespace stemnet::app {
+namespace {
+
+// Writes computed cells as one import batch of `name`, unless the same
+// figures were written before; says what it did in `report`.
+Result<void> write_computed(db::Pool& pool, const std::string& name,
+                            std::vector<monitor::Cell> cells, const std::string& fingerprint,
+                            const std::string& what, ComputeReport& report) {
+  monitor::ImportBatch batch;
+  batch.kind = "computed";
+  batch.source = "stemnet";
+  batch.licence = "CC BY 4.0";
+  batch.sha256 = sha256_hex(fingerprint);
+  batch.id = "computed:" + name + ":" + batch.sha256;
+  batch.file_name = name + " (" + what + ")";
+  batch.rows = static_cast<std::int64_t>(cells.size());
+  batch.cells = std::move(cells);
+  STEMNET_TRY(auto conn, pool.acquire());
+  STEMNET_TRY(auto outcome, db::transaction(*conn, [&](db::Connection& c) {
+                return monitor::Store::write_import(c, batch);
+              }));
+  report.lines.push_back(name + ": " + std::to_string(batch.cells.size()) + " cells" +
+                         (outcome.already_imported
+                              ? ", unchanged"
+                              : ", " + std::to_string(outcome.cells_changed) + " written"));
+  report.changed = report.changed || (!outcome.already_imported && outcome.cells_changed > 0);
+  return ok();
+}
+
+// schools_engaged: the share of schools with a completed booking, per area and year.
+Result<void> compute_engagement(db::Pool& pool, ComputeReport& report) {
+  const notify::Outbox outbox("");  // engagement() only reads: nothing is told
+  booking::Service bookings(pool, outbox, local_minute_now);
+  STEMNET_TRY(auto rows, bookings.engagement());
+  std::vector<monitor::Cell> cells;
+  std::string fingerprint;
+  for (const auto& e : rows) {
+    monitor::Cell cell{"schools_engaged", e.level, e.code, std::to_string(e.year), "",
+                       std::nullopt,      ""};
+    if (e.schools > 0) {
+      cell.value = 100.0 * static_cast<double>(e.engaged) / static_cast<double>(e.schools);
+    } else {
+      cell.status = ".";  // an area with no school
+    }
+    fingerprint += e.level + e.code + std::to_string(e.year) + ":" + std::to_string(e.engaged) +
+                   "/" + std::to_string(e.schools) + ";";
+    cells.push_back(std::move(cell));
+  }
+  if (cells.empty()) {
+    report.lines.emplace_back("schools_engaged: no completed bookings yet, nothing to compute");
+    return ok();
+  }
+  return write_computed(pool, "schools_engaged", std::move(cells), fingerprint,
+                        "computed from completed bookings", report);
+}
+
+// offers_in_reach and cold_spots for this year, from the gaps.
+Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
+  const int year = std::stoi(format_local(std::time(nullptr), "%Y"));
+  const std::string period = std::to_string(year);
+  std::vector<monitor::Cell> offers, cold;
+  std::string offers_print, cold_print;
+  std::map<std::string, std::pair<long, long>> share;  // county ("NO": all) -> (cold, all)
+  for (const char* level : {"municipality", "county"}) {
+    STEMNET_TRY(auto gaps, matching::gaps(pool, level, year));
+    for (const auto& g : gaps) {
+      offers.push_back({"offers_in_reach", g.level, g.code, period, "",
+                        static_cast<double>(g.offers_in_reach), ""});
+      offers_print += g.level + g.code + ":" + std::to_string(g.offers_in_reach) + ";";
+      if (g.level != "municipality") continue;
+      cold.push_back({"cold_spots", g.level, g.code, period, "", g.cold_spot ? 100.0 : 0.0, ""});
+      cold_print += g.code + ":" + (g.cold_spot ? "1" : "0") + ";";
+      for (const std::string& up : {g.code.substr(0, 2), std::string("NO")}) {
+        share[up].first += g.cold_spot ? 1 : 0;
+        ++share[up].second;
+      }
+    }
+  }
+  // Counties and the country: the share of their municipalities that are cold.
+  for (const auto& [area, s] : share) {
+    cold.push_back({"cold_spots", area == "NO" ? "country" : "county", area, period, "",
+                    100.0 * static_cast<double>(s.first) / static_cast<double>(s.second), ""});
+  }
+  STEMNET_TRY_VOID(write_computed(pool, "offers_in_reach", std::move(offers), offers_print,
+                                  "computed from published offers", report));
+  return write_computed(pool, "cold_spots", std::move(cold), cold_print,
+                        "computed by the cold-spot rule", report);
+}
+
+}  // namespace
+
+Result<ComputeReport> compute_platform_indicators(db::Pool& pool) {
+  ComputeReport report;
+  STEMNET_TRY_VOID(compute_engagement(pool, report));
+  STEMNET_TRY_VOID(compute_gaps(pool, report));
+  return report;
+}
+
+}  // namespace stemnet::app
