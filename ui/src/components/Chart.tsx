@@ -22,14 +22,20 @@ export default function Chart({ spec, width }: { spec: ChartSpec; width?: number
     const fmt = (d: number) => formatNumber(lang, d, spec.decimals);
     let svg: Element;
     if (spec.kind === 'bars') {
-      const rows = spec.data;
+      // A stable order: highest first, ties by name; the keys (area codes such as "31") are
+      // categories, not numbers, so the scale is a band with that order as its domain.
+      // Keys get a letter first: Plot takes strings of digits for numbers and warns on the chart.
+      const rows = [...spec.data]
+        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, lang === 'en' ? 'en' : 'nb'))
+        .map((r) => ({ ...r, key: `k${r.key}` }));
       const labelOf = new Map(rows.map((r) => [r.key, r.label]));
+      // Room for the longest name in full ("Finnmark - Finnmárku - Finmarkku"), at most half the width.
+      const longest = Math.max(0, ...rows.map((r) => r.label.length));
       const marks: Plot.Markish[] = [
         Plot.barX(rows, {
           y: 'key',
           x: 'value',
           fill: (d: (typeof rows)[number]) => (d.highlight ? HIGHLIGHT : ACCENT),
-          sort: { y: '-x' },
         }),
         Plot.ruleX([0]),
         Plot.text(rows, { y: 'key', x: 'value', text: (d: (typeof rows)[number]) => fmt(d.value), dx: 4, textAnchor: 'start', fill: TEXT }),
@@ -38,10 +44,10 @@ export default function Chart({ spec, width }: { spec: ChartSpec; width?: number
       svg = Plot.plot({
         width: w,
         height: Math.max(120, rows.length * 22 + 40),
-        marginLeft: Math.min(200, w * 0.4),
+        marginLeft: Math.min(w * 0.5, Math.max(60, longest * 7 + 16)),
         marginRight: 48,
         x: { label: spec.unit ?? null, tickFormat: fmt, grid: true, nice: true },
-        y: { label: null, tickFormat: (k: string) => labelOf.get(k) ?? k },
+        y: { label: null, type: 'band', domain: rows.map((r) => r.key), tickFormat: (k: string) => labelOf.get(k) ?? k },
         style: { fontSize: '13px', color: TEXT, background: 'transparent' },
         marks,
       });

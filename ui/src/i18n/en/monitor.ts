@@ -21,7 +21,7 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     download_csv: 'Download CSV',
     download_jsonstat: 'Download JSON-stat',
     show_map: 'Show on the map',
-    national_caption: '{{name}}, all of Norway, over time',
+    national_caption: '{{name}}, Norway, over time',
     caption: '{{level}}, {{period}}',
     caption_topbottom: '{{level}}, {{period}}: the 15 highest and the 15 lowest',
     table_caption: 'All {{level}}, {{period}}',

@@ -19,7 +19,7 @@ export const monitor = {
     download_csv: 'Last ned CSV',
     download_jsonstat: 'Last ned JSON-stat',
     show_map: 'Vis på kartet',
-    national_caption: '{{name}}, hele landet, over tid',
+    national_caption: '{{name}}, Norge, over tid',
     caption: '{{level}}, {{period}}',
     caption_topbottom: '{{level}}, {{period}}: de 15 høyeste og de 15 laveste',
     table_caption: 'Alle {{level}}, {{period}}',

@@ -21,7 +21,7 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     download_csv: 'Last ned CSV',
     download_jsonstat: 'Last ned JSON-stat',
     show_map: 'Vis på kartet',
-    national_caption: '{{name}}, heile landet, over tid',
+    national_caption: '{{name}}, Noreg, over tid',
     caption: '{{level}}, {{period}}',
     caption_topbottom: '{{level}}, {{period}}: dei 15 høgaste og dei 15 lågaste',
     table_caption: 'Alle {{level}}, {{period}}',
