@@ -61,15 +61,43 @@ class SqliteConnection final : public Connection {
     return ok();
   }
 
-  Result<void> begin() override { return execute_script("BEGIN IMMEDIATE"); }
-  Result<void> commit() override { return execute_script("COMMIT"); }
+  // A transaction begun inside another is a savepoint: it commits into the
+  // outer one, and rolling it back undoes only its own changes. (One caller
+  // runs many services' changes as one transaction: `stemnet demo seed`.)
+  Result<void> begin() override {
+    if (depth_ == 0) {
+      STEMNET_TRY_VOID(execute_script("BEGIN IMMEDIATE"));
+    } else {
+      STEMNET_TRY_VOID(execute_script("SAVEPOINT s" + std::to_string(depth_)));
+    }
+    ++depth_;
+    return ok();
+  }
+  Result<void> commit() override {
+    if (depth_ <= 1) {
+      STEMNET_TRY_VOID(execute_script("COMMIT"));
+      depth_ = 0;
+      return ok();
+    }
+    STEMNET_TRY_VOID(execute_script("RELEASE s" + std::to_string(depth_ - 1)));
+    --depth_;
+    return ok();
+  }
   Result<void> rollback() override {
-    if (sqlite3_get_autocommit(db_)) return ok();  // nothing open
-    return execute_script("ROLLBACK");
+    if (depth_ <= 1) {
+      depth_ = 0;
+      if (sqlite3_get_autocommit(db_)) return ok();  // nothing open
+      return execute_script("ROLLBACK");
+    }
+    const std::string name = "s" + std::to_string(depth_ - 1);
+    --depth_;
+    STEMNET_TRY_VOID(execute_script("ROLLBACK TO " + name));
+    return execute_script("RELEASE " + name);
   }
   std::string_view dialect() const override { return "sqlite"; }
 
  private:
+  int depth_ = 0;  // transactions open: 1 the outer one, more its savepoints
   Result<sqlite3_stmt*> prepare(std::string_view sql) {
     std::string key(sql);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;

@@ -70,6 +70,44 @@ TEST(Sqlite, TransactionRollsBackOnError) {
   EXPECT_EQ((*c->query("SELECT COUNT(*) FROM t"))[0].integer(0), 1);
 }
 
+TEST(Sqlite, ATransactionInsideAnotherIsASavepoint) {
+  auto c = open_memory();
+  ASSERT_TRUE(c->execute_script("CREATE TABLE t (k TEXT PRIMARY KEY)"));
+  auto count = [&] { return (*c->query("SELECT COUNT(*) FROM t"))[0].integer(0); };
+  // The inner one that fails undoes only its own change; the outer one goes on.
+  auto outer = transaction(*c, [&](Connection& tx) -> Result<void> {
+    STEMNET_TRY_VOID(tx.execute("INSERT INTO t VALUES ($1)", {"a"}));
+    auto inner = transaction(tx, [](Connection& t2) -> Result<void> {
+      STEMNET_TRY_VOID(t2.execute("INSERT INTO t VALUES ($1)", {"b"}));
+      return Error::conflict("no");
+    });
+    EXPECT_FALSE(inner);
+    STEMNET_TRY_VOID(transaction(tx, [](Connection& t2) -> Result<void> {
+      STEMNET_TRY_VOID(t2.execute("INSERT INTO t VALUES ($1)", {"c"}));
+      return ok();
+    }));
+    return ok();
+  });
+  ASSERT_TRUE(outer) << outer.error().detail;
+  EXPECT_EQ(count(), 2);  // a and c
+  // An outer one that fails undoes what its inner ones committed.
+  auto undone = transaction(*c, [&](Connection& tx) -> Result<void> {
+    STEMNET_TRY_VOID(transaction(tx, [](Connection& t2) -> Result<void> {
+      STEMNET_TRY_VOID(t2.execute("INSERT INTO t VALUES ($1)", {"d"}));
+      return ok();
+    }));
+    return Error::conflict("all or nothing");
+  });
+  EXPECT_FALSE(undone);
+  EXPECT_EQ(count(), 2);
+  // And the connection is as new: a plain transaction works again.
+  ASSERT_TRUE(transaction(*c, [](Connection& tx) -> Result<void> {
+    STEMNET_TRY_VOID(tx.execute("INSERT INTO t VALUES ($1)", {"e"}));
+    return ok();
+  }));
+  EXPECT_EQ(count(), 3);
+}
+
 TEST(Sqlite, FileDatabaseUsesWalAndForeignKeys) {
   auto dir =
       std::filesystem::temp_directory_path() / ("stemnet-sqlite-" + std::to_string(::getpid()));
