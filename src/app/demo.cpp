@@ -1,20 +1,32 @@
-// `stemnet demo seed`: a realistic, clearly fictitious set of providers,
-// offers, slots, requests and bookings across the country, for trying the
-// product. Everything it makes is marked: organisation names end in
-// "(demo)", people have @demo.stemnet.invalid
-// addresses. It refuses a database that has anyone or anything else, so demo
-// data never mixes with real data.
+// `stemnet demo seed`: a plausible national picture, all fictitious and
+// marked so, for trying the product: providers of every kind in all 15
+// counties, offers of every format (ready-made kits among them) with slots on
+// school days of the coming school year, teachers in several counties,
+// completed bookings with feedback (so impact and the monitor's engagement
+// show figures), open requests, and a matching round in Østfold whose
+// proposal serves more classes than first come, first served. Everything it
+// makes is marked: organisation names end in "(demo)", people have
+// @demo.stemnet.invalid addresses. It refuses a database that has anyone or
+// anything else, so demo data never mixes with real data; and it is one
+// transaction: a failure half-way leaves nothing.
 #include "accounts/service.hpp"
 #include "app/cli.hpp"
+#include "app/compute.hpp"
+#include "app/demo_calendar.hpp"
+#include "booking/open_request.hpp"
 #include "booking/service.hpp"
 #include "catalogue/service.hpp"
 #include "core/clock.hpp"
 #include "geo/area_code.hpp"
+#include "matching/rounds.hpp"
 #include "notify/outbox.hpp"
 #include "organisations/service.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <iostream>
+#include <thread>
 
 namespace stemnet::app {
 namespace {
@@ -51,6 +63,115 @@ const DemoProvider kProviders[] = {
      "manufacturing", "Ferdig opplegg: kjemi i hverdagen", "kit", "chemistry", 8, 10, 0, false},
 };
 
+// The rest of the country: at least two providers in every county, of every
+// kind. Role models (volunteer) are people: their field and where they work
+// or study.
+struct NationalProvider {
+  const char* key;  // the e-mail's local part
+  const char* name;
+  const char* kind;
+  const char* municipality;
+  const char* sector;
+  const char* field = "";        // a role model's
+  const char* affiliation = "";  // a role model's
+};
+
+const NationalProvider kNational[] = {
+    {"oslomet", "Storby Tekniske Høgskole (demo)", "higher_education", "0301", "research"},
+    {"oslovitensenter", "Oslo Realfagssenter (demo)", "science_centre", "0301", "research"},
+    {"ingrid", "Ingrid Aas (demo)", "volunteer", "0301", "health", "Biomedisinsk ingeniør",
+     "Rikshospitalet"},
+    {"sarpsborgbio", "Glomma Bioraffineri AS (demo)", "company", "3105", "manufacturing"},
+    {"fredrikstadkommune", "Fredrikstad kommune, vann og avløp (demo)", "municipality", "3107",
+     "public_sector"},
+    {"baerumtech", "Fornebu Programvare AS (demo)", "company", "3201", "ict"},
+    {"askerlab", "Asker Vitensenter (demo)", "science_centre", "3203", "research"},
+    {"lillestrombygg", "Romerike Bygg og Anlegg AS (demo)", "company", "3205", "construction"},
+    {"drammenhavn", "Drammen Havnelogistikk AS (demo)", "company", "3301", "transport"},
+    {"emil", "Emil Berg (demo)", "volunteer", "3301", "ict", "Student i informatikk",
+     "Universitetet i Sørøst-Norge"},
+    {"hamarkraft", "Mjøskraft AS (demo)", "company", "3403", "energy"},
+    {"innlandetfag", "Innlandet Fagskole (demo)", "higher_education", "3405", "construction"},
+    {"sandefjordhval", "Vestfold Marin Teknologi AS (demo)", "company", "3907", "aquaculture"},
+    {"tonsbergkommune", "Tønsberg kommune, klima og miljø (demo)", "municipality", "3905",
+     "public_sector"},
+    {"porsgrunnkjemi", "Grenland Prosesskjemi AS (demo)", "company", "4001", "manufacturing"},
+    {"skienvitensenter", "Telemark Vitensenter (demo)", "science_centre", "4003", "research"},
+    {"arendalenergi", "Sørlandet Havvind AS (demo)", "company", "4203", "energy"},
+    {"amira", "Amira Haddad (demo)", "volunteer", "4204", "manufacturing", "Prosessingeniør",
+     "Agder Prosessindustri"},
+    {"stavangerenergi", "Nordsjø Energi AS (demo)", "company", "1103", "oil_and_gas"},
+    {"rogalanduni", "Rogaland Teknologiske Universitet (demo)", "higher_education", "1103",
+     "research"},
+    {"haugesundverft", "Haugaland Verft AS (demo)", "company", "1106", "manufacturing"},
+    {"bergenhav", "Havforskningsstasjonen i Bergen (demo)", "higher_education", "4601", "research"},
+    {"vossbonde", "Voss Smartlandbruk AS (demo)", "company", "4621", "other"},
+    {"alesundmaritim", "Sunnmøre Maritim AS (demo)", "company", "1508", "transport"},
+    {"moldekommune", "Molde kommune, teknisk drift (demo)", "municipality", "1506",
+     "public_sector"},
+    {"jonas", "Jonas Lie (demo)", "volunteer", "1505", "aquaculture", "Fiskehelsebiolog",
+     "Kristiansund Havbruk"},
+    {"trondheimrobot", "Midtnorsk Robotikk AS (demo)", "company", "5001", "ict"},
+    {"trondheimvitensenter", "Trøndelag Vitensenter (demo)", "science_centre", "5001", "research"},
+    {"steinkjerskog", "Innherred Skog og Tre AS (demo)", "company", "5006", "construction"},
+    {"bodohelse", "Nordland Helseteknologi AS (demo)", "company", "1804", "health"},
+    {"ranastal", "Helgeland Stålverk AS (demo)", "company", "1833", "manufacturing"},
+    {"tromsoarktis", "Arktisk Universitetssenter (demo)", "higher_education", "5501", "research"},
+    {"harstadforsvar", "Sør-Troms Teknikk AS (demo)", "company", "5503", "transport"},
+    {"sara", "Sara Mienna (demo)", "volunteer", "5501", "research", "Polarforsker",
+     "Norsk Polarinstitutt"},
+    {"altakraft", "Finnmark Kraftlag (demo)", "company", "5601", "energy"},
+    {"hammerfestgass", "Barents Gass AS (demo)", "company", "5603", "oil_and_gas"},
+    {"altakommune", "Alta kommune, realfagsløftet (demo)", "municipality", "5601", "public_sector"},
+};
+
+// What a sector's offers are about, and their subject.
+struct Theme {
+  const char* sector;
+  const char* theme;
+  const char* subject;
+  const char* curriculum;
+};
+const Theme kThemes[] = {
+    {"energy", "fornybar energi", "physics", "NAT01-04"},
+    {"aquaculture", "havbruk og fiskehelse", "biology", "NAT01-04"},
+    {"ict", "programmering og kunstig intelligens", "technology_programming", "MAT01-05"},
+    {"construction", "bruer, bygg og konstruksjon", "mathematics", "MAT01-05"},
+    {"research", "forskning i felt og laboratorium", "natural_science", "NAT01-04"},
+    {"manufacturing", "kjemi i industrien", "chemistry", "NAT01-04"},
+    {"health", "teknologi i helsevesenet", "biology", "NAT01-04"},
+    {"oil_and_gas", "energi fra havbunnen", "geosciences", "NAT01-04"},
+    {"transport", "framtidens transport", "technology_programming", "MAT01-05"},
+    {"public_sector", "vann, avløp og klima i kommunen", "natural_science", "NAT01-04"},
+    {"finance", "matematikk i økonomien", "mathematics", "MAT01-05"},
+    {"other", "realfag i hverdagen", "natural_science", "NAT01-04"},
+};
+
+const Theme& theme_of(const std::string& sector) {
+  for (const auto& t : kThemes) {
+    if (sector == t.sector) return t;
+  }
+  return kThemes[11];
+}
+
+// The formats in the order the national providers take them, two each.
+const char* const kFormatsCycle[] = {"workplace_visit", "kit",  "school_visit",
+                                     "digital_qa",      "camp", "virtual_tour",
+                                     "role_model_talk"};
+
+// An offer's title by its format and theme.
+std::string title_for(const std::string& format, const std::string& theme,
+                      const std::string& provider) {
+  const std::string who = provider.substr(0, provider.find(" (demo)"));
+  if (format == "workplace_visit") return "Besøk hos " + who + ": " + theme;
+  if (format == "school_visit") return who + " kommer til klassen: " + theme;
+  if (format == "digital_qa") return "Spør en fagperson om " + theme + " (digitalt)";
+  if (format == "virtual_tour") return "Virtuell omvisning: " + theme;
+  if (format == "role_model_talk") return "Rollemodell forteller: " + theme;
+  if (format == "kit") return "Ferdig opplegg: " + theme;
+  return "Realfagsleir: " + theme;
+}
+
 // Fictitious organisation numbers that pass the mod-11 check.
 std::string demo_orgnr(int i) {
   for (int n = 900000000 + i * 1000;; ++n) {
@@ -73,8 +194,501 @@ Error demo_error(const std::string& step, const Error& e) {
 
 }  // namespace
 
+namespace {
+
+// School days from `from` on, every `step` school days, skipping `avoid`
+// ("YYYY-MM-DD" of days kept free for the matching round's week).
+std::vector<std::string> school_days(Date from, int count, int step,
+                                     const std::vector<std::string>& avoid = {}) {
+  std::vector<std::string> out;
+  int seen = 0;
+  for (Date d = from; static_cast<int>(out.size()) < count; d = add_days(d, 1)) {
+    if (!is_school_day(d)) continue;
+    if (std::find(avoid.begin(), avoid.end(), iso(d)) != avoid.end()) continue;
+    if (seen++ % step == 0) out.push_back(iso(d));
+  }
+  return out;
+}
+
+Date today() {
+  const std::string t = format_local(std::time(nullptr), "%Y-%m-%d");
+  return {std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
+}
+
+// The seed's steps; each returns an error that names what it was making.
+class Seeder {
+ public:
+  explicit Seeder(db::Pool& pool, const notify::Outbox& outbox)
+      : pool_(pool),
+        accounts_(pool, outbox),
+        organisations_(pool, outbox),
+        catalogue_(pool),
+        bookings_(pool, outbox, local_minute_now),
+        open_(pool, bookings_, outbox),
+        rounds_(pool, bookings_, outbox) {}
+
+  Result<void> run();
+  std::string summary() const;
+
+ private:
+  struct Provided {
+    catalogue::Offer offer;
+    accounts::Actor provider;
+  };
+  // Signs a person up; their session, to read their roles again after a change.
+  Result<std::string> person(const std::string& email, const std::string& name);
+  Result<std::string> provider(const organisations::ProviderInput& in, const std::string& email,
+                               const std::string& person_name, accounts::Actor& actor);
+  Result<catalogue::Offer> offer(const accounts::Actor& actor, const std::string& org,
+                                 catalogue::Offer o, const std::vector<std::string>& days);
+  Result<std::string> school_in(const std::string& municipality);
+  Result<void> completed_bookings();
+  Result<void> open_requests_and_round();
+
+  db::Pool& pool_;
+  accounts::Service accounts_;
+  organisations::Service organisations_;
+  catalogue::Service catalogue_;
+  booking::Service bookings_;
+  booking::OpenRequests open_;
+  matching::Rounds rounds_;
+  std::optional<accounts::Actor> admin_, coordinator_;
+  std::vector<Provided> offers_;
+  std::vector<std::pair<accounts::Actor, std::string>> teachers_;  // with their school
+  std::vector<std::string> round_days_;  // the matching round's week, kept free of other slots
+  int providers_ = 0, kits_ = 0, slots_ = 0, completed_ = 0, requests_ = 0, open_requests_ = 0;
+  std::string round_summary_;
+  std::vector<std::string> indicators_;
+  int orgnr_ = 0;
+};
+
+Result<std::string> Seeder::person(const std::string& email, const std::string& name) {
+  auto made = accounts_.signup({email, name, kPassword, "nb"});
+  if (!made) return demo_error(email, made.error());
+  return made->session_token;
+}
+
+Result<std::string> Seeder::provider(const organisations::ProviderInput& in,
+                                     const std::string& email, const std::string& person_name,
+                                     accounts::Actor& actor) {
+  STEMNET_TRY(const std::string session, person(email, person_name));
+  STEMNET_TRY(actor, accounts_.authenticate(session));
+  organisations::ProviderInput full = in;
+  if (full.kind != "volunteer") full.orgnr = demo_orgnr(++orgnr_);
+  full.contact = {
+      person_name,
+      full.kind == "volunteer" ? std::nullopt : std::optional<std::string>("Skolekontakt"), email,
+      std::nullopt};
+  auto org = organisations_.register_provider(actor, full);
+  if (!org) return demo_error(in.name, org.error());
+  if (auto r = organisations_.decide(*admin_, org->id, true, ""); !r)
+    return demo_error(in.name, r.error());
+  STEMNET_TRY(actor, accounts_.authenticate(session));  // now with the provider's role
+  ++providers_;
+  return org->id;
+}
+
+Result<catalogue::Offer> Seeder::offer(const accounts::Actor& actor, const std::string& org,
+                                       catalogue::Offer o, const std::vector<std::string>& days) {
+  auto made = catalogue_.create(actor, org, o);
+  if (!made) return demo_error(o.title, made.error());
+  if (auto r = catalogue_.set_status(actor, made->id, "published"); !r)
+    return demo_error(o.title, r.error());
+  for (const auto& day : days) {
+    catalogue::Slot s;
+    s.starts_at = day + "T09:00";
+    s.ends_at = day + "T10:30";
+    s.capacity = 2;
+    if (auto r = catalogue_.add_slot(actor, made->id, s); !r) return demo_error(o.title, r.error());
+    ++slots_;
+  }
+  if (o.format == "kit") ++kits_;
+  offers_.push_back({*made, actor});
+  return *made;
+}
+
+Result<std::string> Seeder::school_in(const std::string& municipality) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query("SELECT orgnr FROM school WHERE municipality_number = $1"
+                                     " ORDER BY orgnr LIMIT 1",
+                                     {municipality}));
+  if (rows.empty()) return Error::not_found("demo seed: no school in " + municipality);
+  return rows[0].text(0);
+}
+
+Result<void> Seeder::run() {
+  STEMNET_TRY_VOID(catalogue_.prepare());
+  STEMNET_TRY(const std::string admin_session,
+              person("admin@demo.stemnet.invalid", "Demo Administrator"));
+  STEMNET_TRY(auto admin, accounts_.authenticate(admin_session));
+  STEMNET_TRY_VOID(accounts_.grant(admin.person.id, {"admin", "NO"}));
+  STEMNET_TRY(admin_, accounts_.authenticate(admin_session));
+  // Regional coordinators: Østfold (31), where the first demo teacher's school is, and Vestland.
+  STEMNET_TRY(const std::string coordinator_session,
+              person("koordinator@demo.stemnet.invalid", "Demo koordinator Østfold"));
+  STEMNET_TRY(auto coordinator, accounts_.authenticate(coordinator_session));
+  STEMNET_TRY_VOID(accounts_.grant(coordinator.person.id, {"coordinator", "31"}));
+  STEMNET_TRY(coordinator_, accounts_.authenticate(coordinator_session));
+  STEMNET_TRY(const std::string vestland_session,
+              person("koordinator.vestland@demo.stemnet.invalid", "Demo koordinator Vestland"));
+  STEMNET_TRY(auto vestland, accounts_.authenticate(vestland_session));
+  STEMNET_TRY_VOID(accounts_.grant(vestland.person.id, {"coordinator", "46"}));
+
+  // The matching round's week (about 20 weeks ahead, five school days), kept
+  // free of every other slot so that its result is the one described.
+  const Date now = today();
+  for (Date d = add_days(now, 140);; d = add_days(d, 1)) {
+    std::vector<std::string> week;
+    for (int i = 0; i < 5; ++i) {
+      if (is_school_day(add_days(d, i))) week.push_back(iso(add_days(d, i)));
+    }
+    // A Monday (after a weekend) that starts five school days.
+    if (week.size() == 5 && !is_school_day(add_days(d, -1)) && !is_school_day(add_days(d, -2))) {
+      round_days_ = week;
+      break;
+    }
+  }
+
+  // The first providers, whom the guides and browser tests know by name.
+  int k = 0;
+  for (const auto& p : kProviders) {
+    organisations::ProviderInput in;
+    in.kind = p.kind;
+    in.name = p.name;
+    in.municipality = p.municipality;
+    in.sector = p.sector;
+    in.profile =
+        "Fiktiv tilbyder laget for å prøve stemnet. Vi tar imot klasser og viser hva "
+        "realfag brukes til hos oss.";
+    in.recruits_for = {"jobs", "summer_jobs"};
+    if (std::string(p.kind) == "volunteer") {
+      in.field = "Programmering og kodeklubber";
+      in.affiliation = "Universitetet i Bergen";
+      in.recruits_for = {"studies"};
+    }
+    accounts::Actor actor;
+    STEMNET_TRY(const std::string org,
+                provider(in, p.email, std::string("Demo ") + p.sector, actor));
+    catalogue::Offer o;
+    o.title = p.title;
+    o.description = "Et fiktivt tilbud for å prøve stemnet: " + std::string(p.title) +
+                    ". Elevene møter fagfolk og ser hvordan realfag brukes i arbeidslivet.";
+    o.format = p.format;
+    o.subjects = {p.subject};
+    o.languages = {"nb"};
+    o.grade_min = p.grade_min;
+    o.grade_max = p.grade_max;
+    o.capacity = 30;
+    o.digital = p.digital;
+    o.municipality_number = p.municipality;
+    o.address = p.digital ? "Digitalt" : "Demoveien 1";
+    o.travel_radius_km = p.radius;
+    o.duration_minutes = 90;
+    if (std::string(p.format) == "kit") {
+      o.kit = {"Les teksten om råvarer før timen.", "Gjør de tre forsøkene i esken.",
+               "Skriv en kort rapport."};
+      o.materials = {"Vernebriller", "Begerglass, 250 ml", "Bakepulver og eddik", "pH-papir"};
+      o.preparation_minutes = 20;
+      o.curriculum = {"NAT01-04"};
+    }
+    STEMNET_TRY_VOID(offer(actor, org, o, school_days(add_days(now, 28 + k), 3, 20, round_days_)));
+    // A second offer of another format, so that every provider has two.
+    const Theme& t = theme_of(p.sector);
+    catalogue::Offer second;
+    second.format = std::string(p.format) == "digital_qa" ? "role_model_talk" : "digital_qa";
+    second.title = title_for(second.format, t.theme, p.name);
+    second.description = "Fiktivt: en fagperson fra " + std::string(p.name) + " svarer på " +
+                         "elevenes spørsmål om " + t.theme + ".";
+    second.subjects = {t.subject};
+    second.languages = {"nb"};
+    second.grade_min = 7;
+    second.grade_max = 10;
+    second.capacity = 30;
+    second.digital = second.format == "digital_qa";
+    second.municipality_number = p.municipality;
+    second.address = second.digital ? "Digitalt" : "Demoveien 1";
+    second.travel_radius_km = second.digital ? 0 : 50;
+    second.duration_minutes = 45;
+    STEMNET_TRY_VOID(
+        offer(actor, org, second, school_days(add_days(now, 35 + k), 3, 30, round_days_)));
+    ++k;
+  }
+
+  // The rest of the country.
+  int n = 0;
+  for (const auto& p : kNational) {
+    organisations::ProviderInput in;
+    in.kind = p.kind;
+    in.name = p.name;
+    in.municipality = p.municipality;
+    in.sector = p.sector;
+    const Theme& t = theme_of(p.sector);
+    const bool person_role = std::string(p.kind) == "volunteer";
+    in.profile = person_role ? std::string("Fiktiv rollemodell: jeg forteller gjerne om hvordan ") +
+                                   t.theme + " er å jobbe med."
+                             : std::string(
+                                   "Fiktiv tilbyder laget for å prøve stemnet. Vi viser "
+                                   "unge hvordan vi jobber med ") +
+                                   t.theme + ".";
+    if (person_role) {
+      in.field = p.field;
+      in.affiliation = p.affiliation;
+      in.recruits_for = {"studies"};
+    } else if (std::string(p.kind) == "higher_education") {
+      in.recruits_for = {"studies", "summer_jobs"};
+    } else if (std::string(p.kind) == "company") {
+      in.recruits_for = n % 2 ? std::vector<std::string>{"apprenticeships", "jobs"}
+                              : std::vector<std::string>{"summer_jobs", "apprenticeships"};
+    }
+    accounts::Actor actor;
+    const std::string email = std::string(p.key) + "@demo.stemnet.invalid";
+    STEMNET_TRY(const std::string org,
+                provider(in, email, person_role ? p.name : "Demo " + std::string(p.key), actor));
+    std::vector<std::string> formats;
+    if (person_role) {
+      formats = {"role_model_talk", "digital_qa"};
+    } else {
+      formats = {kFormatsCycle[(2 * n) % 7], kFormatsCycle[(2 * n + 1) % 7]};
+    }
+    int m = 0;
+    for (const auto& format : formats) {
+      catalogue::Offer o;
+      o.format = format;
+      o.title = title_for(format, t.theme, p.name);
+      o.description = "Et fiktivt tilbud for å prøve stemnet: elevene lærer om " +
+                      std::string(t.theme) + " og møter folk som jobber med det.";
+      o.subjects = {t.subject};
+      o.languages = {"nb"};
+      o.grade_min = format == "camp" ? 8 : 5 + (n % 3);
+      o.grade_max = format == "camp" ? 10 : 10;
+      o.capacity = format == "camp" ? 60 : 30;
+      o.digital = format == "digital_qa" || format == "virtual_tour";
+      o.municipality_number = p.municipality;
+      o.address = o.digital ? "Digitalt" : "Demoveien " + std::to_string(n + 2);
+      o.travel_radius_km = o.digital ? 0 : (format == "kit" ? 200 : 60);
+      o.duration_minutes = format == "camp" ? 360 : (format == "kit" ? 120 : 90);
+      o.on_request = (n + m) % 5 == 4;  // some by agreement, without fixed times
+      if (format == "kit") {
+        o.kit = {"Før: klassen leser en kort tekst om " + std::string(t.theme) +
+                     " og skriver ned tre spørsmål.",
+                 "Under: elevene gjør forsøkene i esken i grupper på fire og noterer målingene.",
+                 "Etter: gruppene lager en plakat og sammenligner resultatene sine."};
+        o.materials = {"Arbeidsark (ett per elev)", "Måleutstyr til seks grupper", "Vernebriller",
+                       "Lærerveiledning"};
+        o.preparation_minutes = 30;
+        o.curriculum = {t.curriculum};
+      }
+      std::vector<std::string> days;
+      if (!o.on_request) {
+        days = school_days(add_days(now, 14 + (n * 5 + m * 17) % 60), 3, 25, round_days_);
+      }
+      STEMNET_TRY_VOID(offer(actor, org, o, days));
+      ++m;
+    }
+    ++n;
+  }
+  STEMNET_TRY_VOID(completed_bookings());
+  STEMNET_TRY_VOID(open_requests_and_round());
+  {
+    // The people are fictitious (.invalid): what the seed's changes queued
+    // for them is never sent.
+    STEMNET_TRY(auto conn, pool_.acquire());
+    STEMNET_TRY_VOID(
+        conn->execute("DELETE FROM notification WHERE to_address LIKE '%@demo.stemnet.invalid'"));
+  }
+  // The monitor's own indicators, so that engagement shows figures at once
+  // (when the indicator catalogue is loaded; else `stemnet monitor compute`
+  // or the server's worker does it later).
+  bool catalogue_loaded = false;
+  {  // the lease ends before the computation takes its own
+    STEMNET_TRY(auto conn, pool_.acquire());
+    STEMNET_TRY(auto rows, conn->query("SELECT 1 FROM indicator WHERE id = 'schools_engaged'"));
+    catalogue_loaded = !rows.empty();
+  }
+  if (catalogue_loaded) {
+    STEMNET_TRY(auto computed, compute_platform_indicators(pool_));
+    indicators_ = computed.lines;
+  }
+  return ok();
+}
+
+// Teachers in every county; each school has had visits this autumn, completed
+// with feedback from both sides (impact and the monitor show figures), and
+// the first three have requests in every state a coordinator meets.
+Result<void> Seeder::completed_bookings() {
+  const char* towns[] = {"3116", "1820", "4601", "0301", "3201", "3301", "3403", "3907",
+                         "4001", "4204", "1103", "1508", "5001", "1804", "5501", "5601"};
+  const Date now = today();
+  int t = 0;
+  for (const char* town : towns) {
+    ++t;
+    auto school = school_in(town);
+    if (!school) continue;
+    const std::string email = "laerer" + std::to_string(t) + "@demo.stemnet.invalid";
+    STEMNET_TRY(const std::string session, person(email, "Demo lærer " + std::to_string(t)));
+    STEMNET_TRY(auto teacher, accounts_.authenticate(session));
+    STEMNET_TRY_VOID(accounts_.grant(teacher.person.id, {"teacher", "school:" + *school}));
+    STEMNET_TRY(teacher, accounts_.authenticate(session));
+    teachers_.emplace_back(teacher, *school);
+    // Two visits this autumn: offers of the school's county, or digital ones.
+    const std::string county = std::string(town).substr(0, 2);
+    int done = 0;
+    for (std::size_t i = 0; i < offers_.size() && done < 2; ++i) {
+      const auto& [o, provider] = offers_[(i + static_cast<std::size_t>(t) * 7) % offers_.size()];
+      const bool near = o.municipality_number && o.municipality_number->substr(0, 2) == county;
+      if (!(near || o.digital) || o.on_request || o.grade_max < 8) continue;
+      const auto days = school_days(add_days(now, -90 + done * 30 + t), 1, 1);
+      catalogue::Slot s;
+      s.starts_at = days[0] + "T10:00";
+      s.ends_at = days[0] + "T11:30";
+      s.capacity = 1;
+      auto slot = catalogue_.add_slot(provider, o.id, s);
+      if (!slot) return demo_error(o.title, slot.error());
+      const int pupils = 20 + (t * 3 + done) % 7;
+      booking::NewRequest req{o.id,    *school,  std::max(8, o.grade_min),
+                              pupils,  "i høst", "Vi vil gjerne komme!",
+                              slot->id};
+      STEMNET_TRY(auto made, bookings_.create(teacher, req));
+      booking::MoveInput accept;
+      accept.slot_id = slot->id;
+      STEMNET_TRY_VOID(bookings_.move(provider, made.id, "accept", accept));
+      STEMNET_TRY_VOID(bookings_.move(teacher, made.id, "complete", {}));
+      booking::MoveInput school_side;
+      school_side.score = 4 + (t + done) % 2;
+      school_side.comment = "Elevene snakket om besøket i flere dager.";
+      school_side.pupils_reached = pupils;
+      school_side.girls = pupils / 2 + (t % 3) - 1;
+      school_side.boys = pupils - *school_side.girls;
+      STEMNET_TRY_VOID(bookings_.move(teacher, made.id, "feedback", school_side));
+      booking::MoveInput provider_side;
+      provider_side.score = 5;
+      provider_side.comment = "En nysgjerrig og godt forberedt klasse.";
+      STEMNET_TRY_VOID(bookings_.move(provider, made.id, "feedback", provider_side));
+      ++completed_;
+      ++done;
+    }
+  }
+  // The first three teachers: waiting, a time proposed, booked.
+  for (int i = 0; i < 3 && i < static_cast<int>(teachers_.size()); ++i) {
+    const auto& [teacher, school] = teachers_[static_cast<std::size_t>(i)];
+    const auto& [o, provider] = offers_[static_cast<std::size_t>(i) * 2];  // kProviders' first
+    auto slots = catalogue_.slots(&provider, o.id);
+    if (!slots || slots->empty()) continue;
+    booking::NewRequest req{
+        o.id,          school, o.grade_max, 24, "en av ukene i mars", "Hei! Vi vil gjerne komme.",
+        (*slots)[0].id};
+    STEMNET_TRY(auto made, bookings_.create(teacher, req));
+    ++requests_;
+    if (i == 1) {
+      booking::MoveInput in;
+      in.time = (*slots)[0].starts_at.substr(0, 10) + "T12:00";
+      STEMNET_TRY_VOID(bookings_.move(provider, made.id, "propose", in));
+    } else if (i == 2) {
+      booking::MoveInput in;
+      in.slot_id = (*slots)[0].id;
+      STEMNET_TRY_VOID(bookings_.move(provider, made.id, "accept", in));
+    }
+  }
+  return ok();
+}
+
+// Open requests from schools in several counties, and a matching round in
+// Østfold for the week kept free: two classes wish that week; the first to
+// ask fits the power plant visit best but could take the digital hour too,
+// the second can only go to the power plant. First come, first served gives
+// the visit to the first and leaves the second without; the round's
+// proposal serves both.
+Result<void> Seeder::open_requests_and_round() {
+  const Date now = today();
+  for (std::size_t i = 3; i < teachers_.size() && i < 9; ++i) {
+    const auto& [teacher, school] = teachers_[i];
+    booking::NewOpenRequest in;
+    in.school = school;
+    in.grade = 8 + static_cast<int>(i % 3);
+    in.pupils = 22 + static_cast<int>(i % 5);
+    in.subjects = {i % 2 ? "physics" : "biology"};
+    in.digital_ok = i % 2 == 0;
+    const std::string from = iso_week(iso(add_days(now, 49 + static_cast<int>(i) * 7)));
+    const std::string to = iso_week(iso(add_days(now, 56 + static_cast<int>(i) * 7)));
+    in.weeks = {from, to};
+    in.note = "Fiktiv åpen forespørsel: vi ønsker et besøk eller en digital økt om " +
+              in.subjects[0] + ".";
+    auto made = open_.create(teacher, in);
+    if (!made) return demo_error("open request", made.error());
+    ++open_requests_;
+  }
+  // The round's two slots, one place each: the power plant visit (Skiptvet)
+  // and the engineers' digital hour.
+  const auto& visit = offers_[0];    // Fossekraft: workplace visit, natural science, 8–10
+  const auto& digital = offers_[6];  // Trøndelag Ingeniørhus: digital Q&A, 8–13
+  for (const auto* o : {&visit, &digital}) {
+    catalogue::Slot s;
+    s.starts_at = round_days_[1] + "T09:00";
+    s.ends_at = round_days_[1] + "T10:30";
+    s.capacity = 1;
+    auto r = catalogue_.add_slot(o->provider, o->offer.id, s);
+    if (!r) return demo_error("round slot", r.error());
+  }
+  const std::string week = iso_week(round_days_[0]);
+  struct Wish {
+    const char* town;
+    const char* email;
+    bool digital_ok;
+    std::vector<std::string> formats;
+  };
+  const Wish wishes[] = {{"3107", "laerer.fredrikstad", true, {}},
+                         {"3105", "laerer.sarpsborg", false, {}}};
+  for (const auto& w : wishes) {
+    STEMNET_TRY(const std::string school, school_in(w.town));
+    STEMNET_TRY(const std::string session,
+                person(std::string(w.email) + "@demo.stemnet.invalid", "Demo lærer"));
+    STEMNET_TRY(auto teacher, accounts_.authenticate(session));
+    STEMNET_TRY_VOID(accounts_.grant(teacher.person.id, {"teacher", "school:" + school}));
+    STEMNET_TRY(teacher, accounts_.authenticate(session));
+    booking::NewOpenRequest in;
+    in.school = school;
+    in.grade = 9;
+    in.pupils = 24;
+    in.subjects = {"natural_science"};
+    in.formats = w.formats;
+    in.digital_ok = w.digital_ok;
+    in.weeks = {week};
+    in.note = "Fiktiv: vi ønsker et besøk i uke " + week.substr(6) + ".";
+    auto made = open_.create(teacher, in);
+    if (!made) return demo_error("round wish", made.error());
+    ++open_requests_;
+    // First come: the second wish is a second later, whatever the clock's resolution.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  }
+  auto round = rounds_.create(*coordinator_, {"31", round_days_.front(), round_days_.back()});
+  if (!round) return demo_error("round", round.error());
+  auto solved = rounds_.solve(*coordinator_, round->id);
+  if (!solved) return demo_error("round", solved.error());
+  round_summary_ = solved->summary_json;
+  return ok();
+}
+
+std::string Seeder::summary() const {
+  return "demo seed: " + std::to_string(providers_) + " providers, " +
+         std::to_string(offers_.size()) + " offers (" + std::to_string(kits_) +
+         " ready-made kits), " + std::to_string(slots_) + " slots on school days, " +
+         std::to_string(teachers_.size()) + " teachers, " + std::to_string(completed_) +
+         " completed bookings with feedback, " + std::to_string(requests_) + " open bookings, " +
+         std::to_string(open_requests_) + " open requests\n" + "demo seed: the matching round " +
+         "in Østfold, week of " + (round_days_.empty() ? "?" : round_days_.front()) + ": " +
+         round_summary_ + "\n" +
+         (indicators_.empty() ? "demo seed: the indicator catalogue is not loaded: run `stemnet "
+                                "monitor compute` after `stemnet monitor catalogue`\n"
+                              : "demo seed: " + indicators_.front() + "\n");
+}
+
+}  // namespace
+
 int demo_seed(const Config& config) {
-  auto pool = open_database(config.db_url, 2);
+  // One connection, and one transaction on it: every service's own
+  // transaction becomes a savepoint inside it, and a failure half-way
+  // leaves nothing behind.
+  auto pool = open_database(config.db_url, 1);
   if (!pool) return fail(pool.error());
   {
     auto conn = (*pool)->acquire();
@@ -94,142 +708,25 @@ int demo_seed(const Config& config) {
                    "data/reference)\n";
       return 1;
     }
-  }
+    if (auto b = (*conn)->begin(); !b) return fail(b.error());
+  }  // the connection goes back to the pool inside the transaction
   notify::Outbox outbox(public_url_of(config));
-  accounts::Service accounts(**pool, outbox);
-  organisations::Service organisations(**pool, outbox);
-  catalogue::Service catalogue(**pool);
-  booking::Service bookings(**pool, outbox, local_minute_now);
-  if (auto r = catalogue.prepare(); !r) return fail(r.error());
-
-  auto admin =
-      accounts.signup({"admin@demo.stemnet.invalid", "Demo Administrator", kPassword, "nb"});
-  if (!admin) return fail(demo_error("admin", admin.error()));
-  if (auto r = accounts.grant(admin->actor.person.id, {"admin", "NO"}); !r) return fail(r.error());
-  auto admin_actor = accounts.authenticate(admin->session_token);
-  if (!admin_actor) return fail(admin_actor.error());
-  // A regional coordinator for Østfold (31), where the first demo teacher's school is.
-  auto coordinator = accounts.signup(
-      {"koordinator@demo.stemnet.invalid", "Demo koordinator Østfold", kPassword, "nb"});
-  if (!coordinator) return fail(demo_error("coordinator", coordinator.error()));
-  if (auto r = accounts.grant(coordinator->actor.person.id, {"coordinator", "31"}); !r)
-    return fail(r.error());
-
-  std::vector<std::pair<catalogue::Offer, accounts::Actor>> offers;
-  int i = 0;
-  for (const auto& p : kProviders) {
-    auto person = accounts.signup({p.email, std::string("Demo ") + p.sector, kPassword, "nb"});
-    if (!person) return fail(demo_error(p.name, person.error()));
-    organisations::ProviderInput in;
-    in.kind = p.kind;
-    in.name = p.name;
-    if (std::string(p.kind) != "volunteer") in.orgnr = demo_orgnr(++i);
-    in.municipality = p.municipality;
-    in.sector = p.sector;
-    in.profile = "Fiktiv tilbyder laget for å prøve stemnet.";
-    in.recruits_for = {"jobs", "summer_jobs"};
-    if (std::string(p.kind) == "volunteer") {
-      in.field = "Programmering og kodeklubber";
-      in.affiliation = "Universitetet i Bergen";
-    }
-    auto org = organisations.register_provider(person->actor, in);
-    if (!org) return fail(demo_error(p.name, org.error()));
-    if (auto r = organisations.decide(*admin_actor, org->id, true, ""); !r)
-      return fail(demo_error(p.name, r.error()));
-    auto actor = accounts.authenticate(person->session_token);
-    if (!actor) return fail(actor.error());
-    catalogue::Offer o;
-    o.title = p.title;
-    o.description = "Et fiktivt tilbud for å prøve stemnet: " + std::string(p.title) +
-                    ". Elevene møter fagfolk og ser hvordan realfag brukes i arbeidslivet.";
-    o.format = p.format;
-    o.subjects = {p.subject};
-    o.languages = {"nb"};
-    o.grade_min = p.grade_min;
-    o.grade_max = p.grade_max;
-    o.capacity = 30;
-    o.digital = p.digital;
-    o.municipality_number = p.municipality;
-    o.address = p.digital ? "Digitalt" : "Demoveien 1";
-    o.travel_radius_km = p.radius;
-    o.duration_minutes = 90;
-    if (std::string(p.format) == "kit") {
-      o.kit = {"Les teksten om råvarer før timen.", "Gjør de tre forsøkene i esken.",
-               "Skriv en kort rapport."};
-    }
-    auto made = catalogue.create(*actor, org->id, o);
-    if (!made) return fail(demo_error(p.title, made.error()));
-    if (auto r = catalogue.set_status(*actor, made->id, "published"); !r) return fail(r.error());
-    for (int weeks : {4, 8, 12}) {  // ahead of today, so there is something to book
-      const std::string day = day_in_weeks(weeks);
-      catalogue::Slot s;
-      s.starts_at = day + "T09:00";
-      s.ends_at = day + "T10:30";
-      s.capacity = 2;
-      if (auto r = catalogue.add_slot(*actor, made->id, s); !r) return fail(r.error());
-    }
-    offers.emplace_back(*made, *actor);
+  Seeder seeder(**pool, outbox);
+  auto seeded = seeder.run();
+  auto conn = (*pool)->acquire();
+  if (!conn) return fail(conn.error());
+  if (!seeded) {
+    (void)(*conn)->rollback();
+    std::cerr << "stemnet: demo seed: nothing was written\n";
+    return fail(seeded.error());
   }
-
-  // Teachers at real schools near some of the providers, with requests in
-  // every state a coordinator meets: waiting, a time proposed, booked.
-  const char* towns[] = {"3116", "1820", "4601"};
-  int made_requests = 0;
-  for (int t = 0; t < 3; ++t) {
-    std::string orgnr;
-    {  // the lease ends here: the services take their own
-      auto conn = (*pool)->acquire();
-      if (!conn) return fail(conn.error());
-      auto school = (*conn)->query(
-          "SELECT orgnr FROM school WHERE municipality_number = $1 ORDER BY orgnr LIMIT 1",
-          {towns[t]});
-      if (!school || school->empty()) continue;
-      orgnr = (*school)[0].text(0);
-    }
-    const std::string email = "laerer" + std::to_string(t + 1) + "@demo.stemnet.invalid";
-    auto teacher = accounts.signup({email, "Demo lærer " + std::to_string(t + 1), kPassword, "nb"});
-    if (!teacher) return fail(demo_error(email, teacher.error()));
-    if (auto r = accounts.grant(teacher->actor.person.id, {"teacher", "school:" + orgnr}); !r)
-      return fail(r.error());
-    auto teacher_actor = accounts.authenticate(teacher->session_token);
-    if (!teacher_actor) return fail(teacher_actor.error());
-    const auto& [offer, provider] = offers[static_cast<std::size_t>(t)];
-    auto slots = catalogue.slots(&provider, offer.id);
-    if (!slots || slots->empty()) continue;
-    booking::NewRequest req{offer.id,
-                            orgnr,
-                            offer.grade_max,
-                            24,
-                            "en av ukene i mars",
-                            "Hei! Vi vil gjerne komme.",
-                            (*slots)[0].id};
-    auto made = bookings.create(*teacher_actor, req);
-    if (!made) return fail(demo_error("request", made.error()));
-    ++made_requests;
-    if (t == 1) {
-      booking::MoveInput in;
-      in.time = day_in_weeks(6) + "T10:00";
-      if (auto r = bookings.move(provider, made->id, "propose", in); !r) return fail(r.error());
-    } else if (t == 2) {
-      booking::MoveInput in;
-      in.slot_id = (*slots)[0].id;
-      if (auto r = bookings.move(provider, made->id, "accept", in); !r) return fail(r.error());
-    }
+  if (auto c = (*conn)->commit(); !c) {
+    (void)(*conn)->rollback();
+    return fail(c.error());
   }
-  {
-    // The people are fictitious (.invalid): what the seed's changes queued
-    // for them is never sent.
-    auto conn = (*pool)->acquire();
-    if (!conn) return fail(conn.error());
-    auto dropped =
-        (*conn)->execute("DELETE FROM notification WHERE to_address LIKE '%@demo.stemnet.invalid'");
-    if (!dropped) return fail(dropped.error());
-  }
-  std::cout << "demo seed: " << offers.size() << " providers and offers, 3 slots each, "
-            << made_requests << " requests from teachers\n";
+  std::cout << seeder.summary();
   std::cout << "demo seed: sign in as admin@demo.stemnet.invalid (or koordinator@…, kraft@…, "
-               "havbruk@…, kode@…, laerer1@…) "
-               "with the password "
+               "havbruk@…, kode@…, laerer1@…) with the password "
             << kPassword << "\n";
   return 0;
 }

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <fstream>
 
 namespace stemnet::testing {
@@ -138,8 +140,18 @@ TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
   ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
   auto seeded = run_stemnet({"demo", "seed", "--db", db});
   ASSERT_EQ(seeded.exit_code, 0) << seeded.out;
-  EXPECT_NE(seeded.out.find("6 providers and offers"), std::string::npos) << seeded.out;
-  EXPECT_NE(seeded.out.find("3 requests"), std::string::npos) << seeded.out;
+  // A national picture: providers in every county, offers of every format with kits among
+  // them, completed bookings, open requests, and a round that serves more than first come,
+  // first served.
+  EXPECT_NE(seeded.out.find("43 providers, 86 offers (11 ready-made kits)"), std::string::npos)
+      << seeded.out;
+  EXPECT_NE(seeded.out.find("32 completed bookings with feedback"), std::string::npos)
+      << seeded.out;
+  EXPECT_NE(seeded.out.find(R"("optimal":{"requests":2,"served":2)"), std::string::npos)
+      << seeded.out;
+  EXPECT_NE(seeded.out.find(R"("first_come_first_served":{"requests":2,"served":1)"),
+            std::string::npos)
+      << seeded.out;
   auto again = run_stemnet({"demo", "seed", "--db", db});
   EXPECT_EQ(again.exit_code, 1);  // never twice, never into real data
   EXPECT_NE(again.out.find("never mixes with real data"), std::string::npos) << again.out;
@@ -148,12 +160,15 @@ TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
   ASSERT_NE(server.port(), 0);
   auto list = http_get(server.port(), "/api/v1/organisations");
   auto body = boost::json::parse(list.body).as_object();
-  EXPECT_EQ(body.at("total").as_int64(), 6);
+  EXPECT_EQ(body.at("total").as_int64(), 43);
+  std::set<std::string> counties;
   for (const auto& o : body.at("items").as_array()) {
+    counties.insert(std::string(o.at("county").as_string()));
     EXPECT_TRUE(std::string(o.at("name").as_string()).ends_with("(demo)")) << o;
   }
+  EXPECT_EQ(counties.size(), 15u);
   auto offers = boost::json::parse(http_get(server.port(), "/api/v1/offers").body).as_object();
-  EXPECT_EQ(offers.at("total").as_int64(), 6);
+  EXPECT_EQ(offers.at("total").as_int64(), 86);
 }
 
 }  // namespace
