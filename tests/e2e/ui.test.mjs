@@ -113,7 +113,10 @@ describe('a teacher books, the provider accepts, the teacher sees the booking', 
     await settled(page);
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent);
     const count = await page.getByTestId('result-count').innerText();
-    assert.match(count, /^3 tilbud$/, 'near Kirkelund skole: the Skiptvet visit and the two digital offers');
+    assert.ok(Number(/^(\d+) tilbud$/.exec(count)?.[1]) >= 3, `near Kirkelund skole: the Skiptvet visit, Østfold's offers in reach and the digital ones (${count})`);
+    // nearest first: the Skiptvet visit (0 km) is among the first cards
+    const first = await page.locator('.offer-card h3').first().innerText();
+    assert.ok((await page.locator('.offer-card').first().innerText()).includes('0 km fra skolen'), `the nearest first (${first})`);
     await expectNoAxeViolations(page, 'catalogue near the school');
 
     await tabTo(page, 'the offer', focusedText(`/${OFFER_TITLE}/`));
@@ -489,7 +492,8 @@ describe('matching round', () => {
     const offer = offers.items.find((o) => o.title === OFFER_TITLE);
     assert.ok(offer, `${OFFER_TITLE} is kraft's`);
     const slots = await (await provider.request.get(`${BASE}/api/v1/offers/${offer.id}/slots`)).json();
-    const slot = slots.items.filter((s) => s.free > 0).at(-1);
+    // a slot of two places: the demo's own round keeps a one-place slot in a week of its own
+    const slot = slots.items.filter((s) => s.free > 1).at(-1);
     assert.ok(slot, 'a slot with room');
     const day = slot.starts_at.slice(0, 10);
     const isoWeek = (d) => {

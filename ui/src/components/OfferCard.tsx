@@ -41,7 +41,7 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
       <ul className="card-facts" aria-label={t('offer.facts')}>
         <li>
           {offer.digital ? t('offer.digital_everywhere') : where}
-          {offer.distance_km !== null && where && !offer.digital && ` · ${t('offer.distance', { km: formatNumber(lang, offer.distance_km, offer.distance_km < 10 ? 1 : 0) })}`}
+          {offer.distance_km !== null && where && !offer.digital && ` · ${t('offer.distance', { km: formatNumber(lang, offer.distance_km, offer.distance_km < 10 && !Number.isInteger(offer.distance_km) ? 1 : 0) })}`}
         </li>
         {offer.next_free && <li>{t('offer.next_free', { date: formatDate(lang, offer.next_free) })}</li>}
         {!offer.next_free && offer.on_request && <li>{t('offer.by_agreement')}</li>}
