@@ -136,3 +136,41 @@ describe('finding offers near the school', () => {
     await page.context().close();
   });
 });
+
+describe('unknown things and small screens', () => {
+  test('unknown offers, providers, areas, indicators, requests and pages are a proper "not found" page', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'laerer1');
+    for (const path of ['/tilbud/finnes-ikke', '/tilbyder/org:999999999', '/kommune/9999', '/fylke/99', '/monitor/finnes_ikke', '/foresporsel/finnes-ikke', '/helt/ukjent']) {
+      await page.goto(`${BASE}${path}`);
+      await settled(page);
+      assert.equal(await page.locator('h1').innerText(), 'Fant ikke siden', path);
+      assert.equal(await page.locator('.ds-alert[data-color="danger"]').count(), 0, `${path}: no error box`);
+    }
+    await expectNoAxeViolations(page, 'not found');
+    await page.context().close();
+  });
+
+  test('on a 360 px phone tables become cards and nothing scrolls sideways', async () => {
+    const page = await newPage(browser, { width: 360, height: 740 });
+    await page.goto(`${BASE}/fylke/31`);
+    await settled(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll')].map((t) => ({ wide: t.scrollWidth - t.clientWidth, display: getComputedStyle(t.querySelector('tr') ?? t).display })),
+    );
+    assert.ok(tables.length > 0, 'the county page has tables');
+    for (const t of tables) {
+      assert.ok(t.wide <= 1, `a table scrolls sideways by ${t.wide}px`);
+      assert.equal(t.display, 'block', 'rows are cards');
+    }
+    const label = await page.evaluate(() => {
+      const td = document.querySelector('.table-scroll tbody td[data-label]');
+      return td ? getComputedStyle(td, '::before').content : null;
+    });
+    assert.ok(label && label !== 'none', `a cell says its column (${label})`);
+    await expectNoAxeViolations(page, 'county page on a phone');
+    await page.context().close();
+  });
+});

@@ -8,7 +8,11 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A plain, accessible table: caption, header cells with scope, numbers right-aligned. */
+/**
+ * A plain, accessible table: caption, header cells with scope, numbers right-aligned. On a narrow
+ * screen each row becomes a card: its first cell as the card's title, every other cell under its
+ * column's name (styles.css, `.table-scroll` at 36em and less).
+ */
 export function DataTable<T>({
   caption,
   columns,
@@ -49,7 +53,7 @@ export function DataTable<T>({
                     {c.cell(r)}
                   </Table.HeaderCell>
                 ) : (
-                  <Table.Cell key={c.key} className={c.numeric ? 'num' : undefined}>
+                  <Table.Cell key={c.key} className={c.numeric ? 'num' : undefined} data-label={typeof c.header === 'string' ? c.header : undefined}>
                     {c.cell(r)}
                   </Table.Cell>
                 ),

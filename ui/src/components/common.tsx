@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, Navigate, useLocation } from 'react-router';
 import { Alert, Heading, Link, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { isNotFound } from '../api/client';
 import { problemMessage } from '../api/problems';
 import { useMe } from '../api/hooks';
 import type { Person, RequestState } from '../api/types';
@@ -65,12 +66,16 @@ export function QueryState<T>({
   query,
   children,
   label,
+  notFound,
 }: {
   query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined };
   children: (data: T) => ReactNode;
   label?: string;
+  /** Shown instead of an error when the server says 404: a page's "not found" page. */
+  notFound?: ReactNode;
 }) {
   if (query.isPending) return <Loading label={label} />;
+  if (query.isError && notFound !== undefined && isNotFound(query.error)) return <>{notFound}</>;
   if (query.isError) return <ErrorAlert error={query.error} />;
   return <>{children(query.data as T)}</>;
 }

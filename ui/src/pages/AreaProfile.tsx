@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { API, apiGet } from '../api/client';
+import { API, apiGet, isNotFound } from '../api/client';
 import { useCounties, useIndicatorData, useMunicipality, useOffers, useOrganisations, useProfile } from '../api/hooks';
 import type { MunicipalityPage, OfferPage, ProfileEntry, School, SchoolPage } from '../api/types';
 import { Attribution } from '../components/Attribution';
@@ -13,6 +13,7 @@ import { ErrorAlert, Loading, PageHeading, QueryState, usePageTitle } from '../c
 import { formatNumber, pick } from '../lib/format';
 import { categoriesOf, headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
 import { unitLabel } from '../lib/units';
+import { NotFoundPage } from './NotFound';
 
 type Level = 'municipality' | 'county';
 
@@ -264,6 +265,10 @@ export default function AreaProfilePage({ level }: { level: Level }) {
   const name = profile.data?.name ?? municipality.data?.name ?? county?.name ?? code;
   usePageTitle(name);
   const population = level === 'municipality' ? municipality.data?.population : county?.population;
+  // An area the registry does not know is a proper "not found" page.
+  const unknown =
+    level === 'municipality' ? municipality.isError && isNotFound(municipality.error) : counties.isSuccess && !county;
+  if (unknown) return <NotFoundPage />;
 
   return (
     <div className="stack-lg">

@@ -11,6 +11,7 @@ import { PageHeading, QueryState, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
 import { headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
 import { unitLabel } from '../lib/units';
+import { NotFoundPage } from './NotFound';
 
 const LEVELS = ['county', 'municipality'] as const;
 
@@ -46,7 +47,7 @@ export default function IndicatorPage() {
   const download = (format: 'csv' | 'jsonstat') => withQuery(`/api/v1/indicators/${id}/data`, { ...query, format });
 
   return (
-    <QueryState query={indicator}>
+    <QueryState query={indicator} notFound={<NotFoundPage />}>
       {(i) => {
         const unit = unitLabel(t, i.unit);
         const numbered = rows.filter((r) => r.value !== null);

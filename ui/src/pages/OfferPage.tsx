@@ -26,6 +26,7 @@ import { SlotList } from '../components/SlotList';
 import { gradeRange } from '../components/OfferCard';
 import { formatBytes, formatList, formatNumber, formatSpan } from '../lib/format';
 import { schoolsOf } from '../lib/roles';
+import { NotFoundPage } from './NotFound';
 
 function SchoolName({ orgnr }: { orgnr: string }) {
   const s = useSchool(orgnr);
@@ -151,7 +152,7 @@ export default function OfferPage() {
   usePageTitle(offer.data?.title ?? t('offer.title'));
 
   return (
-    <QueryState query={offer}>
+    <QueryState query={offer} notFound={<NotFoundPage />}>
       {(o) => (
         <div className="stack-lg">
           <PageHeading

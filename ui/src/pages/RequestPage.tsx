@@ -8,6 +8,7 @@ import type { BookingMessageInput, BookingRequest, Move, MoveInput, Person } fro
 import { ErrorAlert, PageHeading, QueryState, RequireAuth, StateTag, usePageTitle } from '../components/common';
 import { formatDateTime, formatSpan } from '../lib/format';
 import { isCoordinator, providersOf, schoolsOf } from '../lib/roles';
+import { NotFoundPage } from './NotFound';
 
 const HAS_TIME = new Set(['accepted', 'completed', 'not_held', 'cancelled']);
 
@@ -269,7 +270,7 @@ export default function RequestPage() {
   return (
     <RequireAuth>
       {(me) => (
-        <QueryState query={request}>
+        <QueryState query={request} notFound={<NotFoundPage />}>
           {(r) => (
             <div className="stack-lg">
               <PageHeading lead={`${r.school.name} · ${t('grade.label', { grade: r.grade })} · ${t('offer.pupils', { count: r.pupils, n: r.pupils })}`}>
