@@ -69,15 +69,27 @@ Result<void> compute_engagement(db::Pool& pool, ComputeReport& report) {
 Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
   const int year = std::stoi(format_local(std::time(nullptr), "%Y"));
   const std::string period = std::to_string(year);
-  std::vector<monitor::Cell> offers, cold;
-  std::string offers_print, cold_print;
+  std::vector<monitor::Cell> offers, cold, rate;
+  std::string offers_print, cold_print, rate_print;
   std::map<std::string, std::pair<long, long>> share;  // county ("NO": all) -> (cold, all)
+  long country_bookings = 0, country_pupils = 0;
   for (const char* level : {"municipality", "county"}) {
     STEMNET_TRY(auto gaps, matching::gaps(pool, level, year));
     for (const auto& g : gaps) {
       offers.push_back({"offers_in_reach", g.level, g.code, period, "",
                         static_cast<double>(g.offers_in_reach), ""});
       offers_print += g.level + g.code + ":" + std::to_string(g.offers_in_reach) + ";";
+      // Completed bookings per 1 000 pupils of the tested grades; none without pupils.
+      if (g.bookings_per_1000_tested_pupils) {
+        rate.push_back({"bookings_per_1000_pupils", g.level, g.code, period, "",
+                        *g.bookings_per_1000_tested_pupils, ""});
+        rate_print += g.level + g.code + ":" + std::to_string(g.bookings) + "/" +
+                      std::to_string(g.pupils_tested) + ";";
+      }
+      if (g.level == "county") {
+        country_bookings += g.bookings;
+        country_pupils += g.pupils_tested;
+      }
       if (g.level != "municipality") continue;
       cold.push_back({"cold_spots", g.level, g.code, period, "", g.cold_spot ? 100.0 : 0.0, ""});
       cold_print += g.code + ":" + (g.cold_spot ? "1" : "0") + ";";
@@ -92,8 +104,18 @@ Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
     cold.push_back({"cold_spots", area == "NO" ? "country" : "county", area, period, "",
                     100.0 * static_cast<double>(s.first) / static_cast<double>(s.second), ""});
   }
+  if (country_pupils > 0) {
+    rate.push_back(
+        {"bookings_per_1000_pupils", "country", "NO", period, "",
+         1000.0 * static_cast<double>(country_bookings) / static_cast<double>(country_pupils), ""});
+  }
   STEMNET_TRY_VOID(write_computed(pool, "offers_in_reach", std::move(offers), offers_print,
                                   "computed from published offers", report));
+  if (!rate.empty()) {
+    STEMNET_TRY_VOID(write_computed(pool, "bookings_per_1000_pupils", std::move(rate), rate_print,
+                                    "computed from completed bookings and Udir's pupil counts",
+                                    report));
+  }
   return write_computed(pool, "cold_spots", std::move(cold), cold_print,
                         "computed by the cold-spot rule", report);
 }

@@ -174,3 +174,25 @@ describe('unknown things and small screens', () => {
     await page.context().close();
   });
 });
+
+describe('the gaps on the map', () => {
+  test("the coordinator's region opens on the map's cold spots, with every gap layer to choose", async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'koordinator');
+    await page.goto(`${BASE}/min-side/koordinator`);
+    await settled(page);
+    await page.getByRole('link', { name: 'Se regionen på kartet' }).click();
+    await page.waitForURL(/\/kart\?/);
+    await settled(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('fylke'), '31');
+    const select = page.getByTestId('map-indicator');
+    assert.equal(await select.inputValue(), 'cold_spots');
+    const layers = await select.locator('optgroup').last().locator('option').evaluateAll((os) => os.map((o) => o.value));
+    for (const layer of ['cold_spots', 'offers_in_reach', 'schools_engaged', 'bookings_per_1000_pupils']) {
+      assert.ok(layers.includes(layer), `${layer} among ${layers.join(', ')}`);
+    }
+    await expectNoAxeViolations(page, 'the map on cold spots');
+    await page.context().close();
+  });
+});

@@ -271,7 +271,7 @@ export default function CoordinatorDashboard() {
               {county && <Gaps county={county} key={county} />}
               <Paragraph>
                 <Link asChild>
-                  <RouterLink to={`/kart?fylke=${county}`}>{t('coordinator.see_map')}</RouterLink>
+                  <RouterLink to={`/kart?fylke=${county}&indikator=cold_spots`}>{t('coordinator.see_map')}</RouterLink>
                 </Link>
               </Paragraph>
             </section>
