@@ -20,6 +20,7 @@ import { formatNumber, pick } from '../lib/format';
 import { headlineCells, headlineQuery } from '../lib/jsonstat';
 import { colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
 import { unitLabel } from '../lib/units';
+import { usePlaceName } from '../components/usePlaceName';
 
 setWorkerUrl(workerUrl);
 
@@ -99,6 +100,7 @@ export default function MapPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'nb';
   usePageTitle(t('map.title'));
+  const placeName = usePlaceName();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const indicators = useIndicators();
@@ -328,7 +330,7 @@ export default function MapPage() {
           )}
           {hover && (
             <div className="map-hover" aria-hidden="true">
-              <strong>{hover.name}</strong>: {fmt(hover)}
+              <strong>{level === 'kommune' ? placeName({ number: hover.code, name: hover.name }) : hover.name}</strong>: {fmt(hover)}
             </div>
           )}
         </div>
@@ -377,7 +379,7 @@ export default function MapPage() {
                     header: t(level === 'fylke' ? 'level.county' : 'level.municipality'),
                     cell: (r) => (
                       <Link asChild>
-                        <RouterLink to={level === 'fylke' ? `/fylke/${r.code}` : `/kommune/${r.code}`}>{r.name}</RouterLink>
+                        <RouterLink to={level === 'fylke' ? `/fylke/${r.code}` : `/kommune/${r.code}`}>{level === 'kommune' ? placeName({ number: r.code, name: r.name }) : r.name}</RouterLink>
                       </Link>
                     ),
                   },
