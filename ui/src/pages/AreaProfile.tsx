@@ -14,6 +14,7 @@ import { formatNumber, pick } from '../lib/format';
 import { categoriesOf, headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
 import { unitLabel } from '../lib/units';
 import { NotFoundPage } from './NotFound';
+import { usePlaceName } from '../components/usePlaceName';
 
 type Level = 'municipality' | 'county';
 
@@ -262,7 +263,10 @@ export default function AreaProfilePage({ level }: { level: Level }) {
   const municipality = useMunicipality(level === 'municipality' ? code : undefined);
   const counties = useCounties();
   const county = counties.data?.items.find((c) => c.number === code);
-  const name = profile.data?.name ?? municipality.data?.name ?? county?.name ?? code;
+  const placeName = usePlaceName();
+  // A municipality whose name another has carries its county ("Våler (Østfold)").
+  const bare = profile.data?.name ?? municipality.data?.name ?? county?.name ?? code;
+  const name = level === 'municipality' ? placeName({ number: code, name: bare }) : bare;
   usePageTitle(name);
   const population = level === 'municipality' ? municipality.data?.population : county?.population;
   // An area the registry does not know is a proper "not found" page.
