@@ -23,6 +23,12 @@ Result<Actor> actor_of(const Request& req, Service& svc) {
   return svc.authenticate(*token);
 }
 
+std::optional<Actor> maybe_actor(const Request& req, Service& svc) {
+  auto a = actor_of(req, svc);
+  if (!a) return std::nullopt;
+  return std::move(*a);
+}
+
 Result<Actor> actor_for_change(const Request& req, Service& svc) {
   STEMNET_TRY(Actor a, actor_of(req, svc));
   auto sent = req.header(kCsrfHeader);

@@ -13,6 +13,8 @@
 #include "http/router.hpp"
 #include "notify/service.hpp"
 
+#include <optional>
+
 namespace stemnet::accounts {
 
 inline constexpr const char* kSessionCookie = "stemnet_session";
@@ -21,6 +23,9 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // The signed-in actor; ErrorKind::unauthenticated (401) when there is none.
 Result<Actor> actor_of(const http::Request& req, Service& service);
+// The signed-in actor, or nullopt for a visitor (also when the session has
+// ended): for routes that answer everyone and show members more.
+std::optional<Actor> maybe_actor(const http::Request& req, Service& service);
 // As actor_of, and the request carries the session's CSRF token
 // (ErrorKind::forbidden, type "csrf", code auth.csrf, otherwise).
 Result<Actor> actor_for_change(const http::Request& req, Service& service);

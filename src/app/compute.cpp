@@ -13,7 +13,9 @@ namespace stemnet::app {
 namespace {
 
 // Writes computed cells as one import batch of `name`, unless the same
-// figures were written before; says what it did in `report`.
+// figures were written before, or the indicator catalogue is not loaded (a
+// fresh database: nothing to write them to, and nothing wrong); says what it
+// did in `report`.
 Result<void> write_computed(db::Pool& pool, const std::string& name,
                             std::vector<monitor::Cell> cells, const std::string& fingerprint,
                             const std::string& what, ComputeReport& report) {
@@ -27,6 +29,13 @@ Result<void> write_computed(db::Pool& pool, const std::string& name,
   batch.rows = static_cast<std::int64_t>(cells.size());
   batch.cells = std::move(cells);
   STEMNET_TRY(auto conn, pool.acquire());
+  STEMNET_TRY(auto known, monitor::Store::find(*conn, name));
+  if (!known) {
+    report.lines.push_back(name +
+                           ": not in the indicator catalogue, skipped (load it with `stemnet "
+                           "monitor catalogue`)");
+    return ok();
+  }
   STEMNET_TRY(auto outcome, db::transaction(*conn, [&](db::Connection& c) {
                 return monitor::Store::write_import(c, batch);
               }));

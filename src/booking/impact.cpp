@@ -47,10 +47,11 @@ struct Acc {
   }
 
   ImpactYear done() {
-    y.schools = static_cast<long>(schools.size());
-    y.municipalities = static_cast<long>(municipalities.size());
-    // Small counts of pupils could point at individuals: withheld under kMinPupils.
-    if (any_pupils && pupils >= kMinPupils) y.pupils = pupils;
+    // Small counts could point at one class or one school: withheld under kMinPupils.
+    auto counted = [](long n) { return n >= kMinPupils ? std::optional<long>(n) : std::nullopt; };
+    y.schools = counted(static_cast<long>(schools.size()));
+    y.municipalities = counted(static_cast<long>(municipalities.size()));
+    if (any_pupils) y.pupils = counted(pupils);
     // Girls and boys are shown together or not at all: one withheld count
     // could otherwise be worked out from the other and the total.
     if (any_girls && any_boys && girls >= kMinPupils && boys >= kMinPupils) {

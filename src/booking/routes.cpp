@@ -82,7 +82,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                return res;
              });
 
-  // GET /api/v1/organisations/{id}/impact[?format=csv]: public; pupil counts under 5 are withheld.
+  // GET /api/v1/organisations/{id}/impact[?format=csv]: public; counts under 5 are withheld.
   router.get(
       "/api/v1/organisations/{id}/impact",
       [&svc](const Request& req, const PathParams& p) -> Result<Response> {
@@ -100,8 +100,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
               "feedbacks\r\n";
           for (const auto& y : years) {
             out += std::to_string(y.year) + "," + std::to_string(y.bookings) + "," +
-                   std::to_string(y.schools) + "," + std::to_string(y.municipalities) + "," +
-                   opt(y.pupils) + "," + opt(y.girls) + "," + opt(y.boys) + ",";
+                   opt(y.schools) + "," + opt(y.municipalities) + "," + opt(y.pupils) + "," +
+                   opt(y.girls) + "," + opt(y.boys) + ",";
             text::append_number(out, y.hours);
             out += ",";
             if (y.average_feedback) text::append_number(out, *y.average_feedback);
@@ -111,8 +111,8 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         }
         auto figures = [](const ImpactYear& y) {
           return json::object{{"bookings", y.bookings},
-                              {"schools", y.schools},
-                              {"municipalities", y.municipalities},
+                              {"schools", http::or_null(y.schools)},
+                              {"municipalities", http::or_null(y.municipalities)},
                               {"pupils", http::or_null(y.pupils)},
                               {"girls", http::or_null(y.girls)},
                               {"boys", http::or_null(y.boys)},
@@ -127,12 +127,14 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
           items.push_back(std::move(item));
         }
         return http::json(
-            200, json::object{{"organisation", std::string(p.get("id"))},
-                              {"items", items},
-                              {"all_years", figures(impact.all)},
-                              {"total", static_cast<std::int64_t>(years.size())},
-                              {"next_cursor", nullptr},
-                              {"suppression", "pupil counts under 5 are withheld (null)"}});
+            200, json::object{
+                     {"organisation", std::string(p.get("id"))},
+                     {"items", items},
+                     {"all_years", figures(impact.all)},
+                     {"total", static_cast<std::int64_t>(years.size())},
+                     {"next_cursor", nullptr},
+                     {"suppression",
+                      "counts of schools, municipalities and pupils under 5 are withheld (null)"}});
       });
 
   // GET /api/v1/bookings/{id}.ics: the booking for a calendar (parties only).

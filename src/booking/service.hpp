@@ -111,11 +111,13 @@ class Service {
 };
 
 // What an organisation's bookings did, one row per year of completed
-// bookings. Pupil counts under kMinPupils are withheld (nullopt), always.
+// bookings. Counts under kMinPupils (of schools, municipalities and pupils)
+// are withheld (nullopt), always: a figure that small could point at one
+// class or one school.
 struct ImpactYear {
   int year = 0;
-  long bookings = 0, schools = 0, municipalities = 0;
-  std::optional<long> pupils, girls, boys;
+  long bookings = 0;
+  std::optional<long> schools, municipalities, pupils, girls, boys;
   double hours = 0;
   std::optional<double> average_feedback;  // what the other side scored, 1-5
   long feedbacks = 0;

@@ -45,14 +45,13 @@ Result<void> Service::remove_file(const accounts::Actor& actor, const std::strin
   });
 }
 
-Result<Service::FileContent> Service::file(const accounts::Actor* actor,
-                                           const std::string& offer_id,
-                                           const std::string& file_id) {
+Result<media::Served> Service::file(const accounts::Actor* actor, const std::string& offer_id,
+                                    const std::string& file_id) {
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto row, visible(*conn, actor, offer_id));
   STEMNET_TRY(auto content, media_.get(*conn, store::media_owner(row.offer.id), file_id));
   const bool published = row.offer.status == "published" && row.provider_status == "approved";
-  return FileContent{std::move(content), published};
+  return media::Served{std::move(content), published};
 }
 
 }  // namespace stemnet::catalogue

@@ -4,6 +4,7 @@
 #include "catalogue/bodies.hpp"
 #include "catalogue/errors.hpp"
 #include "http/json.hpp"
+#include "media/file_routes.hpp"
 #include "media/routes.hpp"
 
 #include <boost/json.hpp>
@@ -101,12 +102,6 @@ Offer offer_from(const OfferBody& b, Offer o) {
   return o;
 }
 
-std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
-  auto a = accounts::actor_of(req, accounts);
-  if (!a) return std::nullopt;
-  return std::move(*a);
-}
-
 // ?grade=: a whole number (1 to 13, which search() checks).
 Result<int> grade_param(const Request& req) {
   auto v = req.query_param("grade");
@@ -138,7 +133,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                q.organisation = http::query_string(req, "organisation");
                if (q.organisation) {
                  // Its own members (and admins) also see its drafts and archived offers.
-                 auto actor = maybe_actor(req, accounts);
+                 auto actor = accounts::maybe_actor(req, accounts);
                  q.include_unpublished =
                      actor && (actor->is_admin() || actor->has("provider_member", *q.organisation));
                }
@@ -177,7 +172,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
 
   router.get("/api/v1/offers/{id}",
              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               auto actor = maybe_actor(req, accounts);
+               auto actor = accounts::maybe_actor(req, accounts);
                STEMNET_TRY(auto out, svc.get(actor ? &*actor : nullptr, std::string(p.get("id"))));
                return http::json(200, offer_json(out));
              });
@@ -212,45 +207,13 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                 return res;
               });
 
-  // A file arrives as the body itself (a PDF or a picture), named in the
-  // query; its type is found in its content. Resizing a picture is slow work:
-  // it runs on the blocking threads.
-  router.post("/api/v1/offers/{id}/files",
-              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY_VOID(http::check_query(req, {"role", "name"}));
-                const std::string id(p.get("id"));
-                STEMNET_TRY(auto file,
-                            svc.add_file(actor, id, req.query_param("role").value_or("material"),
-                                         req.query_param("name").value_or(""), req.body));
-                Response res = http::json(201, media::file_json("/api/v1/offers/" + id, file));
-                res.set_header("Location", "/api/v1/offers/" + id + "/files/" + file.id);
-                return res;
-              },
-              {.blocking = true, .body_limit = static_cast<std::size_t>(media::kMaxBytes)});
-
-  router.get("/api/v1/offers/{id}/files/{file}",
-             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               auto actor = maybe_actor(req, accounts);
-               STEMNET_TRY(auto out, svc.file(actor ? &*actor : nullptr, std::string(p.get("id")),
-                                              std::string(p.get("file"))));
-               // A published offer's file is the same for everyone; a draft's is its provider's.
-               return media::file_response(std::move(out.content), out.published);
-             });
-
-  router.del("/api/v1/offers/{id}/files/{file}",
-             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-               STEMNET_TRY_VOID(
-                   svc.remove_file(actor, std::string(p.get("id")), std::string(p.get("file"))));
-               Response res;
-               res.status = 204;
-               return res;
-             });
+  // A kit's material (PDF) and an offer's pictures; a published offer's are
+  // the same for everyone, a draft's its provider's.
+  media::add_file_routes(router, accounts, svc, "/api/v1/offers", "material");
 
   router.get("/api/v1/offers/{id}/slots",
              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               auto actor = maybe_actor(req, accounts);
+               auto actor = accounts::maybe_actor(req, accounts);
                STEMNET_TRY(auto out,
                            svc.slots(actor ? &*actor : nullptr, std::string(p.get("id"))));
                json::array items;

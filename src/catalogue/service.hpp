@@ -59,13 +59,9 @@ class Service {
                                std::string_view bytes);
   Result<void> remove_file(const accounts::Actor& actor, const std::string& offer_id,
                            const std::string& file_id);
-  // One file of an offer the actor may see; `published` tells whether anyone may.
-  struct FileContent {
-    media::Content content;
-    bool published = false;
-  };
-  Result<FileContent> file(const accounts::Actor* actor, const std::string& offer_id,
-                           const std::string& file_id);
+  // One file of an offer the actor may see; shared when the offer is published.
+  Result<media::Served> file(const accounts::Actor* actor, const std::string& offer_id,
+                             const std::string& file_id);
   Result<Page<Offer>> search(const SearchQuery& q);
   Result<Slot> add_slot(const accounts::Actor& actor, const std::string& offer_id, Slot slot);
   Result<std::vector<Slot>> slots(const accounts::Actor* actor, const std::string& offer_id);

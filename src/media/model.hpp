@@ -30,4 +30,11 @@ struct Content {
   std::string bytes;
 };
 
+// A file as its owner's module hands it out: `shared` when anyone may have
+// it (a published offer's, an approved provider's), else only who asked.
+struct Served {
+  Content content;
+  bool shared = false;
+};
+
 }  // namespace stemnet::media

@@ -2,6 +2,7 @@
 
 #include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "media/file_routes.hpp"
 #include "media/routes.hpp"
 #include "organisations/bodies.hpp"
 #include "organisations/errors.hpp"
@@ -84,12 +85,6 @@ ProviderInput provider_input(const ProviderBody& b, ProviderInput in = {}) {
 }
 
 // The signed-in actor if there is a valid session; nobody otherwise.
-std::optional<accounts::Actor> maybe_actor(const Request& req, accounts::Service& accounts) {
-  auto a = accounts::actor_of(req, accounts);
-  if (!a) return std::nullopt;
-  return std::move(*a);
-}
-
 Result<Response> decide(const Request& req, const PathParams& p, Service& svc,
                         accounts::Service& accounts, bool approve) {
   STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
@@ -118,7 +113,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
   router.get("/api/v1/organisations",
              [&svc, &accounts](const Request& req, const PathParams&) -> Result<Response> {
                STEMNET_TRY_VOID(http::check_query(req, {"kind", "status", "county"}));
-               auto actor = maybe_actor(req, accounts);
+               auto actor = accounts::maybe_actor(req, accounts);
                STEMNET_TRY(auto list, svc.list(actor ? &*actor : nullptr,
                                                {http::query_string(req, "kind"),
                                                 http::query_string(req, "status"),
@@ -135,7 +130,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
 
   router.get("/api/v1/organisations/{id}",
              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               auto actor = maybe_actor(req, accounts);
+               auto actor = accounts::maybe_actor(req, accounts);
                STEMNET_TRY(auto out, svc.get(actor ? &*actor : nullptr, std::string(p.get("id"))));
                return http::json(200, org_json(out));
              });
@@ -155,41 +150,9 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
         return http::json(200, org_json(out));
       });
 
-  // A logo or a picture arrives as the body itself, named in the query; its
-  // type is found in its content. Resizing is slow: on the blocking threads.
-  router.post("/api/v1/organisations/{id}/files",
-              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-                STEMNET_TRY_VOID(http::check_query(req, {"role", "name"}));
-                const std::string id(p.get("id"));
-                STEMNET_TRY(auto file,
-                            svc.add_file(actor, id, req.query_param("role").value_or("picture"),
-                                         req.query_param("name").value_or(""), req.body));
-                const std::string base = "/api/v1/organisations/" + id;
-                Response res = http::json(201, media::file_json(base, file));
-                res.set_header("Location", base + "/files/" + file.id);
-                return res;
-              },
-              {.blocking = true, .body_limit = static_cast<std::size_t>(media::kMaxBytes)});
-
-  router.get("/api/v1/organisations/{id}/files/{file}",
-             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               auto actor = maybe_actor(req, accounts);
-               STEMNET_TRY(auto out, svc.file(actor ? &*actor : nullptr, std::string(p.get("id")),
-                                              std::string(p.get("file"))));
-               // An approved provider's pictures are public; a pending one's are its own.
-               return media::file_response(std::move(out.content), out.approved);
-             });
-
-  router.del("/api/v1/organisations/{id}/files/{file}",
-             [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
-               STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
-               STEMNET_TRY_VOID(
-                   svc.remove_file(actor, std::string(p.get("id")), std::string(p.get("file"))));
-               Response res;
-               res.status = 204;
-               return res;
-             });
+  // A logo or pictures; an approved provider's are public, a pending one's
+  // its own.
+  media::add_file_routes(router, accounts, svc, "/api/v1/organisations", "picture");
 
   router.post("/api/v1/organisations/{id}/approve",
               [&svc, &accounts](const Request& req, const PathParams& p) {

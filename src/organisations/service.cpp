@@ -287,12 +287,12 @@ Result<void> Service::remove_file(const accounts::Actor& actor, const std::strin
   });
 }
 
-Result<Service::FileContent> Service::file(const accounts::Actor* actor, const std::string& id,
-                                           const std::string& file_id) {
+Result<media::Served> Service::file(const accounts::Actor* actor, const std::string& id,
+                                    const std::string& file_id) {
   STEMNET_TRY(Organisation org, get(actor, id));
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto content, media_.get(*conn, media_owner(org.id), file_id));
-  return FileContent{std::move(content), org.status == "approved"};
+  return media::Served{std::move(content), org.status == "approved"};
 }
 
 }  // namespace stemnet::organisations

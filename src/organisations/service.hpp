@@ -53,13 +53,9 @@ class Service {
                                std::string_view bytes);
   Result<void> remove_file(const accounts::Actor& actor, const std::string& id,
                            const std::string& file_id);
-  // A file of a provider `actor` may see; `approved` tells whether the public may.
-  struct FileContent {
-    media::Content content;
-    bool approved = false;
-  };
-  Result<FileContent> file(const accounts::Actor* actor, const std::string& id,
-                           const std::string& file_id);
+  // A file of a provider `actor` may see; shared when the provider is approved.
+  Result<media::Served> file(const accounts::Actor* actor, const std::string& id,
+                             const std::string& file_id);
 
  private:
   Result<std::optional<Organisation>> find(db::Connection& c, const std::string& id);

@@ -145,7 +145,7 @@ TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
   // first served.
   EXPECT_NE(seeded.out.find("43 providers, 86 offers (11 ready-made kits)"), std::string::npos)
       << seeded.out;
-  EXPECT_NE(seeded.out.find("32 completed bookings with feedback"), std::string::npos)
+  EXPECT_NE(seeded.out.find("48 completed bookings with feedback"), std::string::npos)
       << seeded.out;
   EXPECT_NE(seeded.out.find(R"("optimal":{"requests":2,"served":2)"), std::string::npos)
       << seeded.out;
@@ -169,6 +169,25 @@ TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
   EXPECT_EQ(counties.size(), 15u);
   auto offers = boost::json::parse(http_get(server.port(), "/api/v1/offers").body).as_object();
   EXPECT_EQ(offers.at("total").as_int64(), 86);
+  // The flagship digital Q&A reached a class in every teacher's municipality: its provider's
+  // impact shows schools and municipalities, where a provider with a few visits has them withheld.
+  std::string flagship, small;
+  for (const auto& o : body.at("items").as_array()) {
+    const std::string name(o.at("name").as_string());
+    if (name == "Trøndelag Ingeniørhus AS (demo)") flagship = o.at("id").as_string();
+    if (name.starts_with("Fossekraft")) small = o.at("id").as_string();
+  }
+  ASSERT_FALSE(flagship.empty());
+  ASSERT_FALSE(small.empty());
+  auto all = [&](const std::string& id) {
+    return boost::json::parse(
+               http_get(server.port(), "/api/v1/organisations/" + id + "/impact").body)
+        .at("all_years")
+        .as_object();
+  };
+  EXPECT_GE(all(flagship).at("schools").as_int64(), 16);
+  EXPECT_GE(all(flagship).at("municipalities").as_int64(), 16);
+  EXPECT_TRUE(all(small).at("schools").is_null()) << all(small);
 }
 
 }  // namespace

@@ -162,6 +162,10 @@ export async function waitForText(page, text, { exact = false } = {}) {
   } catch (e) {
     const shown = await page.locator('[role=alert], .ds-validation-message, .ds-alert').allInnerTexts().catch(() => []);
     const invalid = await page.evaluate(() => [...document.querySelectorAll('[aria-invalid=true]')].map((el) => `${el.labels?.[0]?.innerText ?? el.name}=${el.value}`)).catch(() => []);
-    throw new Error(`"${text}" did not appear; the page shows: ${[...shown, ...invalid].join(' | ') || '(nothing)'} (${e.message.split('\n')[0]})`);
+    const main = await page.locator('main').innerText({ timeout: 1000 }).catch(() => '');
+    throw new Error(
+      `"${text}" did not appear at ${page.url()}; the page shows: ${[...shown, ...invalid].join(' | ') || '(nothing)'} ` +
+        `(${e.message.split('\n')[0]}); its main reads: ${main.replace(/\s+/g, ' ').slice(0, 400)}`,
+    );
   }
 }

@@ -1261,9 +1261,10 @@ export interface paths {
          * @description Public. `{id}` is an approved provider's id (`org:<orgnr>`, `volunteer:<person id>`) or
          *     `school:<orgnr>` for a school of the registry; anything else (also a pending or rejected
          *     provider) is 404 "no organisation '…'". One row per year of completed bookings (the
-         *     year of the slot's start or the proposed time). Pupil counts are the schools' feedback
-         *     sums; `pupils` is null under 5, and `girls` and `boys` are shown together only when both
-         *     are 5 or more (else both null). The only query parameter is `format`. Not paged; no
+         *     year of the slot's start or the proposed time). Counts under 5 could point at one class or
+         *     one school and are withheld: `schools`, `municipalities` and `pupils` (the schools'
+         *     feedback sums) are null under 5, and `girls` and `boys` are shown together only when
+         *     both are 5 or more (else both null). The only query parameter is `format`. Not paged; no
          *     `Cache-Control`.
          */
         get: operations["getImpact"];
@@ -2823,8 +2824,10 @@ export interface components {
             year: number;
             /** @description Completed bookings that year. */
             bookings: number;
-            schools: number;
-            municipalities: number;
+            /** @description Schools met; null under 5. */
+            schools: number | null;
+            /** @description Municipalities met; null under 5. */
+            municipalities: number | null;
             /** @description Sum of the schools' `pupils_reached`; null when none gave it or under 5. */
             pupils: number | null;
             /** @description Null unless girls and boys are both 5 or more. */
@@ -2843,8 +2846,8 @@ export interface components {
          */
         ImpactAllYears: {
             bookings: number;
-            schools: number;
-            municipalities: number;
+            schools: number | null;
+            municipalities: number | null;
             pupils: number | null;
             girls: number | null;
             boys: number | null;
@@ -2861,7 +2864,7 @@ export interface components {
             /** @description Always null; not paged. */
             next_cursor: null;
             /** @constant */
-            suppression: "pupil counts under 5 are withheld (null)";
+            suppression: "counts of schools, municipalities and pupils under 5 are withheld (null)";
         };
         /** @enum {string} */
         OpenRequestState: "open" | "taken" | "withdrawn";
@@ -7825,37 +7828,37 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "year": 2026,
-                     *           "bookings": 1,
-                     *           "schools": 1,
-                     *           "municipalities": 1,
-                     *           "pupils": 22,
-                     *           "girls": 12,
-                     *           "boys": 10,
-                     *           "hours": 2,
-                     *           "average_feedback": 5,
-                     *           "feedbacks": 1
+                     *           "bookings": 6,
+                     *           "schools": 5,
+                     *           "municipalities": null,
+                     *           "pupils": 131,
+                     *           "girls": 64,
+                     *           "boys": 67,
+                     *           "hours": 12,
+                     *           "average_feedback": 4.5,
+                     *           "feedbacks": 6
                      *         }
                      *       ],
                      *       "all_years": {
-                     *         "bookings": 1,
-                     *         "schools": 1,
-                     *         "municipalities": 1,
-                     *         "pupils": 22,
-                     *         "girls": 12,
-                     *         "boys": 10,
-                     *         "hours": 2,
-                     *         "average_feedback": 5,
-                     *         "feedbacks": 1
+                     *         "bookings": 6,
+                     *         "schools": 5,
+                     *         "municipalities": null,
+                     *         "pupils": 131,
+                     *         "girls": 64,
+                     *         "boys": 67,
+                     *         "hours": 12,
+                     *         "average_feedback": 4.5,
+                     *         "feedbacks": 6
                      *       },
                      *       "total": 1,
                      *       "next_cursor": null,
-                     *       "suppression": "pupil counts under 5 are withheld (null)"
+                     *       "suppression": "counts of schools, municipalities and pupils under 5 are withheld (null)"
                      *     }
                      */
                     "application/json": components["schemas"]["ImpactReport"];
                     /**
                      * @example year,bookings,schools,municipalities,pupils,girls,boys,hours,average_feedback,feedbacks
-                     *     2026,1,1,1,22,12,10,2,5,1
+                     *     2026,6,5,,131,64,67,12,4.5,6
                      */
                     "text/csv; charset=utf-8; header=present": string;
                 };

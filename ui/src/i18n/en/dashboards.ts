@@ -159,7 +159,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     title: 'Impact',
     caption: 'Completed bookings per year',
     none: 'No completed bookings yet.',
-    suppression: 'Pupil counts under 5 are withheld to protect individuals.',
+    suppression: 'Counts of schools, municipalities and pupils under 5 are withheld: so small a figure could point at one class or one school.',
     withheld: 'withheld',
     year: 'Year',
     bookings: 'Bookings',

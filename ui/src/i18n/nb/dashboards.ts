@@ -157,7 +157,7 @@ export const dashboards = {
     title: 'Effekt',
     caption: 'Gjennomførte avtaler per år',
     none: 'Ingen gjennomførte avtaler ennå.',
-    suppression: 'Elevtall under 5 vises ikke, for å verne enkeltpersoner.',
+    suppression: 'Tall på skoler, kommuner og elever under 5 vises ikke: så små tall kan peke ut én klasse eller én skole.',
     withheld: 'skjermet',
     year: 'År',
     bookings: 'Avtaler',

@@ -159,7 +159,7 @@ export const dashboards: Pick<Messages, 'dashboard' | 'org' | 'teacher' | 'provi
     title: 'Effekt',
     caption: 'Gjennomførte avtalar per år',
     none: 'Ingen gjennomførte avtalar enno.',
-    suppression: 'Elevtal under 5 blir ikkje viste, for å verne enkeltpersonar.',
+    suppression: 'Tal på skular, kommunar og elevar under 5 blir ikkje viste: så små tal kan peike ut éin klasse eller éin skule.',
     withheld: 'skjerma',
     year: 'År',
     bookings: 'Avtalar',
