@@ -96,6 +96,8 @@ std::string format_ical(const Minute& m) {
   return buf;
 }
 
+Date add_days(const Date& d, long n) { return from_days(to_days(d) + days{n}); }
+
 Minute plus_minutes(const Minute& m, long minutes) {
   const long total = static_cast<long>(m.hour) * 60 + m.minute + minutes;
   long day_shift = total / 1440, in_day = total % 1440;

@@ -55,6 +55,9 @@ std::string format(const Minute& m);  // "2027-03-16T09:00"
 // "20270316T090000", the local DATE-TIME form of iCalendar (RFC 5545).
 std::string format_ical(const Minute& m);
 
+// The day `n` days later (earlier when negative).
+Date add_days(const Date& d, long n);
+
 // The minute `minutes` later by the wall clock (days and months roll over).
 Minute plus_minutes(const Minute& m, long minutes);
 

@@ -65,6 +65,41 @@ Error not_one_of(std::string parameter, std::string_view value, std::string allo
                       {{"allowed", std::move(allowed)}});
 }
 
+Error county_not_found(std::string_view number) {
+  return Error::not_found("no county has had number " + s(number) + " since 2017")
+      .coded("registry.county_not_found", {{"number", s(number)}});
+}
+
+Error county_number_invalid(std::string_view number) {
+  return Error::invalid("number",
+                        "a county number has 2 digits, such as 03; got '" + s(number) + "'")
+      .coded("registry.county_number_invalid", {{"number", s(number)}});
+}
+
+Error pseudo_area(std::string_view number, std::string_view meaning) {
+  return Error::not_found(s(number) + " is " + s(meaning) + ", not an area")
+      .coded("registry.pseudo_area", {{"number", s(number)}});
+}
+
+Error before_history(std::string_view on, int start) {
+  return Error::query(
+      "on", "registry.before_history",
+      "the area history starts on " + std::to_string(start) + "-01-01; got " + s(on),
+      {{"on", s(on)}, {"start", std::to_string(start) + "-01-01"}});
+}
+
+Error not_valid_on(std::string_view level, std::string_view number, std::string_view on,
+                   const std::optional<std::string>& from, const std::optional<std::string>& to) {
+  std::string detail = s(level) + " " + s(number) + " was not valid on " + s(on) + " (valid ";
+  detail += from ? "from " + *from : "since before 2017";
+  detail += to ? " to " + *to + ")" : ")";
+  return Error::not_found(detail).coded("registry.not_valid_on", {{"level", s(level)},
+                                                                  {"number", s(number)},
+                                                                  {"on", s(on)},
+                                                                  {"valid_from", from.value_or("")},
+                                                                  {"valid_to", to.value_or("")}});
+}
+
 Error level_invalid() {
   return Error::invalid("level", "level is country, county, municipality or school");
 }

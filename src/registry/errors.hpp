@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,19 @@ Error boundaries_missing(std::string_view level);
 Error municipality_number_invalid(std::string_view number);
 // 400 registry.orgnr_invalid {orgnr} (path parameter).
 Error orgnr_invalid(std::string_view orgnr);
+
+// 404 registry.county_not_found {number}: in no list since 2017.
+Error county_not_found(std::string_view number);
+// 400 registry.county_number_invalid {number} (path parameter).
+Error county_number_invalid(std::string_view number);
+// 404 registry.pseudo_area {number}: 9999 or 99, SSB's "unknown", is no area.
+Error pseudo_area(std::string_view number, std::string_view meaning);
+// 400 registry.before_history {on, start} at `on`: the history starts on 1 January of `start`.
+Error before_history(std::string_view on, int start);
+// 404 registry.not_valid_on {level, number, on, valid_from, valid_to}: the code
+// was no area that day (valid_from or valid_to "" when open).
+Error not_valid_on(std::string_view level, std::string_view number, std::string_view on,
+                   const std::optional<std::string>& from, const std::optional<std::string>& to);
 
 // Query filters: faults at the parameter, with the edge's codes.
 Error county_filter_invalid(std::string_view county);              // validation.bad_format

@@ -36,7 +36,8 @@ struct ImportReport {
 };
 
 // Everything the product ships, from a folder laid out like data/reference:
-// admin/, places/, institutions/ and schools/. One transaction for all.
+// admin/, places/, institutions/, areas-history/ and schools/. One
+// transaction for all.
 Result<ImportReport> import_reference(db::Pool& pool, const std::filesystem::path& dir);
 
 // Udir national-test files (UTF-16LE, sep=\t, decimal comma, `*`): the

@@ -54,6 +54,30 @@ json::value municipality_json(const Municipality& m) {
                       {"school_count", m.school_count}};
 }
 
+json::value as_of_json(const AreaAsOf& a) {
+  json::array became, today;
+  for (const auto& c : a.became) {
+    became.push_back(
+        json::object{{"number", c.new_code}, {"name", c.new_name}, {"on", c.changed_on}});
+  }
+  for (const auto& t : a.today) {
+    today.push_back(
+        json::object{{"number", t.number}, {"name", t.name}, {"share", http::or_null(t.share)}});
+  }
+  json::value county = nullptr;
+  if (a.county) county = area_ref(a.county->first, a.county->second);
+  return json::object{{"level", a.level},
+                      {"number", a.code},
+                      {"name", a.name},
+                      {"parallel_names", names_json(a.name)},
+                      {"on", a.on},
+                      {"valid_from", http::or_null(a.valid_from)},
+                      {"valid_to", http::or_null(a.valid_to)},
+                      {"county", county},
+                      {"became", std::move(became)},
+                      {"today", std::move(today)}};
+}
+
 json::value school_json(const School& s) {
   json::array grades;
   for (const auto& g : s.grades) {
@@ -134,11 +158,28 @@ void add_routes(http::Router& router, Service& svc) {
       },
       kReference);
 
+  // ?on=YYYY-MM-DD: the municipality as it was that day (any code since
+  // 2017), with what it became; without, today's municipality.
   router.get(
       "/api/v1/municipalities/{number}",
       [&svc](const Request& req, const PathParams& p) -> Result<Response> {
-        STEMNET_TRY_VOID(http::check_query(req, {}));
-        return answer(svc.municipality(std::string(p.get("number"))), municipality_json);
+        STEMNET_TRY_VOID(http::check_query(req, {"on"}));
+        const std::string number(p.get("number"));
+        if (auto on = http::query_string(req, "on")) {
+          return answer(svc.as_of("municipality", number, *on), as_of_json);
+        }
+        return answer(svc.municipality(number), municipality_json);
+      },
+      kReference);
+
+  // A county as it was on ?on= (today without it): any code since 2017.
+  router.get(
+      "/api/v1/counties/{number}",
+      [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+        STEMNET_TRY_VOID(http::check_query(req, {"on"}));
+        return answer(svc.as_of("county", std::string(p.get("number")),
+                                http::query_string(req, "on").value_or("")),
+                      as_of_json);
       },
       kReference);
 

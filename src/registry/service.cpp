@@ -1,8 +1,12 @@
 #include "registry/service.hpp"
 
+#include "core/clock.hpp"
+#include "core/time.hpp"
 #include "geo/area_code.hpp"
 #include "registry/errors.hpp"
 #include "text/normalize.hpp"
+
+#include <set>
 
 namespace stemnet::registry {
 
@@ -60,6 +64,84 @@ Result<Page<Institution>> Service::institutions(const std::optional<std::string>
     return errors::not_one_of("kind", *kind, "science_centre, higher_education");
   }
   return store_.institutions(kind, page);
+}
+
+Result<AreaAsOf> Service::as_of(const std::string& level, const std::string& code, std::string on) {
+  const bool county = level == "county";
+  if (auto meaning = pseudo_area(code)) return errors::pseudo_area(code, *meaning);
+  if (county ? !geo::is_county_number(code) : !geo::is_municipality_number(code)) {
+    return county ? errors::county_number_invalid(code) : errors::municipality_number_invalid(code);
+  }
+  const std::string today = local_minute_now().substr(0, 10);
+  if (on.empty()) on = today;
+  STEMNET_TRY(Date day, read_date("on", on));
+  if (day.year < kHistoryStart) return errors::before_history(on, kHistoryStart);
+  STEMNET_TRY(auto versions, store_.versions(level, code));
+  if (versions.empty()) {
+    return county ? errors::county_not_found(code) : errors::municipality_not_found(code);
+  }
+  auto valid = [](const AreaVersion& v, const std::string& d) {
+    return (!v.valid_from || *v.valid_from <= d) && (!v.valid_to || d <= *v.valid_to);
+  };
+  const AreaVersion* then = nullptr;
+  for (const auto& v : versions) {
+    if (valid(v, on)) then = &v;
+  }
+  if (!then) {
+    return errors::not_valid_on(level, code, on, versions.front().valid_from,
+                                versions.back().valid_to);
+  }
+  AreaAsOf out{level, code, then->name, on, then->valid_from, then->valid_to, {}, {}, {}};
+  if (!county) {
+    STEMNET_TRY(auto counties, store_.versions("county", code.substr(0, 2)));
+    for (const auto& c : counties) {
+      if (valid(c, on)) out.county = {c.code, c.name};
+    }
+  }
+  if (then->valid_to) {
+    const std::string next = format(add_days(*parse_date(*then->valid_to), 1));
+    STEMNET_TRY(auto changes, store_.changes_from(level, code, on));
+    for (auto& c : changes) {
+      if (c.changed_on == next) out.became.push_back(std::move(c));
+    }
+  }
+  // Today's areas: a county's by FHI's population weights; a
+  // municipality's by following the changes forward from each code that ended.
+  if (county) {
+    STEMNET_TRY(auto weights, store_.county_weights(day.year, code));
+    for (const auto& w : weights) {
+      STEMNET_TRY(auto names, store_.versions("county", w.current_code));
+      std::string name;
+      for (const auto& v : names) {
+        if (valid(v, today)) name = v.name;
+      }
+      out.today.push_back({w.current_code, name, w.weight});
+    }
+    return out;
+  }
+  std::set<std::pair<std::string, std::string>> seen, found;
+  std::vector<std::pair<std::string, std::string>> todo{{code, on}};  // code, since
+  while (!todo.empty()) {
+    auto [c, since] = todo.back();
+    todo.pop_back();
+    if (!seen.insert({c, since}).second) continue;
+    STEMNET_TRY(auto vs, store_.versions(level, c));
+    std::optional<std::string> ends;
+    for (const auto& v : vs) {
+      if (valid(v, today)) found.insert({c, v.name});
+      if (v.valid_to && *v.valid_to >= since && !valid(v, today)) ends = v.valid_to;
+    }
+    bool current = false;
+    for (const auto& v : vs) current = current || valid(v, today);
+    if (current || !ends) continue;
+    const std::string next = format(add_days(*parse_date(*ends), 1));
+    STEMNET_TRY(auto changes, store_.changes_from(level, c, since));
+    for (const auto& ch : changes) {
+      if (ch.changed_on == next && ch.new_code != c) todo.push_back({ch.new_code, next});
+    }
+  }
+  for (const auto& [number, name] : found) out.today.push_back({number, name, std::nullopt});
+  return out;
 }
 
 }  // namespace stemnet::registry

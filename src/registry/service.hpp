@@ -24,6 +24,24 @@ struct SchoolQuery {
   std::optional<std::string> q;  // case- and diacritic-insensitive, æøå-aware name search
 };
 
+// One of today's areas an old one is part of; `share` of a county's
+// population (FHI's weight) where the county was split.
+struct AreaToday {
+  std::string number, name;
+  std::optional<double> share;
+};
+
+// An area as it was on a day: its name then, its period, its county then (a
+// municipality's), what it became when it ended, and today's areas it is
+// part of now (itself while it is valid).
+struct AreaAsOf {
+  std::string level, code, name, on;
+  std::optional<std::string> valid_from, valid_to;
+  std::optional<std::pair<std::string, std::string>> county;  // number, name
+  std::vector<AreaChange> became;                             // the changes that ended it
+  std::vector<AreaToday> today;
+};
+
 class Service {
  public:
   explicit Service(Store& store) : store_(store) {}
@@ -38,6 +56,9 @@ class Service {
   // `kind`: "science_centre" or "higher_education".
   Result<Page<Institution>> institutions(const std::optional<std::string>& kind,
                                          const PageRequest& page);
+  // `level` county or municipality, `on` a day since kHistoryStart (today
+  // when empty): 404 when the code was no area that day, saying why.
+  Result<AreaAsOf> as_of(const std::string& level, const std::string& code, std::string on);
   Result<void> ready() { return store_.ping(); }
   // "county" or "municipality": the boundaries as published.
   Result<Boundary> boundary(const std::string& level);

@@ -413,4 +413,76 @@ Result<bool> Store::has_county(db::Connection& c, const std::string& number) {
   return !rows.empty();
 }
 
+Result<std::int64_t> Store::put(db::Connection& c, const AreaVersion& v) {
+  return c.execute(
+      "INSERT INTO area_version (level, code, name, valid_from, valid_to)"
+      " VALUES ($1, $2, $3, $4, $5)"
+      " ON CONFLICT (level, code, name) DO UPDATE SET valid_from = excluded.valid_from,"
+      " valid_to = excluded.valid_to"
+      " WHERE (area_version.valid_from, area_version.valid_to) IS DISTINCT FROM"
+      " (excluded.valid_from, excluded.valid_to)",
+      {v.level, v.code, v.name, v.valid_from, v.valid_to});
+}
+
+Result<std::int64_t> Store::put(db::Connection& c, const AreaChange& v) {
+  return c.execute(
+      "INSERT INTO area_change (level, old_code, old_name, new_code, new_name, changed_on)"
+      " VALUES ($1, $2, $3, $4, $5, $6)"
+      " ON CONFLICT (level, old_code, new_code, changed_on) DO UPDATE SET"
+      " old_name = excluded.old_name, new_name = excluded.new_name"
+      " WHERE (area_change.old_name, area_change.new_name) IS DISTINCT FROM"
+      " (excluded.old_name, excluded.new_name)",
+      {v.level, v.old_code, v.old_name, v.new_code, v.new_name, v.changed_on});
+}
+
+Result<std::int64_t> Store::put(db::Connection& c, const CountyWeight& v) {
+  return c.execute(
+      "INSERT INTO county_weight (year, original_code, current_code, weight)"
+      " VALUES ($1, $2, $3, $4)"
+      " ON CONFLICT (year, original_code, current_code) DO UPDATE SET weight = excluded.weight"
+      " WHERE county_weight.weight IS DISTINCT FROM excluded.weight",
+      {static_cast<std::int64_t>(v.year), v.original_code, v.current_code, v.weight});
+}
+
+Result<std::vector<AreaVersion>> Store::versions(const std::string& level,
+                                                 const std::string& code) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query("SELECT name, valid_from, valid_to FROM area_version"
+                                     " WHERE level = $1 AND code = $2"
+                                     " ORDER BY COALESCE(valid_from, '')",
+                                     {level, code}));
+  std::vector<AreaVersion> out;
+  for (const auto& r : rows) {
+    out.push_back({level, code, r.text(0), r.opt_text(1), r.opt_text(2)});
+  }
+  return out;
+}
+
+Result<std::vector<AreaChange>> Store::changes_from(const std::string& level,
+                                                    const std::string& code,
+                                                    const std::string& after) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT old_name, new_code, new_name, changed_on FROM area_change"
+                          " WHERE level = $1 AND old_code = $2 AND changed_on > $3"
+                          " ORDER BY changed_on, new_code",
+                          {level, code, after}));
+  std::vector<AreaChange> out;
+  for (const auto& r : rows) {
+    out.push_back({level, code, r.text(0), r.text(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+Result<std::vector<CountyWeight>> Store::county_weights(int year, const std::string& code) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows, conn->query("SELECT current_code, weight FROM county_weight"
+                                     " WHERE year = $1 AND original_code = $2 AND weight > 0"
+                                     " ORDER BY current_code",
+                                     {static_cast<std::int64_t>(year), code}));
+  std::vector<CountyWeight> out;
+  for (const auto& r : rows) out.push_back({year, code, r.text(0), r.real(1)});
+  return out;
+}
+
 }  // namespace stemnet::registry

@@ -11,6 +11,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "registry/history.hpp"
 #include "registry/model.hpp"
 
 #include <map>
@@ -63,6 +64,19 @@ class Store {
   static Result<std::int64_t> put(db::Connection& c, const Institution& v);
   static Result<std::int64_t> put(db::Connection& c, const School& v);
   static Result<std::int64_t> put(db::Connection& c, const Boundary& v);
+  static Result<std::int64_t> put(db::Connection& c, const AreaVersion& v);
+  static Result<std::int64_t> put(db::Connection& c, const AreaChange& v);
+  static Result<std::int64_t> put(db::Connection& c, const CountyWeight& v);
+
+  // A code's names over time, oldest first (empty when it is in no list).
+  Result<std::vector<AreaVersion>> versions(const std::string& level, const std::string& code);
+  // The changes from `code` after `after` (a day), in date order.
+  Result<std::vector<AreaChange>> changes_from(const std::string& level, const std::string& code,
+                                               const std::string& after);
+
+  // FHI: where county `code`'s population of `year` lives today, by share.
+  Result<std::vector<CountyWeight>> county_weights(int year, const std::string& code);
+
   // A level's boundaries (format and body); not_found before an import.
   Result<Boundary> boundary(const std::string& level);
   // Whether a municipality number is in the registry (for import checks).

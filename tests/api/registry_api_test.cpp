@@ -148,6 +148,52 @@ TEST_F(RegistryApi, OneMunicipality) {
                  "registry.municipality_number_invalid");
 }
 
+// Issue 15, item 1: a code of any year since 2017 resolves, as it was, and says what it became.
+TEST_F(RegistryApi, AMunicipalityAsItWasOnADay) {
+  auto k = get_json("/api/v1/municipalities/1001?on=2019-06-01");
+  EXPECT_EQ(k.at("name").as_string(), "Kristiansand");
+  EXPECT_EQ(k.at("county").at("name").as_string(), "Vest-Agder");
+  EXPECT_EQ(k.at("valid_to").as_string(), "2019-12-31");
+  ASSERT_EQ(k.at("became").as_array().size(), 1u);
+  EXPECT_EQ(k.at("became").as_array()[0].at("number").as_string(), "4204");
+  EXPECT_EQ(k.at("became").as_array()[0].at("on").as_string(), "2020-01-01");
+  // Halden 0101 → 3001 → 3101: today's is two changes on.
+  auto halden = get_json("/api/v1/municipalities/0101?on=2017-01-01");
+  ASSERT_EQ(halden.at("today").as_array().size(), 1u);
+  EXPECT_EQ(halden.at("today").as_array()[0].at("number").as_string(), "3101");
+  EXPECT_EQ(get_json("/api/v1/municipalities/3001?on=2023-06-30").at("county").at("name"), "Viken");
+  // Ålesund 1507 split in 2024: both of today's.
+  auto alesund = get_json("/api/v1/municipalities/1507?on=2022-01-01");
+  std::set<std::string> today;
+  for (const auto& t : alesund.at("today").as_array())
+    today.insert(std::string(t.at("number").as_string()));
+  EXPECT_EQ(today, (std::set<std::string>{"1508", "1580"}));
+  // Oslo never changed; today's answer without `on` is the registry's.
+  EXPECT_TRUE(get_json("/api/v1/municipalities/0301?on=2018-01-01").at("valid_to").is_null());
+  expect_problem("/api/v1/municipalities/1001", 404, "", "registry.municipality_not_found");
+  expect_problem("/api/v1/municipalities/1001?on=2021-01-01", 404, "", "registry.not_valid_on");
+  expect_problem("/api/v1/municipalities/9999?on=2019-01-01", 404, "", "registry.pseudo_area");
+  expect_problem("/api/v1/municipalities/1001?on=2016-12-31", 400, "on",
+                 "on registry.before_history");
+  expect_problem("/api/v1/municipalities/1001?on=2019-02-30", 400, "on");
+}
+
+TEST_F(RegistryApi, ACountyAsItWasWithFhiSharesOfTodaysCounties) {
+  auto viken = get_json("/api/v1/counties/30?on=2022-01-01");
+  EXPECT_EQ(viken.at("name").as_string(), "Viken");
+  EXPECT_EQ(viken.at("became").as_array().size(), 3u);
+  double share = 0;
+  for (const auto& t : viken.at("today").as_array()) share += t.at("share").as_double();
+  EXPECT_NEAR(share, 1.0, 1e-9);
+  EXPECT_EQ(get_json("/api/v1/counties/16?on=2017-06-01").at("became").as_array()[0].at("number"),
+            "50");
+  EXPECT_EQ(get_json("/api/v1/counties/03").at("today").as_array()[0].at("number"), "03");
+  expect_problem("/api/v1/counties/30", 404, "", "registry.not_valid_on");  // today: gone
+  expect_problem("/api/v1/counties/13?on=2018-01-01", 404, "", "registry.county_not_found");
+  expect_problem("/api/v1/counties/99", 404, "", "registry.pseudo_area");
+  expect_problem("/api/v1/counties/3", 400, "number");
+}
+
 TEST_F(RegistryApi, SchoolSearchIsCaseAndDiacriticInsensitive) {
   for (const char* q : {"Gr%C3%BCnerl%C3%B8kka", "GR%C3%9CNERL%C3%98KKA", "grunerloekka"}) {
     auto body = get_json(std::string("/api/v1/schools?q=") + q);

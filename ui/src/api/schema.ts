@@ -158,6 +158,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counties/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A county as it was on a day (today by default)
+         * @description Any county number since 2017-01-01 (19 counties before 2020, 11 from 2020, 15 from
+         *     2024): its name that day, its period, what it became when it ended, and today's
+         *     counties its population of that year lives in, with FHI's population shares where it
+         *     was split (Viken 30 → Østfold 31, Akershus 32, Buskerud 33). Errors as for
+         *     `GET /api/v1/municipalities/{number}?on=`: 404 `registry.county_not_found`,
+         *     `registry.not_valid_on`, `registry.pseudo_area` (99); 400 `registry.before_history`,
+         *     `registry.county_number_invalid`.
+         */
+        get: operations["getCounty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/municipalities": {
         parameters: {
             query?: never;
@@ -187,8 +213,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one municipality
-         * @description One municipality (or territory), same shape as a list item. Takes no query parameters.
+         * Get one municipality, today or as it was on a day
+         * @description Without `on`: today's municipality (or territory), same shape as a list item; a number
+         *     that is no municipality today is 404 `registry.municipality_not_found`. With `on`
+         *     (a day since 2017-01-01): the municipality with that number as it was that day, from
+         *     SSB's code lists and change table (an `AreaAsOf`): its name then, its period, its county
+         *     then, what it became when it ended and today's municipalities it is part of. A number no
+         *     list since 2017 has is 404 `registry.municipality_not_found`; a number that was no
+         *     municipality that day is 404 `registry.not_valid_on` (with its period); 9999 (SSB's
+         *     "unknown") is 404 `registry.pseudo_area`; a day before 2017 is 400
+         *     `registry.before_history` at `on`.
          */
         get: operations["getMunicipality"];
         put?: never;
@@ -2011,14 +2045,14 @@ export interface components {
          *     `auth.forbidden`, `server.internal`, ...).
          * @enum {string}
          */
-        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "media.empty" | "media.too_large" | "media.type_not_allowed" | "media.too_many" | "media.image_unreadable" | "media.image_too_large" | "media.file_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
+        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "media.empty" | "media.too_large" | "media.type_not_allowed" | "media.too_many" | "media.image_unreadable" | "media.image_too_large" | "media.file_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "registry.county_not_found" | "registry.county_number_invalid" | "registry.pseudo_area" | "registry.not_valid_on" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
         /**
          * @description What is wrong with one member or parameter. `validation.*` faults come from the checks
          *     against this document; the others are rules of the product about one member
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.pupils_over_capacity" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.pupils_over_capacity" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty" | "registry.before_history";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2049,6 +2083,43 @@ export interface components {
         AreaRef: {
             number: string | null;
             name: string | null;
+        };
+        /** @description An area as it was on a day, from SSB's code lists and change table (KLASS 131) since 2017. */
+        AreaAsOf: {
+            /** @enum {string} */
+            level: "county" | "municipality";
+            number: string;
+            /** @description The name that day */
+            name: string;
+            parallel_names: string[];
+            /** Format: date */
+            on: string;
+            /**
+             * Format: date
+             * @description First day with this number and name; null when older than the history (2017).
+             */
+            valid_from: string | null;
+            /**
+             * Format: date
+             * @description Last day; null while valid.
+             */
+            valid_to: string | null;
+            /** @description A municipality's county that day; null for a county. */
+            county: components["schemas"]["AreaRef"] | null;
+            /** @description What it became when it ended (one row for a renumbering, several for a split); empty while valid. */
+            became: {
+                number: string;
+                name: string;
+                /** Format: date */
+                on: string;
+            }[];
+            /** @description Today's areas of the same level it is now part of (itself while valid). */
+            today: {
+                number: string;
+                name: string;
+                /** @description A county's share of its population of that year living in this county today (FHI); null for municipalities. */
+                share: number | null;
+            }[];
         };
         County: {
             number: components["schemas"]["CountyNumber"];
@@ -3714,6 +3785,11 @@ export interface components {
          */
         Cursor: string;
         /**
+         * @description A day (YYYY-MM-DD) since 2017-01-01; the area as it was that day.
+         * @example 2019-06-01
+         */
+        AreaOn: string;
+        /**
          * @description An `ETag` of an earlier answer; when it still matches, the answer is 304 with no body.
          * @example "9f1c0a2b3d4e5f60"
          */
@@ -4110,6 +4186,98 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getCounty: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A day (YYYY-MM-DD) since 2017-01-01; the area as it was that day.
+                 * @example 2019-06-01
+                 */
+                on?: components["parameters"]["AreaOn"];
+            };
+            header?: {
+                /**
+                 * @description An `ETag` of an earlier answer; when it still matches, the answer is 304 with no body.
+                 * @example "9f1c0a2b3d4e5f60"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description Fylkesnummer, 2 digits.
+                 * @example 30
+                 */
+                number: components["schemas"]["CountyNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The county as it was on `on`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CachePublic"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "level": "county",
+                     *       "number": "30",
+                     *       "name": "Viken",
+                     *       "parallel_names": [
+                     *         "Viken"
+                     *       ],
+                     *       "on": "2022-01-01",
+                     *       "valid_from": "2020-01-01",
+                     *       "valid_to": "2023-12-31",
+                     *       "county": null,
+                     *       "became": [
+                     *         {
+                     *           "number": "31",
+                     *           "name": "Østfold",
+                     *           "on": "2024-01-01"
+                     *         },
+                     *         {
+                     *           "number": "32",
+                     *           "name": "Akershus",
+                     *           "on": "2024-01-01"
+                     *         },
+                     *         {
+                     *           "number": "33",
+                     *           "name": "Buskerud",
+                     *           "on": "2024-01-01"
+                     *         }
+                     *       ],
+                     *       "today": [
+                     *         {
+                     *           "number": "31",
+                     *           "name": "Østfold",
+                     *           "share": 0.24
+                     *         },
+                     *         {
+                     *           "number": "32",
+                     *           "name": "Akershus",
+                     *           "share": 0.5
+                     *         },
+                     *         {
+                     *           "number": "33",
+                     *           "name": "Buskerud",
+                     *           "share": 0.26
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AreaAsOf"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listMunicipalities: {
         parameters: {
             query?: {
@@ -4196,7 +4364,13 @@ export interface operations {
     };
     getMunicipality: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description A day (YYYY-MM-DD) since 2017-01-01; the area as it was that day.
+                 * @example 2019-06-01
+                 */
+                on?: components["parameters"]["AreaOn"];
+            };
             header?: {
                 /**
                  * @description An `ETag` of an earlier answer; when it still matches, the answer is 304 with no body.
@@ -4215,7 +4389,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The municipality. */
+            /** @description The municipality; as it was on `on` when given. */
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CachePublic"];
@@ -4245,7 +4419,7 @@ export interface operations {
                      *       "school_count": 1
                      *     }
                      */
-                    "application/json": components["schemas"]["Municipality"];
+                    "application/json": components["schemas"]["Municipality"] | components["schemas"]["AreaAsOf"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -10394,9 +10568,10 @@ export const pathsApiV1OffersIdFilesPostParametersQueryRoleValues: ReadonlyArray
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiV1OrganisationsIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["logo", "picture"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.pupils_over_capacity", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "registry.county_not_found", "registry.county_number_invalid", "registry.pseudo_area", "registry.not_valid_on", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.pupils_over_capacity", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty", "registry.before_history"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
+export const areaAsOfLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaAsOf"]["level"]> = ["county", "municipality"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
 export const schoolLocation_precisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["School"]["location_precision"]> = ["municipality", "address"];
 export const institutionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Institution"]["kind"]> = ["science_centre", "higher_education"];

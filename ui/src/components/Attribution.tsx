@@ -8,6 +8,8 @@ export const ATTRIBUTION_LINES = [
   'Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no',
   'Vitensentre: Forskningsrådet. Institusjonsinndeling: SSB',
   'norway-geodata © 2025 Alexander Prestmo (MIT)',
+  'Kommuneinndeling: Statistisk sentralbyrå (KLASS 131)',
+  'Fylkesendringer: Folkehelseinstituttet, csdata (MIT)',
 ];
 
 export function Attribution({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {

@@ -107,6 +107,8 @@ export const site: Pick<Messages, 'common' | 'layout' | 'nav' | 'lang' | 'home' 
       science_centres: 'Regional science centres',
       higher_education: 'Universities and university colleges',
       national_tests: 'National tests grades 5 and 8, 2025–26, by school',
+      area_history: 'Municipality and county codes since 2017, with the changes between them',
+      county_weights: 'County changes with population shares',
     },
     monitor: 'The monitor',
     monitor_text: 'The indicators take their figures from these sources. Each indicator shows its source and licence.',

@@ -105,6 +105,8 @@ export const site = {
       science_centres: 'Regionale vitensentre',
       higher_education: 'Universiteter og høgskoler',
       national_tests: 'Nasjonale prøver 5. og 8. trinn 2025–26, per skole',
+      area_history: 'Kommune- og fylkesnumre siden 2017, med endringene mellom dem',
+      county_weights: 'Fylkesendringer med befolkningsandeler',
     },
     monitor: 'Monitoren',
     monitor_text: 'Indikatorene henter tall fra disse kildene. Hver indikator viser sin kilde og lisens.',

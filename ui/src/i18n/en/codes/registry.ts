@@ -10,4 +10,9 @@ export const registry: Record<keyof typeof source, string> = {
   boundaries_missing: 'The boundaries have not been loaded yet.',
   municipality_number_invalid: 'A municipality number has four digits, such as 0301.',
   orgnr_invalid: 'This is not a valid organisation number (9 digits).',
+  county_not_found: 'No county has had the number {{number}} since 2017.',
+  county_number_invalid: 'A county number has two digits, such as 03.',
+  pseudo_area: '{{number}} is SSB’s code for “unknown”, not an area.',
+  not_valid_on: 'The number {{number}} was not in use on {{on}}.',
+  before_history: 'The area history starts on {{start}}.',
 };

@@ -8,4 +8,9 @@ export const registry = {
   boundaries_missing: 'Grensene er ikke lastet inn ennå.',
   municipality_number_invalid: 'Et kommunenummer har fire siffer, for eksempel 0301.',
   orgnr_invalid: 'Dette er ikke et gyldig organisasjonsnummer (9 siffer).',
+  county_not_found: 'Ingen fylker har hatt nummeret {{number}} siden 2017.',
+  county_number_invalid: 'Et fylkesnummer har to siffer, for eksempel 03.',
+  pseudo_area: '{{number}} er SSBs kode for «uoppgitt», ikke et område.',
+  not_valid_on: 'Nummeret {{number}} gjaldt ikke {{on}}.',
+  before_history: 'Områdehistorikken begynner {{start}}.',
 };

@@ -10,4 +10,9 @@ export const registry: Record<keyof typeof source, string> = {
   boundaries_missing: 'Grensene er ikkje lasta inn enno.',
   municipality_number_invalid: 'Eit kommunenummer har fire siffer, til dømes 0301.',
   orgnr_invalid: 'Dette er ikkje eit gyldig organisasjonsnummer (9 siffer).',
+  county_not_found: 'Ingen fylke har hatt nummeret {{number}} sidan 2017.',
+  county_number_invalid: 'Eit fylkesnummer har to siffer, til dømes 03.',
+  pseudo_area: '{{number}} er koden SSB nyttar for «uoppgitt», ikkje eit område.',
+  not_valid_on: 'Nummeret {{number}} galdt ikkje {{on}}.',
+  before_history: 'Områdehistorikken byrjar {{start}}.',
 };
