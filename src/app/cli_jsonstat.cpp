@@ -13,7 +13,7 @@ namespace {
 
 void print_skipped(const monitor::FileOutcome& o) {
   if (o.skipped_areas.empty()) return;
-  std::cout << "  skipped, not a current area:";
+  std::cout << "  skipped, not an area:";
   for (const auto& [code, cells] : o.skipped_areas)
     std::cout << " " << code << " (" << cells << ")";
   std::cout << "\n";

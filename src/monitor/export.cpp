@@ -164,7 +164,13 @@ json::value provenance_json(const Provenance& p) {
       {"cells", p.cells},
       {"source", p.source},
       {"licence", p.licence},
-      {"superseded_by", p.superseded_by ? json::value(*p.superseded_by) : json::value(nullptr)}};
+      {"superseded_by", p.superseded_by ? json::value(*p.superseded_by) : json::value(nullptr)},
+      {"area_codes",
+       p.codes
+           ? json::value(json::object{
+                 {"valid_from", p.codes_from ? json::value(*p.codes_from) : json::value(nullptr)},
+                 {"valid_to", p.codes_to ? json::value(*p.codes_to) : json::value(nullptr)}})
+           : json::value(nullptr)}};
 }
 
 std::string to_csv(const DataResult& d) {

@@ -25,9 +25,9 @@ Result<bool> AreaCheck::known(const AreaRef& a) {
   if (a.level == "country") return true;
   const std::string key = a.level + ":" + a.code;
   if (auto it = seen_.find(key); it != seen_.end()) return it->second;
-  Result<bool> r = a.level == "county"         ? registry::Store::has_county(c_, a.code)
-                   : a.level == "municipality" ? registry::Store::has_municipality(c_, a.code)
-                                               : registry::Store::has_school(c_, a.code);
+  // Areas are kept as published: a code of any list since 2017 is known.
+  Result<bool> r = a.level == "school" ? registry::Store::has_school(c_, a.code)
+                                       : registry::Store::has_area_code(c_, a.level, a.code);
   if (r) seen_[key] = *r;
   return r;
 }

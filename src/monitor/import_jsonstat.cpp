@@ -324,11 +324,12 @@ Result<FileOutcome> import_jsonstat_bytes(db::Pool& pool, std::string_view bytes
     if (b.cells.empty()) {
       std::string codes;
       for (const auto& [code, n] : out.skipped_areas) codes += (codes.empty() ? "" : ", ") + code;
-      return Error::malformed_file(source.name, 0,
-                                   "nothing to import for " + ind.id +
-                                       ": no area of the table is a current area at a level the "
-                                       "indicator has (" +
-                                       codes + ")");
+      return Error::malformed_file(
+          source.name, 0,
+          "nothing to import for " + ind.id +
+              ": no area of the table is an area since 2017 at a level the "
+              "indicator has (" +
+              codes + ")");
     }
     const auto skipped = std::move(out.skipped_areas);
     STEMNET_TRY(out, detail::write(c, b));

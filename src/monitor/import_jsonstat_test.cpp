@@ -8,6 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 namespace stemnet::monitor {
 namespace {
 
@@ -27,14 +32,14 @@ TEST_F(JsonStatImport, SumsOverADimensionAndReportsUnknownAreas) {
   auto out = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "population",
                              {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}});
   ASSERT_TRUE(out) << out.error().where_and_what();
-  // Oslo and Stavanger, two years; the pseudo-areas and pre-2024 Halden are reported.
-  EXPECT_EQ(out->cells, 4);
-  EXPECT_EQ(out->skipped_areas.size(), 3u);
+  // Oslo, Stavanger and Halden's 2020–2023 code, two years, kept on the codes as published;
+  // the pseudo-areas are reported.
+  EXPECT_EQ(out->cells, 6);
+  EXPECT_EQ(out->skipped_areas.size(), 2u);
   EXPECT_EQ(out->skipped_areas.at("K-21-22"), 2);
   EXPECT_EQ(out->skipped_areas.at("K-Rest"), 2);
-  EXPECT_EQ(out->skipped_areas.at("K-3001"), 2);
   auto c = cells("population");
-  ASSERT_EQ(c.size(), 4u);
+  ASSERT_EQ(c.size(), 6u);
   EXPECT_EQ(c[0].area_code, "0301");
   EXPECT_EQ(c[0].period, "2023");
   EXPECT_EQ(c[0].value, 350000.0 + 351000.0);
@@ -42,6 +47,15 @@ TEST_F(JsonStatImport, SumsOverADimensionAndReportsUnknownAreas) {
   EXPECT_EQ(c[2].status, ":");  // one part suppressed: the sum is suppressed, not a number
   EXPECT_FALSE(c[2].value.has_value());
   EXPECT_EQ(c[3].value, 72500.0 + 73500.0);
+  EXPECT_EQ(c[4].area_code, "3001");
+  // The provenance says which code version the file used: 3001 was valid 2020–2023.
+  Store store(*pool_);
+  auto prov = store.provenance("population");
+  ASSERT_TRUE(prov);
+  ASSERT_EQ(prov->size(), 2u);
+  EXPECT_TRUE((*prov)[0].codes);
+  EXPECT_EQ((*prov)[0].codes_from, "2020-01-01");
+  EXPECT_EQ((*prov)[0].codes_to, "2023-12-31");
 
   auto again = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "population",
                                {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}});
@@ -49,12 +63,35 @@ TEST_F(JsonStatImport, SumsOverADimensionAndReportsUnknownAreas) {
   EXPECT_TRUE(again->already_imported);
 }
 
+// A period whose areas come from two code lists (Halden 0101, before 2020, beside 3001, from
+// 2020) is refused, naming both; nothing is written.
+TEST_F(JsonStatImport, APeriodMixingCodeVersionsIsRefused) {
+  auto bytes = read_file("tests/fixtures/ssb/07459.json");
+  ASSERT_TRUE(bytes);
+  std::string mixed = *bytes;
+  const auto at = mixed.find("\"K-1103\"");
+  ASSERT_NE(at, std::string::npos);
+  mixed.replace(at, 8, "\"K-0101\"");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("stemnet-mixed-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(path, std::ios::binary) << mixed;
+  auto out = import_jsonstat(*pool_, path, "population",
+                             {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "sum"}});
+  ASSERT_FALSE(out);
+  EXPECT_NE(out.error().detail.find("mixes area code versions: 0101 was valid until 2019-12-31, "
+                                    "3001 only from 2020-01-01"),
+            std::string::npos)
+      << out.error().detail;
+  EXPECT_TRUE(cells("population").empty());
+  std::filesystem::remove(path);
+}
+
 TEST_F(JsonStatImport, BreakdownKeepsCategories) {
   auto out = import_jsonstat(*pool_, "tests/fixtures/ssb/07459.json", "higher_education_level",
                              {{"Region", "area"}, {"Tid", "period"}, {"Kjonn", "breakdown:sex"}});
   ASSERT_TRUE(out) << out.error().where_and_what();
   auto c = cells("higher_education_level");
-  ASSERT_EQ(c.size(), 8u);
+  ASSERT_EQ(c.size(), 12u);  // 0301, 1103 and 3001, two years, two sexes
   EXPECT_EQ(c[0].breakdown, "sex=1");
   EXPECT_EQ(c[1].breakdown, "sex=2");
 }

@@ -59,7 +59,7 @@ TEST_F(Refresh, FetchesImportsAndKeepsTheRawAnswer) {
   const auto& r = (*out)[0];
   EXPECT_TRUE(r.ok) << r.message;
   EXPECT_EQ(r.url, ssb.url("/api/v0/no/table/07459"));
-  EXPECT_EQ(r.imported.cells, 4);
+  EXPECT_EQ(r.imported.cells, 6);  // Halden's 3001 kept as published
   EXPECT_EQ(r.imported.skipped_areas.count("K-21-22"), 1u);
   EXPECT_TRUE(std::filesystem::exists(r.raw_file)) << r.raw_file;
   EXPECT_NE(query.find("\"json-stat2\""), std::string::npos)

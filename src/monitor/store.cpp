@@ -5,6 +5,7 @@
 #include "db/sql.hpp"
 #include "monitor/catalogue.hpp"
 #include "monitor/errors.hpp"
+#include "registry/store.hpp"
 
 #include <map>
 #include <set>
@@ -105,14 +106,20 @@ Result<std::vector<Provenance>> Store::provenance(const std::string& indicator_i
   STEMNET_TRY(
       auto rows,
       conn->query("SELECT d.id, d.kind, d.file_name, d.sha256, d.imported_at, d.source, d.licence,"
-                  " c.period, c.cells, c.superseded_by FROM import_coverage c"
+                  " c.period, c.cells, c.superseded_by, c.area_codes_from, c.area_codes_to"
+                  " FROM import_coverage c"
                   " JOIN data_import d ON d.id = c.import_id WHERE c.indicator_id = $1"
                   " ORDER BY c.period, d.imported_at, d.id",
                   {indicator_id}));
   std::vector<Provenance> out;
   for (const auto& r : rows) {
-    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                   r.text(7), r.integer(8), r.opt_text(9)});
+    Provenance p{r.text(0), r.text(1), r.text(2), r.text(3),    r.text(4),
+                 r.text(5), r.text(6), r.text(7), r.integer(8), r.opt_text(9)};
+    // "" is an open end (older than the history, or valid today); NULL: no codes.
+    p.codes = !r.is_null(10);
+    if (p.codes && !r.text(10).empty()) p.codes_from = r.text(10);
+    if (p.codes && !r.text(11).empty()) p.codes_to = r.text(11);
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -165,6 +172,54 @@ Result<std::optional<Indicator>> Store::find(db::Connection& c, const std::strin
   return std::optional<Indicator>(std::move(ind));
 }
 
+namespace {
+
+// The code version of each (indicator, period) slice: the days over which all
+// its county and municipality codes were valid. A slice whose codes were
+// never valid together mixes code versions: refused, naming two of them.
+struct SliceCodes {
+  bool any = false;
+  registry::CodeSpan span;
+  std::string from_code, to_code;  // the codes that set each end
+};
+
+Result<std::map<std::pair<std::string, std::string>, SliceCodes>> code_versions(
+    db::Connection& c, const ImportBatch& b) {
+  std::map<std::string, std::map<std::string, registry::CodeSpan>> spans;  // level -> code ->
+  std::map<std::pair<std::string, std::string>, SliceCodes> out;
+  for (const auto& cell : b.cells) {
+    if (cell.area_level != "county" && cell.area_level != "municipality") continue;
+    auto level = spans.find(cell.area_level);
+    if (level == spans.end()) {
+      STEMNET_TRY(auto read, registry::Store::code_spans(c, cell.area_level));
+      level = spans.emplace(cell.area_level, std::move(read)).first;
+    }
+    auto span = level->second.find(cell.area_code);
+    if (span == level->second.end()) continue;  // no history imported: nothing to tell
+    SliceCodes& s = out[{cell.indicator_id, cell.period}];
+    const auto& [from, to] = span->second;
+    s.any = true;  // the span starts open at both ends, and narrows
+    if (from && (!s.span.from || *from > *s.span.from)) {
+      s.span.from = from;
+      s.from_code = cell.area_code;
+    }
+    if (to && (!s.span.to || *to < *s.span.to)) {
+      s.span.to = to;
+      s.to_code = cell.area_code;
+    }
+    if (s.span.from && s.span.to && *s.span.from > *s.span.to) {
+      return Error::malformed_file(
+          b.file_name, 0,
+          "period " + cell.period + " of " + cell.indicator_id + " mixes area code versions: " +
+              s.to_code + " was valid until " + *s.span.to + ", " + s.from_code + " only from " +
+              *s.span.from + "; a file's areas of one period must come from one code list");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<ImportOutcome> Store::write_import(db::Connection& c, const ImportBatch& b) {
   ImportOutcome out;
   STEMNET_TRY(auto seen, c.query("SELECT 1 FROM data_import WHERE id = $1", {b.id}));
@@ -179,11 +234,17 @@ Result<ImportOutcome> Store::write_import(db::Connection& c, const ImportBatch& 
                  static_cast<std::int64_t>(b.cells.size()), b.source, b.licence}));
   std::map<std::pair<std::string, std::string>, std::int64_t> slices;
   for (const auto& cell : b.cells) ++slices[{cell.indicator_id, cell.period}];
+  STEMNET_TRY(auto versions, code_versions(c, b));
   for (const auto& [slice, count] : slices) {
-    STEMNET_TRY_VOID(
-        c.execute("INSERT INTO import_coverage (import_id, indicator_id, period, cells)"
-                  " VALUES ($1, $2, $3, $4)",
-                  {b.id, slice.first, slice.second, count}));
+    const auto v = versions.find(slice);
+    const bool any = v != versions.end();
+    // Open ends: "" for older than the history, and NULL for both without codes.
+    STEMNET_TRY_VOID(c.execute(
+        "INSERT INTO import_coverage (import_id, indicator_id, period, cells, area_codes_from,"
+        " area_codes_to) VALUES ($1, $2, $3, $4, $5, $6)",
+        {b.id, slice.first, slice.second, count,
+         any ? db::Value(v->second.span.from.value_or("")) : db::Value(nullptr),
+         any ? db::Value(v->second.span.to.value_or("")) : db::Value(nullptr)}));
   }
   std::set<std::tuple<std::string, std::string, std::string, std::string, std::string>> keys;
   for (const auto& cell : b.cells) {

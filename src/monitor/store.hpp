@@ -41,6 +41,11 @@ struct Provenance {
   std::string period;
   std::int64_t cells = 0;
   std::optional<std::string> superseded_by;
+  // The code version the file used for the period: the days over which all
+  // its county and municipality codes were valid (open ends null); `codes`
+  // false when the period has none (the country, schools).
+  bool codes = false;
+  std::optional<std::string> codes_from, codes_to;
 };
 
 struct CellFilter {

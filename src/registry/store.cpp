@@ -485,4 +485,29 @@ Result<std::vector<CountyWeight>> Store::county_weights(int year, const std::str
   return out;
 }
 
+Result<bool> Store::has_area_code(db::Connection& c, const std::string& level,
+                                  const std::string& code) {
+  STEMNET_TRY(auto rows,
+              c.query("SELECT 1 FROM area_version WHERE level = $1 AND code = $2", {level, code}));
+  if (!rows.empty()) return true;
+  return level == "county" ? has_county(c, code) : has_municipality(c, code);
+}
+
+Result<std::map<std::string, CodeSpan>> Store::code_spans(db::Connection& c,
+                                                          const std::string& level) {
+  // '' sorts before every day and '9999-12-31' after: the open ends.
+  STEMNET_TRY(auto rows, c.query("SELECT code, MIN(COALESCE(valid_from, '')),"
+                                 " MAX(COALESCE(valid_to, '9999-12-31'))"
+                                 " FROM area_version WHERE level = $1 GROUP BY code",
+                                 {level}));
+  std::map<std::string, CodeSpan> out;
+  for (const auto& r : rows) {
+    CodeSpan span;
+    if (!r.text(1).empty()) span.from = r.text(1);
+    if (r.text(2) != "9999-12-31") span.to = r.text(2);
+    out.emplace(r.text(0), std::move(span));
+  }
+  return out;
+}
+
 }  // namespace stemnet::registry

@@ -32,6 +32,12 @@ struct SchoolFilter {
   std::optional<std::string> orgnr_prefix;
 };
 
+// The days over which a code was valid, within the history since 2017:
+// `from` null when older than the history, `to` null while valid.
+struct CodeSpan {
+  std::optional<std::string> from, to;
+};
+
 struct Counts {
   std::int64_t counties = 0, municipalities = 0, territories = 0, postcodes = 0, institutions = 0,
                schools = 0;
@@ -83,6 +89,13 @@ class Store {
   static Result<bool> has_municipality(db::Connection& c, const std::string& number);
   static Result<bool> has_county(db::Connection& c, const std::string& number);
   static Result<bool> has_school(db::Connection& c, const std::string& orgnr);
+  // Whether a county or municipality code is one of any list since 2017
+  // (the area history), or of today's registry.
+  static Result<bool> has_area_code(db::Connection& c, const std::string& level,
+                                    const std::string& code);
+  // Every code of a level in the history, with its span.
+  static Result<std::map<std::string, CodeSpan>> code_spans(db::Connection& c,
+                                                            const std::string& level);
 
  private:
   db::Pool& pool_;

@@ -2315,6 +2315,18 @@ export interface components {
             source: string;
             licence: string;
             superseded_by: string | null;
+            /**
+             * @description The code version the file used for this period: the days over which every county and
+             *     municipality code of its figures was valid (SSB's code lists since 2017; a null end is
+             *     open: older than 2017, or valid today). Figures are kept on the codes as published.
+             *     Null when the period has no county or municipality figures.
+             */
+            area_codes: {
+                /** Format: date */
+                valid_from: string | null;
+                /** Format: date */
+                valid_to: string | null;
+            } | null;
         };
         Target: {
             id: string;
@@ -5011,7 +5023,11 @@ export interface operations {
                      *           "cells": 7335,
                      *           "source": "Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no",
                      *           "licence": "NLOD",
-                     *           "superseded_by": null
+                     *           "superseded_by": null,
+                     *           "area_codes": {
+                     *             "valid_from": "2024-01-01",
+                     *             "valid_to": null
+                     *           }
                      *         }
                      *       ],
                      *       "targets": [
