@@ -143,13 +143,27 @@ std::string to_jsonstat(const DataResult& d, const std::string& lang) {
   if (!updated.empty()) ds.updated = updated;
   json::object levels;
   for (const auto& [code, level] : level_of) levels[code] = level;
-  ds.extension = json::object{{"stemnet",
-                               {{"indicator", ind.id},
-                                {"stage", ind.stage},
-                                {"direction", ind.direction},
-                                {"licence", ind.licence},
-                                {"area_level", levels},
-                                {"provenance", provenance}}}};
+  json::object stemnet{{"indicator", ind.id},
+                       {"stage", ind.stage},
+                       {"direction", ind.direction},
+                       {"licence", ind.licence},
+                       {"area_level", levels},
+                       {"provenance", provenance},
+                       {"areas", d.current_areas ? "current" : "published"}};
+  if (d.current_areas) {
+    // How each figure moved to today's areas (only those that moved).
+    json::array derivations;
+    for (const auto& c : d.cells) {
+      if (c.derivation.empty()) continue;
+      derivations.push_back(json::object{{"area", c.area_code},
+                                         {"period", c.period},
+                                         {"breakdown", c.breakdown},
+                                         {"estimate", c.estimate},
+                                         {"how", c.derivation}});
+    }
+    stemnet["derivations"] = std::move(derivations);
+  }
+  ds.extension = json::object{{"stemnet", std::move(stemnet)}};
   return jsonstat::write(ds);
 }
 
@@ -179,7 +193,9 @@ std::string to_csv(const DataResult& d) {
   const auto& dims = d.indicator.breakdowns;
   std::string out = "indicator,area_level,area,area_name,period";
   for (const auto& dim : dims) out += "," + csv_field(dim);
-  out += ",value,status\r\n";
+  out += ",value,status";
+  // On today's areas: whether a figure is an estimate, and how it was made.
+  out += d.current_areas ? ",estimate,derivation\r\n" : "\r\n";
   for (const auto& c : d.cells) {
     auto name = d.area_names.find(c.area_level + ":" + c.area_code);
     out += csv_field(c.indicator_id) + "," + c.area_level + "," + c.area_code + "," +
@@ -191,7 +207,10 @@ std::string to_csv(const DataResult& d) {
     }
     out += ",";
     if (c.value) text::append_number(out, *c.value);
-    out += "," + c.status + "\r\n";
+    out += "," + c.status;
+    if (d.current_areas)
+      out += std::string(c.estimate ? ",true," : ",false,") + csv_field(c.derivation);
+    out += "\r\n";
   }
   return out;
 }

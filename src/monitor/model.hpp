@@ -62,6 +62,12 @@ struct Cell {
   std::string breakdown;  // "" or "dim=cat;dim=cat", dimensions sorted
   std::optional<double> value;
   std::string status;  // "" when value holds a number
+  // Read, not written: the last day its import's area codes were all valid
+  // (the code version; nullopt when open or unknown), and, on today's areas,
+  // how the figure was made from the published ones.
+  std::optional<std::string> codes_to;
+  std::string derivation;
+  bool estimate = false;
 };
 
 // "dim=cat;dim=cat" with dimensions in order, from pairs in any order.

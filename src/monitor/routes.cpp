@@ -135,7 +135,11 @@ void add_routes(http::Router& router, Service& svc) {
             q.period = value;
           else if (name == "format")
             format = value;
-          else if (name == "lang")
+          else if (name == "areas") {
+            if (value != "published" && value != "current")
+              return errors::not_one_of("areas", value, "published, current");
+            q.current_areas = value == "current";
+          } else if (name == "lang")
             continue;
           else
             q.breakdown[name] = value;  // the service checks it is a breakdown of this indicator

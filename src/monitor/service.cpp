@@ -4,6 +4,7 @@
 #include "core/encoding.hpp"
 #include "monitor/area.hpp"
 #include "monitor/catalogue.hpp"
+#include "monitor/current_areas.hpp"
 #include "monitor/errors.hpp"
 
 #include <algorithm>
@@ -77,7 +78,8 @@ Result<DataResult> Service::data(const std::string& id, const DataQuery& q) {
       return errors::area_level_mismatch(*q.area, area.level, *f.level);
     }
     f.level = area.level;
-    f.area = area.code;
+    // On today's areas an area's figure may come from other codes: chosen after the move.
+    if (!q.current_areas) f.area = area.code;
   }
   if (q.period && *q.period != "latest") f.period = q.period;
   for (const auto& [dim, cat] : q.breakdown) {
@@ -87,12 +89,19 @@ Result<DataResult> Service::data(const std::string& id, const DataQuery& q) {
   }
   f.breakdown = q.breakdown;
   STEMNET_TRY(auto cells, store_.cells(f));
+  if (q.current_areas) {
+    STEMNET_TRY(cells, on_current_areas(registry_, ind, std::move(cells)));
+    if (q.area) {
+      const auto area = *normalize_area(*q.area);
+      std::erase_if(cells, [&](const Cell& c) { return c.area_code != area.code; });
+    }
+  }
   if (q.period && *q.period == "latest" && !cells.empty()) {
     std::string latest;
     for (const auto& c : cells) latest = std::max(latest, c.period);
     std::erase_if(cells, [&](const Cell& c) { return c.period != latest; });
   }
-  DataResult out{ind, std::move(cells), {}, {}};
+  DataResult out{ind, std::move(cells), {}, {}, q.current_areas};
   std::set<std::string> levels, periods;
   for (const auto& c : out.cells) {
     levels.insert(c.area_level);

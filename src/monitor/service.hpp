@@ -25,6 +25,8 @@ struct DataQuery {
   std::optional<std::string> level;   // country | county | municipality | school
   std::optional<std::string> period;  // exact, or "latest"
   std::map<std::string, std::string> breakdown;
+  // On today's areas (monitor/current_areas.hpp), not the codes as published.
+  bool current_areas = false;
 };
 
 struct Target {
@@ -39,6 +41,7 @@ struct DataResult {
   std::vector<Cell> cells;
   std::map<std::string, std::string> area_names;  // "level:code" -> name
   std::vector<Provenance> provenance;             // of the periods shown
+  bool current_areas = false;                     // cells carry their derivation
 };
 
 struct IndicatorDetail {

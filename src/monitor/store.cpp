@@ -63,19 +63,23 @@ Result<IndicatorSummary> Store::indicator(const std::string& id) {
 Result<std::vector<Cell>> Store::cells(const CellFilter& f) {
   STEMNET_TRY(auto conn, pool_.acquire());
   db::Where w;
-  w.add("indicator_id = ?", {f.indicator});
-  if (f.level) w.add("area_level = ?", {*f.level});
-  if (f.area) w.add("area_code = ?", {*f.area});
-  if (f.period) w.add("period = ?", {*f.period});
-  STEMNET_TRY(auto rows,
-              conn->query("SELECT area_level, area_code, period, breakdown, value, status"
-                          " FROM indicator_value" +
-                              w.sql() + " ORDER BY area_level, area_code, period, breakdown",
-                          w.params()));
+  w.add("v.indicator_id = ?", {f.indicator});
+  if (f.level) w.add("v.area_level = ?", {*f.level});
+  if (f.area) w.add("v.area_code = ?", {*f.area});
+  if (f.period) w.add("v.period = ?", {*f.period});
+  STEMNET_TRY(
+      auto rows,
+      conn->query("SELECT v.area_level, v.area_code, v.period, v.breakdown, v.value,"
+                  " v.status, ic.area_codes_to FROM indicator_value v"
+                  " LEFT JOIN import_coverage ic ON ic.import_id = v.import_id"
+                  " AND ic.indicator_id = v.indicator_id AND ic.period = v.period" +
+                      w.sql() + " ORDER BY v.area_level, v.area_code, v.period, v.breakdown",
+                  w.params()));
   std::vector<Cell> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
     Cell c{f.indicator, r.text(0), r.text(1), r.text(2), r.text(3), r.opt_real(4), r.text(5)};
+    if (auto to = r.opt_text(6); to && !to->empty()) c.codes_to = *to;
     if (!f.breakdown.empty()) {
       auto parts = breakdown_parts(c.breakdown);
       bool keep = true;

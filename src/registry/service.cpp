@@ -144,4 +144,54 @@ Result<AreaAsOf> Service::as_of(const std::string& level, const std::string& cod
   return out;
 }
 
+Result<Succession> Service::successors(const std::string& level, const std::string& code,
+                                       const std::string& until) {
+  Succession out;
+  std::set<std::string> today;
+  std::set<std::pair<std::string, std::string>> seen;
+  std::vector<std::pair<std::string, std::string>> todo{{code, until}};  // code, after
+  while (!todo.empty()) {
+    auto [c, after] = todo.back();
+    todo.pop_back();
+    if (!seen.insert({c, after}).second) continue;
+    STEMNET_TRY(auto changes, store_.changes_from(level, c, after));
+    if (changes.empty()) {
+      today.insert(c);
+      continue;
+    }
+    // The first day it changed: where it went then (itself too, when it persisted).
+    const std::string day = changes.front().changed_on;
+    out.dates.insert(day);
+    for (const auto& ch : changes) {
+      if (ch.changed_on == day) todo.push_back({ch.new_code, day});
+    }
+  }
+  out.today.assign(today.begin(), today.end());
+  return out;
+}
+
+Result<std::set<std::string>> Service::predecessors(const std::string& level,
+                                                    const std::string& code,
+                                                    const std::string& until) {
+  std::set<std::string> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  std::vector<std::pair<std::string, std::string>> todo{{code, ""}};  // code, before
+  while (!todo.empty()) {
+    auto [c, before] = todo.back();
+    todo.pop_back();
+    if (!seen.insert({c, before}).second) continue;
+    STEMNET_TRY(auto changes, store_.changes_into(level, c, until, before));
+    if (changes.empty()) {
+      out.insert(c);
+      continue;
+    }
+    // The latest day it was made: what it was made of then.
+    const std::string day = changes.front().changed_on;
+    for (const auto& ch : changes) {
+      if (ch.changed_on == day) todo.push_back({ch.old_code, day});
+    }
+  }
+  return out;
+}
+
 }  // namespace stemnet::registry

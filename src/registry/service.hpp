@@ -14,6 +14,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace stemnet::registry {
@@ -42,6 +43,13 @@ struct AreaAsOf {
   std::vector<AreaToday> today;
 };
 
+// Where an area of an older code version is today: `today` its codes now
+// (several when it was split), `dates` the days of the changes on the way.
+struct Succession {
+  std::vector<std::string> today;
+  std::set<std::string> dates;
+};
+
 class Service {
  public:
   explicit Service(Store& store) : store_(store) {}
@@ -59,6 +67,18 @@ class Service {
   // `level` county or municipality, `on` a day since kHistoryStart (today
   // when empty): 404 when the code was no area that day, saying why.
   Result<AreaAsOf> as_of(const std::string& level, const std::string& code, std::string on);
+  // The code `code` of a version valid until `until` (a day): where it is
+  // today. Without changes after `until` it is itself.
+  Result<Succession> successors(const std::string& level, const std::string& code,
+                                const std::string& until);
+  // Today's `code`: the codes of the version valid until `until` that
+  // became it, wholly or in part (itself among them when it persisted).
+  Result<std::set<std::string>> predecessors(const std::string& level, const std::string& code,
+                                             const std::string& until);
+  // FHI's shares of county `code`'s population of `year` in today's counties.
+  Result<std::vector<CountyWeight>> county_weights(int year, const std::string& code) {
+    return store_.county_weights(year, code);
+  }
   Result<void> ready() { return store_.ping(); }
   // "county" or "municipality": the boundaries as published.
   Result<Boundary> boundary(const std::string& level);

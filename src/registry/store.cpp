@@ -248,6 +248,12 @@ Result<std::map<std::string, std::string>> Store::area_names(const std::string& 
   STEMNET_TRY(auto conn, pool_.acquire());
   STEMNET_TRY(auto rows, conn->query(sql));
   for (const auto& r : rows) out.emplace(r.text(0), r.text(1));
+  if (level == "school") return out;
+  // Codes of earlier lists (figures are kept on the codes as published): their last name.
+  STEMNET_TRY(auto old, conn->query("SELECT code, name FROM area_version WHERE level = $1"
+                                    " ORDER BY code, COALESCE(valid_from, '') DESC",
+                                    {level}));
+  for (const auto& r : old) out.emplace(r.text(0), r.text(1));
   return out;
 }
 
@@ -506,6 +512,23 @@ Result<std::map<std::string, CodeSpan>> Store::code_spans(db::Connection& c,
     if (!r.text(1).empty()) span.from = r.text(1);
     if (r.text(2) != "9999-12-31") span.to = r.text(2);
     out.emplace(r.text(0), std::move(span));
+  }
+  return out;
+}
+
+Result<std::vector<AreaChange>> Store::changes_into(const std::string& level,
+                                                    const std::string& code,
+                                                    const std::string& after,
+                                                    const std::string& before) {
+  STEMNET_TRY(auto conn, pool_.acquire());
+  STEMNET_TRY(auto rows,
+              conn->query("SELECT old_code, old_name, new_name, changed_on FROM area_change"
+                          " WHERE level = $1 AND new_code = $2 AND changed_on > $3"
+                          " AND ($4 = '' OR changed_on < $4) ORDER BY changed_on DESC, old_code",
+                          {level, code, after, before}));
+  std::vector<AreaChange> out;
+  for (const auto& r : rows) {
+    out.push_back({level, r.text(0), r.text(1), code, r.text(2), r.text(3)});
   }
   return out;
 }

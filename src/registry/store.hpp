@@ -80,6 +80,10 @@ class Store {
   Result<std::vector<AreaChange>> changes_from(const std::string& level, const std::string& code,
                                                const std::string& after);
 
+  // The changes into `code` after `after` and before `before` (days; "" for
+  // no bound), latest first.
+  Result<std::vector<AreaChange>> changes_into(const std::string& level, const std::string& code,
+                                               const std::string& after, const std::string& before);
   // FHI: where county `code`'s population of `year` lives today, by share.
   Result<std::vector<CountyWeight>> county_weights(int year, const std::string& code);
 

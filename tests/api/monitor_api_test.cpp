@@ -4,7 +4,10 @@
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
+
 #include <boost/json.hpp>
+#include <map>
+#include <sstream>
 
 #include <array>
 
@@ -224,6 +227,132 @@ TEST_F(MonitorApi, CachedWithEtags) {
   auto again =
       http_get(server_->port(), "/api/v1/indicators/population/data", {{"If-None-Match", tag}});
   EXPECT_EQ(again.status, 304);
+}
+
+// Issue 15, item 3: a series on today's areas from figures kept on the codes as published,
+// with real codes: Kristiansand's 2019 codes, Halden 0101 → 3001 → 3101, Stavanger's merger
+// without Rennesøy, Ålesund's split, Viken 30 → 31/32/33, Aust- and Vest-Agder → 42.
+class MonitorCurrentAreas : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string db = "sqlite:" + dir_->path() + "/areas.db";
+    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+             {"import", "reference", "data/reference"},
+             {"monitor", "catalogue", "data/indicators/catalogue.json"},
+             {"import", "csv", "tests/fixtures/monitor/codes-2019.csv"},
+             {"import", "csv", "tests/fixtures/monitor/codes-2022.csv"}}) {
+      args.push_back("--db");
+      args.push_back(db);
+      auto r = run_stemnet(args);
+      ASSERT_EQ(r.exit_code, 0) << args[0] << " " << args[1] << ": " << r.out;
+    }
+    server_ = new ServerProcess(db);
+    ASSERT_NE(server_->port(), 0);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  // The CSV rows of `target`, by "area,period", as the fields after `period`.
+  static std::map<std::string, std::string> rows(const std::string& target) {
+    auto res = http_get(server_->port(), target);
+    EXPECT_EQ(res.status, 200) << res.body;
+    std::map<std::string, std::string> out;
+    std::istringstream in(res.body);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      // indicator,area_level,area,area_name,period,<breakdowns...>,value,status[,estimate,how]
+      std::vector<std::string> f;
+      std::string cur;
+      bool quoted = false;
+      for (char ch : line) {
+        if (ch == '"')
+          quoted = !quoted;
+        else if (ch == ',' && !quoted) {
+          f.push_back(cur);
+          cur.clear();
+        } else
+          cur += ch;
+      }
+      f.push_back(cur);
+      std::string rest;
+      for (std::size_t i = 5; i < f.size(); ++i) rest += (i > 5 ? "|" : "") + f[i];
+      out[f[2] + "," + f[4]] = rest;
+    }
+    return out;
+  }
+  static TempDir* dir_;
+  static ServerProcess* server_;
+};
+TempDir* MonitorCurrentAreas::dir_ = nullptr;
+ServerProcess* MonitorCurrentAreas::server_ = nullptr;
+
+TEST_F(MonitorCurrentAreas, PublishedCodesAreKept) {
+  auto published = rows("/api/v1/indicators/population/data?format=csv");
+  EXPECT_EQ(published.at("1001,2019"), "92000|");
+  EXPECT_EQ(published.at("30,2022"), "1250000|");
+  EXPECT_EQ(published.count("4204,2019"), 0u);
+}
+
+TEST_F(MonitorCurrentAreas, CountsAreSummedRenumberedOrEstimatedAndSayHow) {
+  auto now = rows("/api/v1/indicators/population/data?format=csv&areas=current");
+  // A merger of counts: summed from all its parts.
+  EXPECT_EQ(now.at("4204,2019"),
+            "112000||false|summed from 1001, 1017, 1018 by SSB's change of 2020-01-01");
+  // A renumbering, twice.
+  EXPECT_EQ(now.at("3101,2019"),
+            "31000||false|from 0101 by SSB's changes of 2020-01-01, 2024-01-01");
+  EXPECT_EQ(now.at("3101,2022"), "31400||false|from 3001 by SSB's change of 2024-01-01");
+  // Stavanger 2019 without Rennesøy (1142): never a partial sum.
+  EXPECT_EQ(now.at("1103,2019").substr(0, 6), "|..|fa");
+  EXPECT_NE(now.at("1103,2019").find("no figure for 1142"), std::string::npos);
+  // A municipality split has no weights: not shown as a number.
+  EXPECT_NE(now.at("1508,2022").find("not comparable: 1507 was split"), std::string::npos);
+  EXPECT_EQ(now.at("1580,2022").substr(0, 3), "|..");
+  // A county split: an estimate by FHI's shares, adding up to Viken's figure.
+  double viken = 0;
+  for (const char* c : {"31", "32", "33"}) {
+    const auto& r = now.at(std::string(c) + ",2022");
+    EXPECT_NE(r.find("|true|estimated from 30 × "), std::string::npos) << r;
+    viken += std::stod(r.substr(0, r.find('|')));
+  }
+  EXPECT_NEAR(viken, 1250000, 1);
+  // Aust- and Vest-Agder became Agder whole.
+  EXPECT_EQ(now.at("42,2019").substr(0, 7), "305000|");
+  // Old codes are gone from the series on today's areas.
+  EXPECT_EQ(now.count("1001,2019"), 0u);
+  EXPECT_EQ(now.count("30,2022"), 0u);
+  // One area of today, with the figures that moved into it.
+  auto one = rows("/api/v1/indicators/population/data?format=csv&areas=current&area=4204");
+  EXPECT_EQ(one.size(), 1u);
+  EXPECT_EQ(one.count("4204,2019"), 1u);
+}
+
+TEST_F(MonitorCurrentAreas, SharesOfMergedAreasAreNotComparable) {
+  auto now = rows("/api/v1/indicators/higher_education_level/data?format=csv&areas=current");
+  // (the first field is the indicator's breakdown, empty for the total)
+  EXPECT_EQ(now.at("4204,2019").substr(0, 5), "||..|");
+  EXPECT_NE(now.at("4204,2019").find("not comparable: merged from 1001, 1017, 1018"),
+            std::string::npos);
+  // A renumbered share carries over.
+  EXPECT_EQ(now.at("3101,2019").substr(0, 10), "|24||false");
+  auto bad = http_get(server_->port(), "/api/v1/indicators/population/data?areas=today");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+}
+
+TEST_F(MonitorCurrentAreas, JsonStatCarriesTheDerivations) {
+  auto res =
+      http_get(server_->port(), "/api/v1/indicators/population/data?areas=current&area=3101");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto ds = json::parse(res.body).as_object();
+  const auto& ext = ds.at("extension").at("stemnet").as_object();
+  EXPECT_EQ(ext.at("areas").as_string(), "current");
+  ASSERT_EQ(ext.at("derivations").as_array().size(), 2u);
+  EXPECT_EQ(ext.at("derivations").as_array()[0].at("how").as_string(),
+            "from 0101 by SSB's changes of 2020-01-01, 2024-01-01");
 }
 
 }  // namespace

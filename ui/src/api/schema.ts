@@ -373,15 +373,24 @@ export interface paths {
          * An indicator's figures as JSON-stat 2.0 or CSV
          * @description The indicator's cells, as a JSON-stat 2.0 dataset (default) or CSV. With no filter, every
          *     cell of every area, period and breakdown. Unlike other routes, any query parameter that is
-         *     not `area`, `level`, `period`, `format` or `lang` is taken as a breakdown filter
+         *     not `area`, `level`, `period`, `format`, `lang` or `areas` is taken as a breakdown filter
          *     (`measure=score`, `sex=2`); a name that is not one of the indicator's breakdowns is 400
          *     with that name as `param`. Any parameter given twice, or given empty (`?period=`), is
          *     400. A well-formed area or period with no cells is an empty dataset, not 404.
          *     Cached for 5 seconds. JSON-stat: see the schema `JsonStatDataset`.
          *
+         *     Figures are kept on the area codes their publishers used (`areas=published`, the
+         *     default). `areas=current` gives the series on today's areas, by SSB's changes since 2017:
+         *     a renumbered code's figure carries over; a merger sums counts of people (units persons,
+         *     pupils, students) from all its old codes and leaves other units not comparable (status
+         *     `..`), as it does a merger missing one of its parts; a county split is an estimate by
+         *     FHI's population shares (`estimate` true); a municipality split is not comparable. Each
+         *     moved figure says how (`derivation`).
+         *
          *     CSV (`format=csv`): columns `indicator,area_level,area,area_name,period`, then one column
          *     per breakdown of the indicator in the catalogue's order, whether or not it occurs (so
-         *     every file of one indicator has the same header), then `value,status`. One row per cell,
+         *     every file of one indicator has the same header), then `value,status` (and, with
+         *     `areas=current`, `estimate,derivation`). One row per cell,
          *     by level, area, period and breakdown; CRLF line ends. An empty breakdown field is the
          *     total over that dimension; `value` is empty when `status` is set; numbers are in their
          *     shortest form (`0.3`, `717710`).
@@ -2415,8 +2424,10 @@ export interface components {
          *       `*`): one string when every cell has the same, else an array or an object by the same
          *       rule; absent when no cell has one. Numbers are in their shortest form.
          *     - `extension.stemnet`: `indicator`, `stage`, `direction`, `licence`, `area_level` (each
-         *       area code's level) and the `provenance` of the periods shown, superseded imports
-         *       included.
+         *       area code's level), the `provenance` of the periods shown, superseded imports
+         *       included, `areas` (`published` or `current`) and, on today's areas, `derivations`:
+         *       `{area, period, breakdown, estimate, how}` for each figure that moved, e.g. `how`
+         *       "summed from 1001, 1017, 1018 by SSB's change of 2020-01-01".
          *     - No matching cell: `size` `[1, 0, 0]`, `value` `[]`, no categories in `area` and `period`.
          */
         JsonStatDataset: {
@@ -5084,6 +5095,11 @@ export interface operations {
                  */
                 lang?: components["schemas"]["Language"];
                 /**
+                 * @description `published` (default: the codes as published) or `current` (today's areas); else 400.
+                 * @example current
+                 */
+                areas?: "published" | "current";
+                /**
                  * @description Breakdown filters, one query parameter per dimension, named by the dimension
                  *     (e.g. `?measure=score&sex=2`); not a parameter called `breakdown`.
                  * @example {
@@ -5138,7 +5154,8 @@ export interface operations {
                      *           "area_level": {
                      *             "0301": "municipality"
                      *           },
-                     *           "provenance": []
+                     *           "provenance": [],
+                     *           "areas": "published"
                      *         }
                      *       },
                      *       "id": [
@@ -10580,6 +10597,7 @@ export const pathsApiV1InstitutionsGetParametersQueryKindValues: ReadonlyArray<F
 export const pathsApiV1BoundariesLevelGetParametersPathLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/boundaries/{level}"]["get"]["parameters"]["path"]["level"]> = ["counties", "municipalities"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["level"]> = ["country", "county", "municipality", "school"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["format"]> = ["jsonstat", "csv"];
+export const pathsApiV1IndicatorsIdDataGetParametersQueryAreasValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["areas"]> = ["published", "current"];
 export const pathsApiV1OffersIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/offers/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["material", "picture"];
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiV1OrganisationsIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["logo", "picture"];
