@@ -114,6 +114,13 @@ Result<std::vector<Cell>> on_current_areas(registry::Service& registry, const In
       all_whole = all_whole && p.whole;
     }
     const std::string how = by_changes(dates[key]);
+    Derivation d;
+    d.from.assign(from.begin(), from.end());
+    d.on.assign(dates[key].begin(), dates[key].end());
+    auto say = [&](std::string kind, std::string text) {
+      d.kind = std::move(kind);
+      d.how = std::move(text);
+    };
     // Every old area that became (part of) this one must be there.
     const std::string until = *parts.front().cell->codes_to;
     const auto memo = std::make_tuple(level, code, until);
@@ -128,16 +135,16 @@ Result<std::vector<Cell>> on_current_areas(registry::Service& registry, const In
     }
     if (unweighted) {
       cell.status = status::kMissing;
-      cell.derivation = "not comparable: " + joined(from) + " was split" + how +
-                        ", and no weights tell how its figure divides";
+      say("not_comparable", "not comparable: " + joined(from) + " was split" + how +
+                                ", and no weights tell how its figure divides");
     } else if (!missing.empty() && level == "municipality") {
       cell.status = status::kMissing;
-      cell.derivation =
-          "not comparable: no figure for " + joined(missing) + ", part of " + code + how;
+      say("not_comparable",
+          "not comparable: no figure for " + joined(missing) + ", part of " + code + how);
     } else if (all_whole && parts.size() == 1) {
       cell.value = parts[0].cell->value;
       cell.status = parts[0].cell->status;
-      cell.derivation = "from " + parts[0].cell->area_code + how;
+      say("renumbered", "from " + parts[0].cell->area_code + how);
     } else if (all_whole && additive(ind)) {
       cell.status = worst(parts);
       if (cell.status.empty()) {
@@ -145,13 +152,15 @@ Result<std::vector<Cell>> on_current_areas(registry::Service& registry, const In
         for (const auto& p : parts) sum += *p.cell->value;
         cell.value = sum;
       }
-      cell.derivation = "summed from " + joined(from) + how;
+      say("summed", "summed from " + joined(from) + how);
     } else if (all_whole) {
       cell.status = status::kMissing;
-      cell.derivation = "not comparable: merged from " + joined(from) + how + "; a " + ind.unit +
-                        " figure is not summed, and no numerator and denominator are stored";
+      say("not_comparable", "not comparable: merged from " + joined(from) + how + "; a " +
+                                ind.unit +
+                                " figure is not summed, and no numerator and denominator are "
+                                "stored");
     } else if (additive(ind)) {
-      cell.estimate = true;
+      d.estimate = true;
       cell.status = worst(parts);
       std::string shares;
       double sum = 0;
@@ -160,20 +169,21 @@ Result<std::vector<Cell>> on_current_areas(registry::Service& registry, const In
         shares += (shares.empty() ? "" : ", ") + p.cell->area_code + " × " + percent(p.weight);
       }
       if (cell.status.empty()) cell.value = sum;
-      cell.derivation = "estimated from " + shares + " (FHI's population shares)" + how;
+      say("estimated", "estimated from " + shares + " (FHI's population shares)" + how);
     } else if (parts.size() == 1) {
-      cell.estimate = true;
+      d.estimate = true;
       cell.value = parts[0].cell->value;
       cell.status = parts[0].cell->status;
-      cell.derivation = "estimated: the figure of " + parts[0].cell->area_code + ", of which " +
-                        percent(parts[0].weight) + " of the population is in " + code + " (FHI)" +
-                        how;
+      say("estimated", "estimated: the figure of " + parts[0].cell->area_code + ", of which " +
+                           percent(parts[0].weight) + " of the population is in " + code +
+                           " (FHI)" + how);
     } else {
       cell.status = status::kMissing;
-      cell.derivation = "not comparable: made of parts of " + joined(from) + how + "; a " +
-                        ind.unit + " figure is not divided";
+      say("not_comparable", "not comparable: made of parts of " + joined(from) + how + "; a " +
+                                ind.unit + " figure is not divided");
     }
     if (!cell.status.empty()) cell.value.reset();
+    cell.derivation = std::move(d);
     out.push_back(std::move(cell));
   }
   // A figure published on today's code beside one moved there: the published one stands.
@@ -184,7 +194,7 @@ Result<std::vector<Cell>> on_current_areas(registry::Service& registry, const In
     auto [at, fresh] = first.emplace(k, kept.size());
     if (fresh) {
       kept.push_back(std::move(c));
-    } else if (c.derivation.empty()) {
+    } else if (!c.derivation) {
       kept[at->second] = std::move(c);
     }
   }

@@ -154,12 +154,18 @@ std::string to_jsonstat(const DataResult& d, const std::string& lang) {
     // How each figure moved to today's areas (only those that moved).
     json::array derivations;
     for (const auto& c : d.cells) {
-      if (c.derivation.empty()) continue;
+      if (!c.derivation) continue;
+      json::array from, on;
+      for (const auto& f : c.derivation->from) from.emplace_back(f);
+      for (const auto& o : c.derivation->on) on.emplace_back(o);
       derivations.push_back(json::object{{"area", c.area_code},
                                          {"period", c.period},
                                          {"breakdown", c.breakdown},
-                                         {"estimate", c.estimate},
-                                         {"how", c.derivation}});
+                                         {"kind", c.derivation->kind},
+                                         {"from", std::move(from)},
+                                         {"on", std::move(on)},
+                                         {"estimate", c.derivation->estimate},
+                                         {"how", c.derivation->how}});
     }
     stemnet["derivations"] = std::move(derivations);
   }
@@ -208,8 +214,11 @@ std::string to_csv(const DataResult& d) {
     out += ",";
     if (c.value) text::append_number(out, *c.value);
     out += "," + c.status;
-    if (d.current_areas)
-      out += std::string(c.estimate ? ",true," : ",false,") + csv_field(c.derivation);
+    if (d.current_areas) {
+      const bool estimate = c.derivation && c.derivation->estimate;
+      out += std::string(estimate ? ",true," : ",false,") +
+             csv_field(c.derivation ? c.derivation->how : "");
+    }
     out += "\r\n";
   }
   return out;

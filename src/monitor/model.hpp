@@ -54,6 +54,14 @@ struct Indicator {
   std::string spec;  // the catalogue entry, JSON
 };
 
+// How a figure on one of today's areas was made from published ones.
+struct Derivation {
+  std::string kind;                   // renumbered | summed | estimated | not_comparable
+  std::vector<std::string> from, on;  // the published codes; the days of SSB's changes
+  std::string how;  // the whole story, in English ("summed from 1001, 1017, 1018 by ...")
+  bool estimate = false;
+};
+
 struct Cell {
   std::string indicator_id;
   std::string area_level;  // country | county | municipality | school
@@ -66,8 +74,7 @@ struct Cell {
   // (the code version; nullopt when open or unknown), and, on today's areas,
   // how the figure was made from the published ones.
   std::optional<std::string> codes_to;
-  std::string derivation;
-  bool estimate = false;
+  std::optional<Derivation> derivation;
 };
 
 // "dim=cat;dim=cat" with dimensions in order, from pairs in any order.

@@ -95,3 +95,35 @@ export function headlineQuery(headline: string): Record<string, string> {
   }
   return q;
 }
+
+/** How a figure on today's areas was made from published ones (`areas=current`). */
+export interface Derivation {
+  kind: 'renumbered' | 'summed' | 'estimated' | 'not_comparable';
+  from: string[];
+  on: string[];
+  estimate: boolean;
+  how: string;
+}
+
+/**
+ * The derivations of a dataset asked for on today's areas (extension.stemnet.derivations), by
+ * `area|period`, of the breakdown `breakdown` ("" for the total, or the headline's key).
+ */
+export function derivationsOf(ds: JsonStat, breakdown = ''): Map<string, Derivation> {
+  const out = new Map<string, Derivation>();
+  const ext = isObject(ds.extension) && isObject(ds.extension.stemnet) ? ds.extension.stemnet : {};
+  const list = Array.isArray(ext.derivations) ? ext.derivations : [];
+  for (const d of list) {
+    if (!isObject(d) || typeof d.area !== 'string' || typeof d.period !== 'string') continue;
+    if ((d.breakdown ?? '') !== breakdown) continue;
+    out.set(`${d.area}|${d.period}`, {
+      kind: d.kind as Derivation['kind'],
+      from: Array.isArray(d.from) ? d.from.map(String) : [],
+      on: Array.isArray(d.on) ? d.on.map(String) : [],
+      estimate: d.estimate === true,
+      how: typeof d.how === 'string' ? d.how : '',
+    });
+  }
+  return out;
+}
+

@@ -9,7 +9,7 @@ import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
 import { PageHeading, QueryState, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
-import { headlineCells, headlineQuery, type Cell } from '../lib/jsonstat';
+import { derivationsOf, headlineCells, headlineQuery, type Cell, type Derivation } from '../lib/jsonstat';
 import { unitLabel } from '../lib/units';
 import { NotFoundPage } from './NotFound';
 
@@ -28,7 +28,9 @@ export default function IndicatorPage() {
   const level = (params.get('niva') as (typeof LEVELS)[number]) || levels[0] || 'county';
   const period = params.get('periode') || ind?.latest_period || '';
   const hq = ind ? headlineQuery(ind.headline) : {};
-  const query = { level, period, lang, ...hq };
+  // Figures as published (on the codes of their time), or moved to today's areas.
+  const current = params.get('omrader') === 'dagens';
+  const query = { level, period, lang, ...hq, ...(current ? { areas: 'current' } : {}) };
   const data = useIndicatorData(id, query, !!ind?.has_data && levels.length > 0 && !!period);
   const national = useIndicatorData(id, { level: 'country', lang, ...hq }, !!ind?.has_data && !!ind?.levels.includes('country'));
 
@@ -36,6 +38,10 @@ export default function IndicatorPage() {
     if (!data.data || !ind) return [];
     return headlineCells(data.data, ind.headline).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   }, [data.data, ind]);
+  const derivations = useMemo(
+    () => (data.data && ind && current ? derivationsOf(data.data, ind.headline) : new Map<string, Derivation>()),
+    [data.data, ind, current],
+  );
   const nationalRows = useMemo(() => (national.data && ind ? headlineCells(national.data, ind.headline) : []), [national.data, ind]);
 
   const set = (k: string, v: string) => {
@@ -89,6 +95,15 @@ export default function IndicatorPage() {
                             {t(`level.${l}`)}
                           </Select.Option>
                         ))}
+                      </Select>
+                    </Field>
+                  )}
+                  {levels.length > 0 && (
+                    <Field>
+                      <Label>{t('monitor.areas')}</Label>
+                      <Select value={current ? 'dagens' : 'publisert'} onChange={(e) => set('omrader', e.target.value)}>
+                        <Select.Option value="publisert">{t('monitor.areas_published')}</Select.Option>
+                        <Select.Option value="dagens">{t('monitor.areas_current')}</Select.Option>
                       </Select>
                     </Field>
                   )}
@@ -170,6 +185,18 @@ export default function IndicatorPage() {
                               ),
                             },
                             { key: 'value', header: unit, cell: fmt, numeric: true },
+                            ...(current
+                              ? [
+                                  {
+                                    key: 'derivation',
+                                    header: t('monitor.derivation'),
+                                    cell: (c: Cell) => {
+                                      const d = derivations.get(`${c.keys.area}|${c.keys.period}`);
+                                      return d ? t(`monitor.derivation_${d.kind}`, { from: d.from.join(', '), on: d.on.join(', ') }) : '';
+                                    },
+                                  },
+                                ]
+                              : []),
                           ]}
                         />
                       }

@@ -1,5 +1,5 @@
 import type { JsonStat } from '../api/types';
-import { cells, headlineCells, headlineQuery } from '../lib/jsonstat';
+import { cells, derivationsOf, headlineCells, headlineQuery } from '../lib/jsonstat';
 import { classOf, colorOf, NO_DATA, quantileClasses, ranges } from '../lib/classes';
 import { formatDate, formatNumber, formatSpan, formatWeekDays, isoWeek, weekMonday, weekRuns, weeksAhead } from '../lib/format';
 import { withQuery } from '../api/client';
@@ -65,6 +65,26 @@ describe('JSON-stat', () => {
       status: { '0': ':' },
     };
     expect(headlineCells(ds, '').map((c) => [c.value, c.status])).toEqual([[null, ':']]);
+  });
+  it("reads how figures moved to today's areas, for the headline's breakdown only", () => {
+    const ds: JsonStat = {
+      ...oslo,
+      extension: {
+        stemnet: {
+          areas: 'current',
+          derivations: [
+            { area: '4204', period: '2019', breakdown: '', kind: 'summed', from: ['1001', '1017', '1018'], on: ['2020-01-01'], estimate: false, how: 'summed from 1001, 1017, 1018' },
+            { area: '4204', period: '2019', breakdown: 'sex=1', kind: 'summed', from: ['1001'], on: ['2020-01-01'], estimate: false, how: '' },
+            { area: '31', period: '2022', breakdown: '', kind: 'estimated', from: ['30'], on: ['2024-01-01'], estimate: true, how: '' },
+          ],
+        },
+      },
+    };
+    const d = derivationsOf(ds);
+    expect(d.size).toBe(2);
+    expect(d.get('4204|2019')).toMatchObject({ kind: 'summed', from: ['1001', '1017', '1018'] });
+    expect(d.get('31|2022')?.estimate).toBe(true);
+    expect(derivationsOf(oslo).size).toBe(0);
   });
 });
 
