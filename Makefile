@@ -21,6 +21,7 @@ run: build ui
 	$(STEMNET) import reference data/reference --db $(DB)
 	$(STEMNET) monitor catalogue data/indicators/catalogue.json --db $(DB)
 	$(STEMNET) import udir data/reference/schools/*.tsv --db $(DB)
+	$(STEMNET) import figures data/reference --db $(DB)
 	@if [ "$(DEMO)" = "1" ]; then $(STEMNET) demo seed --db $(DB) || true; \
 	elif [ "$$(sqlite3 $(subst sqlite:,,$(DB)) 'SELECT COUNT(*) FROM organisation')" = "0" ]; then \
 	  echo "No providers yet: 'make run DEMO=1' adds fictitious demo providers, offers and bookings."; fi

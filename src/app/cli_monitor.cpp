@@ -3,6 +3,7 @@
 #include "core/file.hpp"
 #include "monitor/catalogue.hpp"
 #include "monitor/import.hpp"
+#include "monitor/import_figures.hpp"
 #include "monitor/service.hpp"
 #include "registry/service.hpp"
 
@@ -98,6 +99,41 @@ void add_monitor_commands(Cli& cli) {
       auto pool = open_database(cli.config.db_url, 1);
       if (!pool) return fail(pool.error());
       auto outcomes = monitor::import_udir(**pool, {udir_files.begin(), udir_files.end()});
+      if (!outcomes) return fail(outcomes.error());
+      for (const auto& o : *outcomes) print(o);
+      return 0;
+    };
+  });
+
+  static std::string gsi_file;
+  auto* gsi_cmd = cli.import->add_subcommand(
+      "gsi", "load pupils per county and municipality from Udir's GSI answer (Elever og skoler)");
+  gsi_cmd->add_option("FILE", gsi_file, "the GSI answer (JSON, as Udir's API gives it)")
+      ->required();
+  add_db_option(gsi_cmd, cli.config);
+  gsi_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      auto outcome = monitor::import_gsi(**pool, gsi_file);
+      if (!outcome) return fail(outcome.error());
+      print(*outcome);
+      return 0;
+    };
+  });
+
+  static std::string figures_dir = "data/reference";
+  auto* figures_cmd = cli.import->add_subcommand(
+      "figures",
+      "load the figures shipped with the reference data: pupils (Udir GSI) and population");
+  figures_cmd->add_option("DIR", figures_dir, "a folder laid out like data/reference")
+      ->capture_default_str();
+  add_db_option(figures_cmd, cli.config);
+  figures_cmd->callback([&cli] {
+    cli.action = [&cli] {
+      auto pool = open_database(cli.config.db_url, 1);
+      if (!pool) return fail(pool.error());
+      auto outcomes = monitor::import_shipped_figures(**pool, figures_dir);
       if (!outcomes) return fail(outcomes.error());
       for (const auto& o : *outcomes) print(o);
       return 0;

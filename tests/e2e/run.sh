@@ -48,6 +48,7 @@ db="sqlite:$tmp/e2e.db"
   "$bin" import reference data/reference --db "$db"
   "$bin" monitor catalogue data/indicators/catalogue.json --db "$db"
   "$bin" import udir data/reference/schools/*.tsv --db "$db"
+  "$bin" import figures data/reference --db "$db"
   "$bin" demo seed --db "$db"
   # the computed indicators (offers in reach, cold spots) that the map colours by
   "$bin" monitor compute --db "$db"

@@ -2314,7 +2314,7 @@ export interface components {
         Provenance: {
             import: string;
             /** @enum {string} */
-            kind: "udir" | "csv" | "jsonstat" | "pxweb" | "computed";
+            kind: "udir" | "gsi" | "csv" | "jsonstat" | "pxweb" | "reference" | "computed";
             file: string;
             sha256: string;
             /** Format: date-time */
@@ -10614,7 +10614,7 @@ export const areaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const cellStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CellStatus"]> = ["", "..", ":", ".", "*"];
 export const indicatorSummaryDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorSummary"]["direction"]> = ["higher_is_better", "lower_is_better", "neutral"];
 export const indicatorSummaryOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorSummary"]["origin"]> = ["imported", "computed"];
-export const provenanceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Provenance"]["kind"]> = ["udir", "csv", "jsonstat", "pxweb", "computed"];
+export const provenanceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Provenance"]["kind"]> = ["udir", "gsi", "csv", "jsonstat", "pxweb", "reference", "computed"];
 export const targetArea_levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Target"]["area_level"]> = ["all", "country", "county", "municipality"];
 export const indicatorDetailDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDetail"]["direction"]> = ["higher_is_better", "lower_is_better", "neutral"];
 export const indicatorDetailOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDetail"]["origin"]> = ["imported", "computed"];

@@ -10,6 +10,7 @@ export const ATTRIBUTION_LINES = [
   'norway-geodata © 2025 Alexander Prestmo (MIT)',
   'Kommuneinndeling: Statistisk sentralbyrå (KLASS 131)',
   'Fylkesendringer: Folkehelseinstituttet, csdata (MIT)',
+  'Elever og skoler: Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no (GSI)',
 ];
 
 export function Attribution({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {

@@ -21,6 +21,7 @@ const SOURCES: Source[] = [
   { key: 'science_centres', records: '13', source: 'Forskningsrådet', licence: 'NLOD' },
   { key: 'higher_education', records: '24', source: 'SSB', licence: 'NLOD' },
   { key: 'national_tests', records: '2 571', source: 'Udir Statistikkportalen', licence: 'NLOD' },
+  { key: 'pupils', records: '373', source: 'Udir GSI', licence: 'NLOD' },
   { key: 'area_history', records: '851 + 33', source: 'SSB KLASS 131', licence: 'CC BY 4.0' },
   { key: 'county_weights', records: '1 393', source: 'Folkehelseinstituttet (csdata)', licence: 'MIT' },
 ];

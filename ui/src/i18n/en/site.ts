@@ -107,6 +107,7 @@ export const site: Pick<Messages, 'common' | 'layout' | 'nav' | 'lang' | 'home' 
       science_centres: 'Regional science centres',
       higher_education: 'Universities and university colleges',
       national_tests: 'National tests grades 5 and 8, 2025–26, by school',
+      pupils: 'Pupils in primary and lower secondary per county and municipality, 2025–26',
       area_history: 'Municipality and county codes since 2017, with the changes between them',
       county_weights: 'County changes with population shares',
     },

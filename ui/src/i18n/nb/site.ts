@@ -105,6 +105,7 @@ export const site = {
       science_centres: 'Regionale vitensentre',
       higher_education: 'Universiteter og høgskoler',
       national_tests: 'Nasjonale prøver 5. og 8. trinn 2025–26, per skole',
+      pupils: 'Elever i grunnskolen per fylke og kommune, 2025–26',
       area_history: 'Kommune- og fylkesnumre siden 2017, med endringene mellom dem',
       county_weights: 'Fylkesendringer med befolkningsandeler',
     },

@@ -107,6 +107,7 @@ export const site: Pick<Messages, 'common' | 'layout' | 'nav' | 'lang' | 'home' 
       science_centres: 'Regionale vitensenter',
       higher_education: 'Universitet og høgskular',
       national_tests: 'Nasjonale prøver 5. og 8. trinn 2025–26, per skule',
+      pupils: 'Elevar i grunnskulen per fylke og kommune, 2025–26',
       area_history: 'Kommune- og fylkesnummer sidan 2017, med endringane mellom dei',
       county_weights: 'Fylkesendringar med folketalsdelar',
     },
