@@ -168,6 +168,10 @@ Result<std::vector<Indicator>> read_catalogue(std::string_view bytes, const std:
       return fr.fault(".kind", "pxweb, file or computed, not '" + kind + "'");
     }
     ind.origin = kind == "computed" ? "computed" : "imported";
+    ind.fetch_kind = kind;
+    STEMNET_TRY(ind.fetch_tool,
+                fr.str(fetch->as_object(), kind == "computed" ? "computer" : "importer", false));
+    STEMNET_TRY(ind.fetch_how, fr.str(fetch->as_object(), "how", false));
     ind.spec = text::json_text(arr[i]);
     out.push_back(std::move(ind));
   }

@@ -52,6 +52,10 @@ struct Indicator {
   // Known categories of each breakdown, with labels (may be partial).
   std::map<std::string, std::vector<Category>> categories;
   std::string spec;  // the catalogue entry, JSON
+  // How its figures come: pxweb (`monitor refresh`), file (an importer:
+  // udir, gsi, csv) or computed (a computer of the platform), and the
+  // catalogue's words on it (English).
+  std::string fetch_kind, fetch_tool, fetch_how;
 };
 
 // How a figure on one of today's areas was made from published ones.

@@ -36,6 +36,22 @@ json::value target_json(const Target& t) {
       {"created_at", t.created_at}};
 }
 
+// What fetches an indicator's figures: the command an operator runs, and the
+// catalogue's words.
+json::object fetch_json(const Indicator& i) {
+  json::value command = nullptr;
+  if (i.fetch_kind == "pxweb") {
+    command = "stemnet monitor refresh --only " + i.id;
+  } else if (i.fetch_kind == "file" && !i.fetch_tool.empty()) {
+    command = "stemnet import " + i.fetch_tool + (i.fetch_tool == "udir" ? " FILE…" : " FILE");
+  } else if (i.fetch_kind == "computed") {
+    command = "stemnet monitor compute";
+  }
+  return {{"kind", i.fetch_kind},
+          {"command", command},
+          {"how", i.fetch_how.empty() ? json::value(nullptr) : json::value(i.fetch_how)}};
+}
+
 json::object summary_json(const IndicatorSummary& s) {
   const Indicator& i = s.indicator;
   return {{"id", i.id},
@@ -55,6 +71,7 @@ json::object summary_json(const IndicatorSummary& s) {
             {"url", i.source_url.empty() ? json::value(nullptr) : json::value(i.source_url)},
             {"licence", i.licence},
             {"attribution", i.attribution}}},
+          {"fetch", fetch_json(i)},
           {"latest_period", http::or_null(s.latest_period)},
           {"cells", s.cells},
           {"has_data", s.cells > 0}};

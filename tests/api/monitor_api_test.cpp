@@ -15,25 +15,30 @@ namespace stemnet::testing {
 namespace {
 namespace json = boost::json;
 
+// Runs each command against `db`; each must succeed.
+void run_all(const std::string& db, std::vector<std::vector<std::string>> commands) {
+  for (auto& args : commands) {
+    args.push_back("--db");
+    args.push_back(db);
+    auto r = run_stemnet(args);
+    ASSERT_EQ(r.exit_code, 0) << args[0] << " " << args[1] << ": " << r.out;
+  }
+}
+
 class MonitorApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     const std::string db = "sqlite:" + dir_->path() + "/monitor.db";
-    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-             {"import", "reference", "data/reference"},
-             {"monitor", "catalogue", "data/indicators/catalogue.json"},
-             {"import", "udir",
-              "data/reference/schools/udir_nasjonale_prover_5trinn_2025-26.utf16.tsv",
-              "data/reference/schools/udir_nasjonale_prover_ungdomstrinn_2025-26.utf16.tsv"},
-             {"import", "csv", "tests/fixtures/monitor/good.csv"},
-             {"monitor", "target", "national_test_numeracy_5", "--area", "0301", "--value", "50",
-              "--year", "2030", "--by", "Oslo kommune", "--reason", "realfagsstrategien"}}) {
-      args.push_back("--db");
-      args.push_back(db);
-      auto r = run_stemnet(args);
-      ASSERT_EQ(r.exit_code, 0) << args[0] << " " << args[1] << ": " << r.out;
-    }
+    ASSERT_NO_FATAL_FAILURE(run_all(
+        db,
+        {{"import", "reference", "data/reference"},
+         {"monitor", "catalogue", "data/indicators/catalogue.json"},
+         {"import", "udir", "data/reference/schools/udir_nasjonale_prover_5trinn_2025-26.utf16.tsv",
+          "data/reference/schools/udir_nasjonale_prover_ungdomstrinn_2025-26.utf16.tsv"},
+         {"import", "csv", "tests/fixtures/monitor/good.csv"},
+         {"monitor", "target", "national_test_numeracy_5", "--area", "0301", "--value", "50",
+          "--year", "2030", "--by", "Oslo kommune", "--reason", "realfagsstrategien"}}));
     server_ = new ServerProcess(db);
     ASSERT_NE(server_->port(), 0);
   }
@@ -97,6 +102,17 @@ TEST_F(MonitorApi, IndicatorShowsProvenanceAndTargets) {
   EXPECT_EQ(provenance[0].at("licence").as_string(), "NLOD");
   ASSERT_EQ(d.at("targets").as_array().size(), 1u);
   EXPECT_EQ(d.at("targets").as_array()[0].at("area").as_string(), "0301");
+  // Issue 15, item 7: every indicator says what brings its figures.
+  EXPECT_EQ(d.at("fetch").at("command").as_string(), "stemnet import udir FILE…");
+  auto employment = get_json("/api/v1/indicators/stem_employment");
+  EXPECT_FALSE(employment.at("has_data").as_bool());
+  EXPECT_EQ(employment.at("fetch").at("kind").as_string(), "pxweb");
+  EXPECT_EQ(employment.at("fetch").at("command").as_string(),
+            "stemnet monitor refresh --only stem_employment");
+  EXPECT_EQ(get_json("/api/v1/indicators/stem_applicants").at("fetch").at("command").as_string(),
+            "stemnet import csv FILE");
+  EXPECT_EQ(get_json("/api/v1/indicators/schools_engaged").at("fetch").at("command").as_string(),
+            "stemnet monitor compute");
 }
 
 TEST_F(MonitorApi, DataAsJsonStat) {
@@ -237,16 +253,11 @@ class MonitorCurrentAreas : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     const std::string db = "sqlite:" + dir_->path() + "/areas.db";
-    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-             {"import", "reference", "data/reference"},
-             {"monitor", "catalogue", "data/indicators/catalogue.json"},
-             {"import", "csv", "tests/fixtures/monitor/codes-2019.csv"},
-             {"import", "csv", "tests/fixtures/monitor/codes-2022.csv"}}) {
-      args.push_back("--db");
-      args.push_back(db);
-      auto r = run_stemnet(args);
-      ASSERT_EQ(r.exit_code, 0) << args[0] << " " << args[1] << ": " << r.out;
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        run_all(db, {{"import", "reference", "data/reference"},
+                     {"monitor", "catalogue", "data/indicators/catalogue.json"},
+                     {"import", "csv", "tests/fixtures/monitor/codes-2019.csv"},
+                     {"import", "csv", "tests/fixtures/monitor/codes-2022.csv"}}));
     server_ = new ServerProcess(db);
     ASSERT_NE(server_->port(), 0);
   }

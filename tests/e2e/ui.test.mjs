@@ -94,6 +94,29 @@ describe('public pages', () => {
     assert.ok(await page.getByRole('cell', { name: /^\d+$/ }).count() > 0 || (await page.locator('table td.num').count()) > 0);
     await page.context().close();
   });
+
+  test('an indicator without figures says where they come from and what brings them', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${BASE}/monitor/stem_employment`);
+    await settled(page);
+    await page.getByText('Tallene hentes fra SSB', { exact: false }).waitFor();
+    assert.equal(await page.locator('code', { hasText: 'stemnet monitor refresh --only stem_employment' }).count(), 1);
+    await expectNoAxeViolations(page, 'an indicator without figures');
+    await page.context().close();
+  });
+
+  test("figures on today's areas: the choice is offered and says how figures moved", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${BASE}/monitor/pupils?niva=municipality`);
+    await settled(page);
+    await page.getByLabel('Områder').selectOption({ label: 'Dagens kommuner og fylker' });
+    await page.waitForURL(/omrader=dagens/);
+    await settled(page);
+    await page.getByText('Vis som tabell').last().click();
+    await page.getByRole('columnheader', { name: 'Merknad' }).waitFor();
+    await expectNoAxeViolations(page, "figures on today's areas");
+    await page.context().close();
+  });
 });
 
 describe('a teacher books, the provider accepts, the teacher sees the booking', () => {

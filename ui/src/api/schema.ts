@@ -2301,9 +2301,23 @@ export interface components {
                 licence: string;
                 attribution: string;
             };
+            fetch: components["schemas"]["IndicatorFetch"];
             latest_period: string | null;
             cells: number;
             has_data: boolean;
+        };
+        /**
+         * @description What brings an indicator's figures: `pxweb` (fetched from SSB by `stemnet monitor
+         *     refresh`), `file` (an importer: `stemnet import udir|gsi|csv`), `computed` (by stemnet from
+         *     its own bookings). `command` is what an operator runs; `how` the catalogue's words
+         *     (English). An indicator without figures says so with these.
+         */
+        IndicatorFetch: {
+            /** @enum {string} */
+            kind: "pxweb" | "file" | "computed";
+            /** @example stemnet monitor refresh --only population */
+            command: string | null;
+            how: string | null;
         };
         IndicatorList: {
             items: components["schemas"]["IndicatorSummary"][];
@@ -2372,6 +2386,7 @@ export interface components {
                 licence: string;
                 attribution: string;
             };
+            fetch: components["schemas"]["IndicatorFetch"];
             latest_period: string | null;
             cells: number;
             has_data: boolean;
@@ -4899,6 +4914,11 @@ export interface operations {
                      *             "licence": "NLOD",
                      *             "attribution": "Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no"
                      *           },
+                     *           "fetch": {
+                     *             "kind": "file",
+                     *             "command": "stemnet import udir FILE…",
+                     *             "how": "Statistikkportalen → Grunnskole → Nasjonale prøver → export by school; then `stemnet import udir FILE`."
+                     *           },
                      *           "latest_period": "2025-26",
                      *           "cells": 7335,
                      *           "has_data": true
@@ -4933,6 +4953,11 @@ export interface operations {
                      *             "url": null,
                      *             "licence": "CC BY 4.0",
                      *             "attribution": "stemnet"
+                     *           },
+                     *           "fetch": {
+                     *             "kind": "computed",
+                     *             "command": "stemnet monitor compute",
+                     *             "how": "Computed by stemnet from its completed bookings."
                      *           },
                      *           "latest_period": null,
                      *           "cells": 0,
@@ -5016,6 +5041,11 @@ export interface operations {
                      *         "url": "https://statistikkportalen.udir.no/grs/Pages/Nasjonale-prover.aspx",
                      *         "licence": "NLOD",
                      *         "attribution": "Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no"
+                     *       },
+                     *       "fetch": {
+                     *         "kind": "file",
+                     *         "command": "stemnet import udir FILE…",
+                     *         "how": "Statistikkportalen → Grunnskole → Nasjonale prøver → export by school; then `stemnet import udir FILE`."
                      *       },
                      *       "latest_period": "2025-26",
                      *       "cells": 7335,
@@ -5327,6 +5357,11 @@ export interface operations {
                      *               "licence": "NLOD",
                      *               "attribution": "Inneholder data under NLOD, tilgjengeliggjort på statistikkportalen.udir.no"
                      *             },
+                     *             "fetch": {
+                     *               "kind": "file",
+                     *               "command": "stemnet import udir FILE…",
+                     *               "how": "Statistikkportalen → Grunnskole → Nasjonale prøver → export by school; then `stemnet import udir FILE`."
+                     *             },
                      *             "latest_period": "2025-26",
                      *             "cells": 7335,
                      *             "has_data": true
@@ -5382,6 +5417,11 @@ export interface operations {
                      *               "url": null,
                      *               "licence": "CC BY 4.0",
                      *               "attribution": "stemnet"
+                     *             },
+                     *             "fetch": {
+                     *               "kind": "computed",
+                     *               "command": "stemnet monitor compute",
+                     *               "how": "Computed by stemnet from its completed bookings."
                      *             },
                      *             "latest_period": null,
                      *             "cells": 0,
@@ -10614,6 +10654,7 @@ export const areaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const cellStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CellStatus"]> = ["", "..", ":", ".", "*"];
 export const indicatorSummaryDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorSummary"]["direction"]> = ["higher_is_better", "lower_is_better", "neutral"];
 export const indicatorSummaryOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorSummary"]["origin"]> = ["imported", "computed"];
+export const indicatorFetchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorFetch"]["kind"]> = ["pxweb", "file", "computed"];
 export const provenanceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Provenance"]["kind"]> = ["udir", "gsi", "csv", "jsonstat", "pxweb", "reference", "computed"];
 export const targetArea_levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Target"]["area_level"]> = ["all", "country", "county", "municipality"];
 export const indicatorDetailDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDetail"]["direction"]> = ["higher_is_better", "lower_is_better", "neutral"];

@@ -82,6 +82,21 @@ export default function IndicatorPage() {
             {!i.has_data ? (
               <Alert data-color="info">
                 <Paragraph>{i.origin === 'computed' ? t('monitor.computed_pending') : t('monitor.no_data_long')}</Paragraph>
+                {/* Where the figures come from and what brings them, so an operator knows what to run. */}
+                <Paragraph>
+                  {t(`monitor.fetch_${i.fetch.kind}`, { source: i.source.table ?? i.source.name })}
+                  {i.fetch.command && (
+                    <>
+                      {' '}
+                      <code>{i.fetch.command}</code>
+                    </>
+                  )}
+                </Paragraph>
+                {i.fetch.how && (
+                  <Paragraph data-size="sm" lang="en">
+                    {i.fetch.how}
+                  </Paragraph>
+                )}
               </Alert>
             ) : (
               <>
