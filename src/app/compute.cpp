@@ -6,6 +6,7 @@
 #include "matching/gaps.hpp"
 #include "monitor/store.hpp"
 
+#include <cmath>
 #include <ctime>
 #include <map>
 
@@ -47,14 +48,41 @@ Result<void> write_computed(db::Pool& pool, const std::string& name,
   return ok();
 }
 
-// schools_engaged: the share of schools with a completed booking, per area and year.
-Result<void> compute_engagement(db::Pool& pool, ComputeReport& report) {
+const std::map<std::string, long>* counts_of(const matching::PupilCounts& pupils,
+                                             const std::string& level) {
+  if (level == "municipality") return &pupils.municipality;
+  if (level == "county") return &pupils.county;
+  if (level == "country") return &pupils.country;
+  return nullptr;
+}
+
+// Udir's pupils of an area; nullopt when suppressed, not loaded, or none.
+std::optional<long> pupils_of(const matching::PupilCounts& pupils, const std::string& level,
+                              const std::string& code) {
+  const auto* counts = counts_of(pupils, level);
+  if (counts == nullptr) return std::nullopt;
+  auto it = counts->find(code);
+  if (it == counts->end() || it->second <= 0) return std::nullopt;
+  return it->second;
+}
+
+// schools_engaged: the share of schools with a completed booking, per area
+// and year; pupils_met_role_model: pupils at role-model talks per 1 000.
+Result<void> compute_engagement(db::Pool& pool, const matching::PupilCounts& pupils,
+                                ComputeReport& report) {
   const notify::Outbox outbox("");  // engagement() only reads: nothing is told
   booking::Service bookings(pool, outbox, local_minute_now);
   STEMNET_TRY(auto rows, bookings.engagement());
-  std::vector<monitor::Cell> cells;
-  std::string fingerprint;
+  std::vector<monitor::Cell> cells, met;
+  std::string fingerprint, met_print;
   for (const auto& e : rows) {
+    if (auto n = pupils_of(pupils, e.level, e.code)) {
+      met.push_back(
+          {"pupils_met_role_model", e.level, e.code, std::to_string(e.year), "",
+           1000.0 * static_cast<double>(e.pupils_met_role_model) / static_cast<double>(*n), ""});
+      met_print += e.level + e.code + std::to_string(e.year) + ":" +
+                   std::to_string(e.pupils_met_role_model) + "/" + std::to_string(*n) + ";";
+    }
     monitor::Cell cell{"schools_engaged", e.level, e.code, std::to_string(e.year), "",
                        std::nullopt,      ""};
     if (e.schools > 0) {
@@ -70,35 +98,38 @@ Result<void> compute_engagement(db::Pool& pool, ComputeReport& report) {
     report.lines.emplace_back("schools_engaged: no completed bookings yet, nothing to compute");
     return ok();
   }
+  if (!met.empty()) {
+    STEMNET_TRY_VOID(write_computed(
+        pool, "pupils_met_role_model", std::move(met), met_print,
+        "computed from completed role-model talks and Udir's pupils " + pupils.period, report));
+  }
   return write_computed(pool, "schools_engaged", std::move(cells), fingerprint,
                         "computed from completed bookings", report);
 }
 
 // offers_in_reach and cold_spots for this year, from the gaps.
-Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
+Result<void> compute_gaps(db::Pool& pool, const matching::PupilCounts& pupils,
+                          ComputeReport& report) {
   const int year = std::stoi(format_local(std::time(nullptr), "%Y"));
   const std::string period = std::to_string(year);
   std::vector<monitor::Cell> offers, cold, rate;
   std::string offers_print, cold_print, rate_print;
   std::map<std::string, std::pair<long, long>> share;  // county ("NO": all) -> (cold, all)
-  long country_bookings = 0, country_pupils = 0;
+  long country_bookings = 0;
   for (const char* level : {"municipality", "county"}) {
-    STEMNET_TRY(auto gaps, matching::gaps(pool, level, year));
+    STEMNET_TRY(auto gaps, matching::gaps(pool, level, year, pupils));
     for (const auto& g : gaps) {
       offers.push_back({"offers_in_reach", g.level, g.code, period, "",
                         static_cast<double>(g.offers_in_reach), ""});
       offers_print += g.level + g.code + ":" + std::to_string(g.offers_in_reach) + ";";
-      // Completed bookings per 1 000 pupils of the tested grades; none without pupils.
-      if (g.bookings_per_1000_tested_pupils) {
+      // Completed bookings per 1 000 of Udir's pupils; none where the count is withheld.
+      if (g.bookings_per_1000_pupils) {
         rate.push_back({"bookings_per_1000_pupils", g.level, g.code, period, "",
-                        *g.bookings_per_1000_tested_pupils, ""});
+                        *g.bookings_per_1000_pupils, ""});
         rate_print += g.level + g.code + ":" + std::to_string(g.bookings) + "/" +
-                      std::to_string(g.pupils_tested) + ";";
+                      std::to_string(g.pupils.value_or(0)) + ";";
       }
-      if (g.level == "county") {
-        country_bookings += g.bookings;
-        country_pupils += g.pupils_tested;
-      }
+      if (g.level == "county") country_bookings += g.bookings;
       if (g.level != "municipality") continue;
       cold.push_back({"cold_spots", g.level, g.code, period, "", g.cold_spot ? 100.0 : 0.0, ""});
       cold_print += g.code + ":" + (g.cold_spot ? "1" : "0") + ";";
@@ -113,17 +144,17 @@ Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
     cold.push_back({"cold_spots", area == "NO" ? "country" : "county", area, period, "",
                     100.0 * static_cast<double>(s.first) / static_cast<double>(s.second), ""});
   }
-  if (country_pupils > 0) {
-    rate.push_back(
-        {"bookings_per_1000_pupils", "country", "NO", period, "",
-         1000.0 * static_cast<double>(country_bookings) / static_cast<double>(country_pupils), ""});
+  if (auto n = pupils_of(pupils, "country", "NO")) {
+    rate.push_back({"bookings_per_1000_pupils", "country", "NO", period, "",
+                    1000.0 * static_cast<double>(country_bookings) / static_cast<double>(*n), ""});
+    rate_print += "NO:" + std::to_string(country_bookings) + "/" + std::to_string(*n) + ";";
   }
   STEMNET_TRY_VOID(write_computed(pool, "offers_in_reach", std::move(offers), offers_print,
                                   "computed from published offers", report));
   if (!rate.empty()) {
-    STEMNET_TRY_VOID(write_computed(pool, "bookings_per_1000_pupils", std::move(rate), rate_print,
-                                    "computed from completed bookings and Udir's pupil counts",
-                                    report));
+    STEMNET_TRY_VOID(write_computed(
+        pool, "bookings_per_1000_pupils", std::move(rate), rate_print,
+        "computed from completed bookings and Udir's pupils " + pupils.period, report));
   }
   return write_computed(pool, "cold_spots", std::move(cold), cold_print,
                         "computed by the cold-spot rule", report);
@@ -131,10 +162,30 @@ Result<void> compute_gaps(db::Pool& pool, ComputeReport& report) {
 
 }  // namespace
 
+Result<matching::PupilCounts> pupil_counts(db::Pool& pool) {
+  monitor::Store store(pool);
+  matching::PupilCounts out;
+  STEMNET_TRY(auto periods, store.periods("pupils"));
+  if (periods.empty()) return out;
+  out.period = periods.back();
+  STEMNET_TRY(auto cells, store.cells({.indicator = "pupils", .period = out.period}));
+  for (const auto& c : cells) {
+    if (!c.value || !c.breakdown.empty()) continue;  // suppressed: no denominator
+    if (c.area_level == "municipality") out.municipality[c.area_code] = std::lround(*c.value);
+    if (c.area_level == "county") out.county[c.area_code] = std::lround(*c.value);
+    if (c.area_level == "country") out.country[c.area_code] = std::lround(*c.value);
+  }
+  return out;
+}
+
 Result<ComputeReport> compute_platform_indicators(db::Pool& pool) {
   ComputeReport report;
-  STEMNET_TRY_VOID(compute_engagement(pool, report));
-  STEMNET_TRY_VOID(compute_gaps(pool, report));
+  STEMNET_TRY(auto pupils, pupil_counts(pool));
+  if (pupils.period.empty())
+    report.lines.emplace_back(
+        "pupils: none loaded, so no figures per 1 000 pupils (`stemnet import figures`)");
+  STEMNET_TRY_VOID(compute_engagement(pool, pupils, report));
+  STEMNET_TRY_VOID(compute_gaps(pool, pupils, report));
   return report;
 }
 

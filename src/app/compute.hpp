@@ -1,7 +1,9 @@
 // app/compute.hpp — the indicators the platform itself yields, computed into
 // the monitor's cube through the same write path as any import (provenance,
 // history; the same figures again change nothing): schools engaged (from
-// completed bookings), offers in reach and cold spots (from the gaps).
+// completed bookings), offers in reach and cold spots (from the gaps), and
+// the figures per 1 000 pupils (bookings, pupils who met a role model), whose
+// denominator is Udir's pupils in grades 1–10 (the monitor's `pupils`).
 // `app/` is where booking, matching and the monitor meet; none knows the
 // others.
 //
@@ -15,6 +17,7 @@
 
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "matching/gaps.hpp"
 
 #include <string>
 #include <vector>
@@ -27,5 +30,9 @@ struct ComputeReport {
 };
 
 Result<ComputeReport> compute_platform_indicators(db::Pool& pool);
+
+// Udir's pupils of the latest school year loaded into the monitor, per
+// municipality, county and the country; suppressed cells are left out.
+Result<matching::PupilCounts> pupil_counts(db::Pool& pool);
 
 }  // namespace stemnet::app

@@ -185,7 +185,8 @@ int serve(const Config& config) {
   booking::OpenRequests open_requests(**pool, booking_service, outbox);
   booking::add_open_request_routes(router, open_requests, accounts_service);
   matching::Rounds rounds(**pool, booking_service, outbox);
-  matching::add_routes(router, rounds, **pool, accounts_service);
+  matching::add_routes(router, rounds, **pool, accounts_service,
+                       [&pool] { return pupil_counts(**pool); });
 
   // Every request is checked against the API document before its handler.
   auto contract = api::Contract::load(api::document());

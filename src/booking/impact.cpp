@@ -115,11 +115,17 @@ Result<Impact> Service::impact(const std::string& organisation_id) {
 
 Result<std::vector<Engagement>> Service::engagement() {
   STEMNET_TRY(auto conn, pool_.acquire());
-  // Years with completed bookings, and the schools engaged in each.
-  STEMNET_TRY(auto done,
-              conn->query("SELECT COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr, r.id"
-                          " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
-                          " WHERE r.state = 'completed' ORDER BY 1, 2"));
+  // Years with completed bookings, the schools engaged in each, and the pupils reached.
+  STEMNET_TRY(
+      auto done,
+      conn->query("SELECT COALESCE(sl.starts_at, r.proposed_time), r.school_orgnr, r.id,"
+                  " COALESCE(fs.pupils_reached, fp.pupils_reached, 0),"
+                  " CASE WHEN o.format = 'role_model_talk' THEN 1 ELSE 0 END"
+                  " FROM booking_request r LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+                  " JOIN offer o ON o.id = r.offer_id"
+                  " LEFT JOIN booking_feedback fs ON fs.request_id = r.id AND"
+                  " fs.side = 'school' LEFT JOIN booking_feedback fp ON fp.request_id ="
+                  " r.id AND fp.side = 'provider' WHERE r.state = 'completed' ORDER BY 1, 2"));
   STEMNET_TRY(auto schools,
               conn->query("SELECT orgnr, municipality_number, county_number FROM school"));
   std::map<std::string, std::pair<std::string, std::string>>
@@ -132,7 +138,8 @@ Result<std::vector<Engagement>> Service::engagement() {
     ++totals[{"municipality", s.text(1)}];
     if (!county.empty()) ++totals[{"county", county}];
   }
-  std::map<std::tuple<int, std::string, std::string>, long> engaged;
+  using Key = std::tuple<int, std::string, std::string>;  // (year, level, code)
+  std::map<Key, Engagement> sums;
   std::set<int> years;
   std::set<std::pair<int, std::string>> counted;  // (year, school): a school counts once a year
   for (const auto& r : done) {
@@ -143,19 +150,32 @@ Result<std::vector<Engagement>> Service::engagement() {
     }
     const int year = when->date.year;
     years.insert(year);
-    if (!counted.insert({year, r.text(1)}).second) continue;
     auto w = where.find(r.text(1));
     if (w == where.end()) continue;
-    ++engaged[{year, "country", "NO"}];
-    ++engaged[{year, "municipality", w->second.first}];
-    if (!w->second.second.empty()) ++engaged[{year, "county", w->second.second}];
+    const bool first_this_year = counted.insert({year, r.text(1)}).second;
+    const long reached = r.integer(3);
+    const bool role_model = r.integer(4) != 0;
+    for (const auto& [level, code] : {std::pair<std::string, std::string>{"country", "NO"},
+                                      {"municipality", w->second.first},
+                                      {"county", w->second.second}}) {
+      if (code.empty()) continue;
+      auto& e = sums[{year, level, code}];
+      e.engaged += first_this_year ? 1 : 0;
+      e.pupils_reached += reached;
+      e.pupils_met_role_model += role_model ? reached : 0;
+    }
   }
   // Every area of every year with bookings: an area with none engaged is a 0, not a gap.
   std::vector<Engagement> out;
   for (int year : years) {
     for (const auto& [area, total] : totals) {
-      auto e = engaged.find({year, area.first, area.second});
-      out.push_back({area.first, area.second, year, e == engaged.end() ? 0 : e->second, total});
+      Engagement e;
+      if (auto it = sums.find({year, area.first, area.second}); it != sums.end()) e = it->second;
+      e.level = area.first;
+      e.code = area.second;
+      e.year = year;
+      e.schools = total;
+      out.push_back(std::move(e));
     }
   }
   return out;

@@ -132,11 +132,14 @@ struct Impact {
 };
 
 // Schools with at least one completed booking in a year, against all the
-// registry's schools, per area (country "NO", county, municipality).
+// registry's schools, per area (country "NO", county, municipality); and the
+// pupils those bookings reached by the school's count (the provider's when
+// the school gave none), of them the pupils at role-model talks.
 struct Engagement {
   std::string level, code;
   int year = 0;
   long engaged = 0, schools = 0;
+  long pupils_reached = 0, pupils_met_role_model = 0;
 };
 
 }  // namespace stemnet::booking

@@ -8,7 +8,8 @@
 
 namespace stemnet::matching {
 
-Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year) {
+Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year,
+                              const PupilCounts& pupils) {
   if (level != "municipality" && level != "county") return errors::level_invalid(level);
   if (year < 2000 || year > 2100) return errors::period_invalid();
   STEMNET_TRY(auto conn, pool.acquire());
@@ -45,20 +46,20 @@ Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year
   STEMNET_TRY_VOID(per_municipality("SELECT municipality_number, COUNT(*) FROM school GROUP BY 1",
                                     [](Gap& g, const db::Row& r) { g.schools = r.integer(1); }));
   STEMNET_TRY_VOID(per_municipality(
-      "SELECT s.municipality_number, SUM(g.tested_pupils) FROM school_grade g JOIN school s ON"
-      " s.orgnr = g.orgnr WHERE g.school_year = (SELECT MAX(school_year) FROM school_grade)"
-      " AND g.tested_pupils IS NOT NULL GROUP BY 1",
-      [](Gap& g, const db::Row& r) { g.pupils_tested = r.integer(1); }));
-  STEMNET_TRY_VOID(
-      per_municipality("SELECT s.municipality_number, COUNT(*), COUNT(DISTINCT r.school_orgnr)"
-                       " FROM booking_request r JOIN school s ON s.orgnr = r.school_orgnr"
-                       " LEFT JOIN offer_slot sl ON sl.id = r.slot_id WHERE r.state = 'completed'"
-                       " AND SUBSTR(COALESCE(sl.starts_at, r.proposed_time), 1, 4) = $1 GROUP BY 1",
-                       [](Gap& g, const db::Row& r) {
-                         g.bookings = r.integer(1);
-                         g.schools_engaged = r.integer(2);
-                       },
-                       {y}));
+      "SELECT s.municipality_number, COUNT(*), COUNT(DISTINCT r.school_orgnr),"
+      " SUM(COALESCE(fs.pupils_reached, fp.pupils_reached, 0))"
+      " FROM booking_request r JOIN school s ON s.orgnr = r.school_orgnr"
+      " LEFT JOIN offer_slot sl ON sl.id = r.slot_id"
+      " LEFT JOIN booking_feedback fs ON fs.request_id = r.id AND fs.side = 'school'"
+      " LEFT JOIN booking_feedback fp ON fp.request_id = r.id AND fp.side = 'provider'"
+      " WHERE r.state = 'completed'"
+      " AND SUBSTR(COALESCE(sl.starts_at, r.proposed_time), 1, 4) = $1 GROUP BY 1",
+      [](Gap& g, const db::Row& r) {
+        g.bookings = r.integer(1);
+        g.schools_engaged = r.integer(2);
+        g.pupils_reached = r.integer(3);
+      },
+      {y}));
   STEMNET_TRY_VOID(per_municipality(
       "SELECT s.municipality_number, COUNT(*) FROM open_request o JOIN school s ON s.orgnr ="
       " o.school_orgnr WHERE o.state = 'open' AND NOT EXISTS (SELECT 1 FROM"
@@ -87,17 +88,22 @@ Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year
       }
     }
   }
-  auto per_1000 = [](Gap& g) {
-    if (g.pupils_tested > 0)
-      g.bookings_per_1000_tested_pupils =
-          1000.0 * static_cast<double>(g.bookings) / static_cast<double>(g.pupils_tested);
+  // Pupils from Udir's counts, and the figures per 1 000 of them.
+  auto per_1000 = [](Gap& g, const std::map<std::string, long>& counts) {
+    auto it = counts.find(g.code);
+    if (it == counts.end()) return;
+    g.pupils = it->second;
+    if (it->second <= 0) return;
+    const auto n = static_cast<double>(it->second);
+    g.bookings_per_1000_pupils = 1000.0 * static_cast<double>(g.bookings) / n;
+    g.pupils_reached_per_1000_pupils = 1000.0 * static_cast<double>(g.pupils_reached) / n;
   };
   std::vector<Gap> out;
   std::map<std::string, std::pair<long, long>> cold_share;  // county -> (cold, all)
   for (auto& [number, m] : munis) {
     m.g.digital_offers = digital;
     m.g.offers_in_reach = m.physical_in_reach + digital;
-    per_1000(m.g);
+    per_1000(m.g, pupils.municipality);
     m.g.cold_spot =
         m.g.schools > 0 && m.g.schools_engaged * 10 < m.g.schools && m.physical_in_reach < 2;
     auto& share = cold_share[m.county];
@@ -117,12 +123,12 @@ Result<std::vector<Gap>> gaps(db::Pool& pool, const std::string& level, int year
         g.schools += m.g.schools;
         g.schools_engaged += m.g.schools_engaged;
         g.bookings += m.g.bookings;
-        g.pupils_tested += m.g.pupils_tested;
+        g.pupils_reached += m.g.pupils_reached;
         g.open_requests_unanswered += m.g.open_requests_unanswered;
       }
       g.digital_offers = digital;
       g.offers_in_reach = static_cast<long>(county_offers[g.code].size()) + digital;
-      per_1000(g);
+      per_1000(g, pupils.county);
       const auto share = cold_share[g.code];
       g.cold_spot = share.second > 0 && share.first * 2 > share.second;
       out.push_back(std::move(g));

@@ -80,8 +80,10 @@ json::value gap_json(const Gap& g) {
       {"schools", g.schools},
       {"schools_engaged", g.schools_engaged},
       {"bookings", g.bookings},
-      {"pupils_tested", g.pupils_tested},
-      {"bookings_per_1000_tested_pupils", http::or_null(g.bookings_per_1000_tested_pupils)},
+      {"pupils", http::or_null(g.pupils)},
+      {"bookings_per_1000_pupils", http::or_null(g.bookings_per_1000_pupils)},
+      {"pupils_reached", g.pupils_reached},
+      {"pupils_reached_per_1000_pupils", http::or_null(g.pupils_reached_per_1000_pupils)},
       {"offers_in_reach", g.offers_in_reach},
       {"digital_offers", g.digital_offers},
       {"open_requests_unanswered", g.open_requests_unanswered},
@@ -90,7 +92,8 @@ json::value gap_json(const Gap& g) {
 
 }  // namespace
 
-void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::Service& accounts) {
+void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::Service& accounts,
+                PupilSource pupils) {
   router.post("/api/v1/rounds",
               [&rounds, &accounts](const HttpRequest& req, const PathParams&) -> Result<Response> {
                 STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
@@ -136,7 +139,8 @@ void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::
 
   // GET /api/v1/gaps?level=municipality|county&period=YYYY: public, like the monitor.
   router.get("/api/v1/gaps",
-             [&pool](const HttpRequest& req, const PathParams&) -> Result<Response> {
+             [&pool, pupils = std::move(pupils)](const HttpRequest& req,
+                                                 const PathParams&) -> Result<Response> {
                STEMNET_TRY_VOID(http::check_query(req, {"level", "period"}));
                const std::string level = http::query_string(req, "level").value_or("municipality");
                int year = 0;
@@ -147,11 +151,15 @@ void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::
                } else {
                  year = std::stoi(format_local(std::time(nullptr), "%Y"));
                }
-               STEMNET_TRY(auto list, gaps(pool, level, year));
+               STEMNET_TRY(auto counts, pupils());
+               STEMNET_TRY(auto list, gaps(pool, level, year, counts));
                json::array items;
                for (const auto& g : list) items.push_back(gap_json(g));
                const auto total = static_cast<std::int64_t>(items.size());
+               json::value pupils_period = nullptr;
+               if (!counts.period.empty()) pupils_period = counts.period;
                return http::json(200, json::object{{"period", std::to_string(year)},
+                                                   {"pupils_period", std::move(pupils_period)},
                                                    {"items", std::move(items)},
                                                    {"total", total},
                                                    {"next_cursor", nullptr}});

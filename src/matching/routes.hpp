@@ -4,10 +4,13 @@
 
 #include "accounts/service.hpp"
 #include "http/router.hpp"
+#include "matching/gaps.hpp"
 #include "matching/rounds.hpp"
 
 namespace stemnet::matching {
 
-void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::Service& accounts);
+// `pupils`: Udir's pupil counts, the denominator of the gaps' per-1 000 figures.
+void add_routes(http::Router& router, Rounds& rounds, db::Pool& pool, accounts::Service& accounts,
+                PupilSource pupils);
 
 }  // namespace stemnet::matching

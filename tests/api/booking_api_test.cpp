@@ -506,6 +506,63 @@ TEST_F(BookingApi, CompletedBookingsFeedTheMonitor) {
       << cold.body;
 }
 
+// Issue 15, item 4: every figure per 1 000 pupils divides by Udir's pupils
+// (grades 1-10, GSI), not by the tested grades; without them there is none.
+TEST_F(BookingApi, FiguresPerThousandPupilsUseUdirsPupils) {
+  ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db_}).exit_code, 0);
+  const std::string id = request(past_slot_);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/accept", &eva_,
+                 R"({"slot_id":")" + past_slot_ + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/complete", &kari_).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/requests/" + id + "/feedback", &kari_,
+                 R"({"score":5,"comment":"Flott!","pupils_reached":24})")
+                .status,
+            200);
+  auto skiptvet = [&] {
+    auto res = call("GET", "/api/v1/gaps?level=municipality&period=2020", nullptr);
+    EXPECT_EQ(res.status, 200) << res.body;
+    const auto page = body(res);
+    for (const auto& g : page.at("items").as_array())
+      if (g.at("code").as_string() == "3116") return std::make_pair(page, g.as_object());
+    return std::make_pair(json::object{}, json::object{});
+  };
+  auto [before, g0] = skiptvet();
+  EXPECT_TRUE(before.at("pupils_period").is_null());
+  EXPECT_TRUE(g0.at("pupils").is_null());
+  EXPECT_TRUE(g0.at("bookings_per_1000_pupils").is_null());  // no denominator, no figure
+  EXPECT_EQ(g0.at("pupils_reached").as_int64(), 24);
+
+  auto loaded = run_stemnet({"import", "figures", "data/reference", "--db", db_});
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.out;
+  auto [after, g] = skiptvet();
+  EXPECT_EQ(after.at("pupils_period").as_string(), "2025-26");
+  EXPECT_EQ(g.at("pupils").as_int64(), 450);  // Skiptvet in Udir's GSI 2025-26
+  EXPECT_NEAR(g.at("bookings_per_1000_pupils").to_number<double>(), 1000.0 / 450, 1e-9);
+  EXPECT_NEAR(g.at("pupils_reached_per_1000_pupils").to_number<double>(), 24000.0 / 450, 1e-9);
+  auto counties = body(call("GET", "/api/v1/gaps?level=county&period=2020", nullptr));
+  for (const auto& c : counties.at("items").as_array()) {
+    if (c.at("code").as_string() == "31") EXPECT_EQ(c.at("pupils").as_int64(), 34585);  // Østfold
+  }
+
+  // The monitor's bookings_per_1000_pupils (this year, none here) and the
+  // provenance of what was computed name Udir's pupils.
+  auto computed = run_stemnet({"monitor", "compute", "--db", db_});
+  ASSERT_EQ(computed.exit_code, 0) << computed.out;
+  auto detail = body(call("GET", "/api/v1/indicators/bookings_per_1000_pupils", nullptr));
+  ASSERT_FALSE(detail.at("provenance").as_array().empty());
+  EXPECT_NE(std::string(detail.at("provenance").as_array()[0].at("file").as_string())
+                .find("Udir's pupils 2025-26"),
+            std::string::npos);
+  // A workplace visit is no role-model talk: its 24 pupils did not meet a role model.
+  auto met =
+      call("GET", "/api/v1/indicators/pupils_met_role_model/data?area=3116&format=csv", nullptr);
+  EXPECT_NE(met.body.find("pupils_met_role_model,municipality,3116,Skiptvet,2020,0,"),
+            std::string::npos)
+      << met.body;
+}
+
 }  // namespace
 }  // namespace stemnet::testing
 

@@ -496,6 +496,9 @@ describe('matching round', () => {
     const rows = page.locator('.gaps-table tbody tr');
     assert.equal(await rows.count(), 12, "Østfold's 12 municipalities");
     assert.ok(await page.getByText('Kald sone:').isVisible(), 'the rule is explained');
+    // the rates per 1 000 pupils say whose pupils: Udir's, of the school year loaded
+    assert.match(await page.getByTestId('gaps-pupils').innerText(), /Udir.*2025-26/);
+    assert.ok(await page.getByRole('columnheader', { name: 'Elever nådd per 1 000 elever' }).isVisible());
     const skiptvet = page.locator('.gaps-table a', { hasText: 'Skiptvet' });
     assert.equal(await skiptvet.getAttribute('href'), '/kommune/3116');
     // cold spots first: no cold spot above a warm one

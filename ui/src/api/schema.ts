@@ -1985,11 +1985,14 @@ export interface paths {
         /**
          * Where supply is missing
          * @description Per municipality (357; territories not included) or county (15), by number: schools,
-         *     how many were engaged and how many bookings were completed in the year, tested pupils,
-         *     offers in reach, unanswered open requests, and whether it is a cold spot
-         *     (docs/matching.md). `schools_engaged`, `bookings` and `bookings_per_1000_tested_pupils`
-         *     are for the year; the rest are as things are now. Public. Not paged; the answer names its
-         *     `period`. Not cached by the server: an `ETag`, no `Cache-Control`.
+         *     how many were engaged, how many bookings were completed in the year and how many pupils
+         *     they reached, Udir's pupils (grades 1-10, the monitor's `pupils`, latest school year:
+         *     `pupils_period`) and both per 1 000 of them, offers in reach, unanswered open requests,
+         *     and whether it is a cold spot (docs/matching.md). `schools_engaged`, `bookings` and
+         *     `pupils_reached` and their rates are for the year; the rest are as things are now. An area
+         *     whose pupil count is suppressed, or an installation without Udir's counts, has `pupils`
+         *     and the rates null, never a guess. Public. Not paged; the answer names its `period`. Not
+         *     cached by the server: an `ETag`, no `Cache-Control`.
          */
         get: operations["listGaps"];
         put?: never;
@@ -3452,10 +3455,14 @@ export interface components {
             schools_engaged: number;
             /** @description Completed bookings in the year. */
             bookings: number;
-            /** @description Udir's tested pupils (grades 5 and 8, latest school year); 0 when unknown. */
-            pupils_tested: number;
-            /** @description Null when `pupils_tested` is 0. */
-            bookings_per_1000_tested_pupils: number | null;
+            /** @description Pupils the completed bookings reached, as the school reported them (the provider's count when the school gave none). */
+            pupils_reached: number;
+            /** @description Udir's pupils in grades 1-10 (GSI, the monitor's `pupils`) of the school year named by `pupils_period`; null when suppressed or not loaded. */
+            pupils: number | null;
+            /** @description Completed bookings per 1 000 of `pupils`; null when `pupils` is null or 0. */
+            bookings_per_1000_pupils: number | null;
+            /** @description Pupils reached per 1 000 of `pupils`; null when `pupils` is null or 0. */
+            pupils_reached_per_1000_pupils: number | null;
             offers_in_reach: number;
             digital_offers: number;
             open_requests_unanswered: number;
@@ -3464,6 +3471,8 @@ export interface components {
         GapList: {
             /** @description The year. */
             period: string;
+            /** @description The school year of Udir's pupil counts used (e.g. 2025-26: pupils on 1 October 2025); null when none are loaded. */
+            pupils_period: string | null;
             items: components["schemas"]["Gap"][];
             total: number;
             /** @description Always null; the list is not paged. */
@@ -10567,6 +10576,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "period": "2026",
+                     *       "pupils_period": "2025-26",
                      *       "items": [
                      *         {
                      *           "level": "municipality",
@@ -10575,8 +10585,10 @@ export interface operations {
                      *           "schools": 161,
                      *           "schools_engaged": 0,
                      *           "bookings": 0,
-                     *           "pupils_tested": 13080,
-                     *           "bookings_per_1000_tested_pupils": 0,
+                     *           "pupils_reached": 0,
+                     *           "pupils": 68688,
+                     *           "bookings_per_1000_pupils": 0,
+                     *           "pupils_reached_per_1000_pupils": 0,
                      *           "offers_in_reach": 0,
                      *           "digital_offers": 0,
                      *           "open_requests_unanswered": 0,
@@ -10589,8 +10601,10 @@ export interface operations {
                      *           "schools": 1,
                      *           "schools_engaged": 0,
                      *           "bookings": 0,
-                     *           "pupils_tested": 0,
-                     *           "bookings_per_1000_tested_pupils": null,
+                     *           "pupils_reached": 0,
+                     *           "pupils": 59,
+                     *           "bookings_per_1000_pupils": 0,
+                     *           "pupils_reached_per_1000_pupils": 0,
                      *           "offers_in_reach": 0,
                      *           "digital_offers": 0,
                      *           "open_requests_unanswered": 0,
@@ -10603,8 +10617,10 @@ export interface operations {
                      *           "schools": 20,
                      *           "schools_engaged": 0,
                      *           "bookings": 0,
-                     *           "pupils_tested": 1122,
-                     *           "bookings_per_1000_tested_pupils": 0,
+                     *           "pupils_reached": 0,
+                     *           "pupils": 5758,
+                     *           "bookings_per_1000_pupils": 0,
+                     *           "pupils_reached_per_1000_pupils": 0,
                      *           "offers_in_reach": 1,
                      *           "digital_offers": 0,
                      *           "open_requests_unanswered": 0,

@@ -94,8 +94,8 @@ function PendingProvider({ org, onDecided }: { org: Organisation; onDecided: (te
 type GapSort = 'cold' | 'name' | 'rate' | 'offers';
 
 const byName = (lang: string) => (a: Gap, b: Gap) => a.name.localeCompare(b.name, lang === 'en' ? 'en' : 'nb');
-/** Least served first: nulls (no tested pupils) last. */
-const byRate = (a: Gap, b: Gap) => (a.bookings_per_1000_tested_pupils ?? Infinity) - (b.bookings_per_1000_tested_pupils ?? Infinity);
+/** Least served first: nulls (no pupil count) last. */
+const byRate = (a: Gap, b: Gap) => (a.bookings_per_1000_pupils ?? Infinity) - (b.bookings_per_1000_pupils ?? Infinity);
 
 /** Gaps from GET /api/v1/gaps (one call for the country), the county's municipalities, cold spots first. */
 function Gaps({ county }: { county: string }) {
@@ -124,6 +124,9 @@ function Gaps({ county }: { county: string }) {
         <strong>{t('gaps.rule_title')}</strong> {t('gaps.rule')}
       </Paragraph>
       <Paragraph role="status">{t('gaps.summary', { cold, total: rows.length, period: gaps.data.period })}</Paragraph>
+      <Paragraph data-size="sm" data-testid="gaps-pupils">
+        {gaps.data.pupils_period ? t('gaps.pupils_source', { period: gaps.data.pupils_period }) : t('gaps.no_pupils')}
+      </Paragraph>
       <Field className="narrow">
         <Label>{t('gaps.sort')}</Label>
         <Select value={sort} onChange={(e) => setSort(e.target.value as GapSort)} data-testid="gaps-sort">
@@ -161,7 +164,8 @@ function Gaps({ county }: { county: string }) {
             numeric: true,
           },
           { key: 'bookings', header: t('gaps.bookings'), cell: (r) => formatNumber(lang, r.bookings, 0), numeric: true },
-          { key: 'rate', header: t('gaps.rate'), cell: (r) => formatNumber(lang, r.bookings_per_1000_tested_pupils, 1), numeric: true },
+          { key: 'rate', header: t('gaps.rate'), cell: (r) => formatNumber(lang, r.bookings_per_1000_pupils, 1), numeric: true },
+          { key: 'reached', header: t('gaps.reached'), cell: (r) => formatNumber(lang, r.pupils_reached_per_1000_pupils, 1), numeric: true },
           {
             key: 'offers',
             header: t('gaps.offers'),

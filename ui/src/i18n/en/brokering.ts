@@ -5,7 +5,7 @@ import type { Messages } from '../nb';
 export const brokering: Pick<Messages, 'gaps' | 'rounds'> = {
   gaps: {
     title: 'Gaps in the offer, by municipality',
-    explain: 'Per municipality in the year: schools with at least one completed booking, bookings per 1,000 tested pupils (grades 5 and 8), offers that reach the municipality (digital offers count everywhere) and open requests nobody has answered.',
+    explain: "Per municipality in the year: schools with at least one completed booking, bookings and pupils reached per 1,000 pupils in primary and lower secondary school (Udir's counts), offers that reach the municipality (digital offers count everywhere) and open requests nobody has answered.",
     rule_title: 'Cold spot:',
     rule: 'A municipality is a cold spot when it has schools, fewer than 10% of them had a completed booking in the year, and fewer than 2 physical (non-digital) offers reach it.',
     summary: '{{cold}} of {{total}} municipalities are cold spots in {{period}}.',
@@ -22,7 +22,10 @@ export const brokering: Pick<Messages, 'gaps' | 'rounds'> = {
     schools_engaged: 'Schools with a booking',
     of: '{{part}} of {{whole}}',
     bookings: 'Bookings',
-    rate: 'Bookings per 1,000 tested pupils',
+    rate: 'Bookings per 1,000 pupils',
+    reached: 'Pupils reached per 1,000 pupils',
+    pupils_source: "Pupils: Udir, grades 1–10, school year {{period}}. Where the count is suppressed, no rate is shown.",
+    no_pupils: "Udir's pupil counts are not loaded, so the rates per 1,000 pupils are missing (stemnet import figures).",
     offers: 'Offers that reach it (digital)',
     offers_cell: '{{all}} ({{digital}})',
     open_unanswered: 'Open requests without an answer',

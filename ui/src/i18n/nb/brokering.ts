@@ -3,7 +3,7 @@
 export const brokering = {
   gaps: {
     title: 'Hull i tilbudet, per kommune',
-    explain: 'Per kommune i året: skoler som har hatt minst én gjennomført booking, bookinger per 1 000 testede elever (5. og 8. trinn), tilbud som når kommunen (digitale tilbud teller overalt) og åpne forespørsler som ingen har svart på.',
+    explain: 'Per kommune i året: skoler som har hatt minst én gjennomført booking, bookinger og elever nådd per 1 000 elever i grunnskolen (Udirs elevtall), tilbud som når kommunen (digitale tilbud teller overalt) og åpne forespørsler som ingen har svart på.',
     rule_title: 'Kald sone:',
     rule: 'En kommune er en kald sone når den har skoler, færre enn 10 % av dem har hatt en gjennomført booking i året, og færre enn 2 fysiske (ikke-digitale) tilbud når den.',
     summary: '{{cold}} av {{total}} kommuner er kalde soner i {{period}}.',
@@ -20,7 +20,10 @@ export const brokering = {
     schools_engaged: 'Skoler med booking',
     of: '{{part}} av {{whole}}',
     bookings: 'Bookinger',
-    rate: 'Bookinger per 1 000 testede elever',
+    rate: 'Bookinger per 1 000 elever',
+    reached: 'Elever nådd per 1 000 elever',
+    pupils_source: 'Elevtall: Udir, grunnskolen 1.–10. trinn, skoleåret {{period}}. Der elevtallet er skjermet, vises ingen rate.',
+    no_pupils: 'Udirs elevtall er ikke lastet inn, så ratene per 1 000 elever mangler (stemnet import figures).',
     offers: 'Tilbud som når kommunen (digitale)',
     offers_cell: '{{all}} ({{digital}})',
     open_unanswered: 'Åpne forespørsler uten svar',

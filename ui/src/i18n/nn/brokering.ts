@@ -5,7 +5,7 @@ import type { Messages } from '../nb';
 export const brokering: Pick<Messages, 'gaps' | 'rounds'> = {
   gaps: {
     title: 'Hol i tilbodet, per kommune',
-    explain: 'Per kommune i året: skular som har hatt minst éin gjennomført booking, bookingar per 1 000 testa elevar (5. og 8. trinn), tilbod som når kommunen (digitale tilbod tel overalt) og opne førespurnader som ingen har svart på.',
+    explain: 'Per kommune i året: skular som har hatt minst éin gjennomført booking, bookingar og elevar nådde per 1 000 elevar i grunnskulen (Udirs elevtal), tilbod som når kommunen (digitale tilbod tel overalt) og opne førespurnader som ingen har svart på.',
     rule_title: 'Kald sone:',
     rule: 'Ein kommune er ei kald sone når han har skular, færre enn 10 % av dei har hatt ein gjennomført booking i året, og færre enn 2 fysiske (ikkje-digitale) tilbod når han.',
     summary: '{{cold}} av {{total}} kommunar er kalde soner i {{period}}.',
@@ -22,7 +22,10 @@ export const brokering: Pick<Messages, 'gaps' | 'rounds'> = {
     schools_engaged: 'Skular med booking',
     of: '{{part}} av {{whole}}',
     bookings: 'Bookingar',
-    rate: 'Bookingar per 1 000 testa elevar',
+    rate: 'Bookingar per 1 000 elevar',
+    reached: 'Elevar nådde per 1 000 elevar',
+    pupils_source: 'Elevtal: Udir, grunnskulen 1.–10. trinn, skuleåret {{period}}. Der elevtalet er skjerma, blir ingen rate vist.',
+    no_pupils: 'Udirs elevtal er ikkje lasta inn, så ratane per 1 000 elevar manglar (stemnet import figures).',
     offers: 'Tilbod som når kommunen (digitale)',
     offers_cell: '{{all}} ({{digital}})',
     open_unanswered: 'Opne førespurnader utan svar',
