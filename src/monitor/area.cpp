@@ -8,8 +8,11 @@ namespace stemnet::monitor {
 
 Result<AreaRef> normalize_area(std::string_view raw, AreaHint hint) {
   const std::string code = text::trim(raw);
-  if (code == "0" || code == "00" || code == "0000" || code == "NO" || code == "EAFK" ||
-      code == "Hele landet") {
+  // KOSTRA writes the whole country as EAK (municipalities, "Landet") and
+  // EAFK (county authorities); EAKUO ("Landet uten Oslo") and the KOSTRA
+  // groups (EKG13, ...) are no area and stay unknown.
+  if (code == "0" || code == "00" || code == "0000" || code == "NO" || code == "EAK" ||
+      code == "EAFK" || code == "Hele landet") {
     return AreaRef{"country", kCountryCode};
   }
   if (code.starts_with("K-") && geo::is_municipality_number(std::string_view(code).substr(2))) {

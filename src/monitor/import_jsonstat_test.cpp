@@ -185,6 +185,135 @@ TEST_F(JsonStatImport, NothingToImportIsAnError) {
   EXPECT_NE(out.error().detail.find("K-21-22, K-Rest"), std::string::npos) << out.error().detail;
 }
 
+// Issue 15, item 5: real SSB answers, as SSB sent them (tests/fixtures/ssb/real), into a
+// test catalogue's indicators.
+class RealSsbAnswers : public JsonStatImport {
+ protected:
+  void SetUp() override {
+    JsonStatImport::SetUp();
+    const std::string file = "tests/fixtures/ssb/real/catalogue.json";
+    auto bytes = read_file(file);
+    ASSERT_TRUE(bytes);
+    auto list = read_catalogue(*bytes, file);
+    ASSERT_TRUE(list) << list.error().where_and_what();
+    ASSERT_TRUE(load_catalogue(*pool_, *list));
+  }
+  static std::string real(const std::string& name) { return "tests/fixtures/ssb/real/" + name; }
+  // The one cell of an area, period and breakdown, or a failure naming it.
+  static const Cell* find(const std::vector<Cell>& cells, const std::string& code,
+                          const std::string& period, const std::string& breakdown = "") {
+    for (const auto& c : cells)
+      if (c.area_code == code && c.period == period && c.breakdown == breakdown) return &c;
+    ADD_FAILURE() << "no cell " << code << " " << period << " " << breakdown;
+    return nullptr;
+  }
+};
+
+TEST_F(RealSsbAnswers, KostraAccountsJsonStat2WithStatus) {
+  // 12367: primary school (function FGK8b), net operating expenses (AGD2), whole accounts (A).
+  auto out =
+      import_jsonstat(*pool_, real("ssb-12367-kostra-regnskap.json"), "primary_school_net_spending",
+                      {{"KOKkommuneregion0000", "area"},
+                       {"KOKregnskapsomfa0000", "pick:A"},
+                       {"KOKfunksjon0000", "pick:FGK8b"},
+                       {"KOKart0000", "pick:AGD2"},
+                       {"Tid", "period"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  // EAKUO (the country without Oslo) and the KOSTRA groups are no area: reported, not stored.
+  EXPECT_EQ(out->skipped_areas,
+            (std::map<std::string, std::int64_t>{{"EAKUO", 5}, {"EKG16", 5}, {"EKG17", 5}}));
+  auto c = cells("primary_school_net_spending");
+  ASSERT_EQ(c.size(), 10u);  // EAK and 3001, five years each
+  const Cell* country = find(c, "NO", "2020");
+  ASSERT_TRUE(country);
+  EXPECT_EQ(country->area_level, "country");  // EAK, "Landet"
+  EXPECT_EQ(country->value, 78044855.0);
+  // Halden kept on its 2020-2023 code, as published; before 2020 SSB says "." (cannot exist).
+  const Cell* halden = find(c, "3001", "2020");
+  ASSERT_TRUE(halden);
+  EXPECT_EQ(halden->area_level, "municipality");
+  EXPECT_EQ(halden->value, 419480.0);
+  const Cell* before = find(c, "3001", "2015");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->status, ".");
+  EXPECT_FALSE(before->value);
+  Store store(*pool_);
+  auto prov = store.provenance("primary_school_net_spending");
+  ASSERT_TRUE(prov);
+  ASSERT_FALSE(prov->empty());
+  EXPECT_EQ((*prov)[0].codes_from, "2020-01-01");  // 3001's code version
+  EXPECT_EQ((*prov)[0].codes_to, "2023-12-31");
+}
+
+TEST_F(RealSsbAnswers, KostraSuppressedCellsStaySuppressed) {
+  // AGD56 (transfers from own enterprises) holds SSB's ":" cells.
+  auto out =
+      import_jsonstat(*pool_, real("ssb-12367-kostra-regnskap.json"), "primary_school_net_spending",
+                      {{"KOKkommuneregion0000", "area"},
+                       {"KOKregnskapsomfa0000", "pick:A"},
+                       {"KOKfunksjon0000", "pick:100"},
+                       {"KOKart0000", "pick:AGD56"},
+                       {"Tid", "period"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("primary_school_net_spending");
+  const Cell* country = find(c, "NO", "2015");
+  ASSERT_TRUE(country);
+  EXPECT_EQ(country->status, ":");
+  EXPECT_FALSE(country->value);
+}
+
+TEST_F(RealSsbAnswers, OlderPxWebAnswerWithDotAndDoubleDot) {
+  // 05300: no area dimension (the country's figures); the share living under 1 km away.
+  auto out = import_jsonstat(
+      *pool_, real("ssb-05300-kultur.json"), "culture_venue_near",
+      {{"Avstand1", "pick:01"}, {"Kulturtilbud", "breakdown:venue"}, {"Tid", "period"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("culture_venue_near");
+  EXPECT_EQ(c.size(), 72u);  // 8 venues x 9 years
+  const Cell* cinema = find(c, "NO", "1991", "venue=01");
+  ASSERT_TRUE(cinema);
+  EXPECT_EQ(cinema->value, 16.0);
+  const Cell* bookshop = find(c, "NO", "2021", "venue=08");
+  ASSERT_TRUE(bookshop);
+  EXPECT_EQ(bookshop->status, ".");
+  // 50 km or more: ".." (not available) for cinemas in 1991.
+  auto far = import_jsonstat(
+      *pool_, real("ssb-05300-kultur.json"), "culture_venue_near",
+      {{"Avstand1", "pick:06"}, {"Kulturtilbud", "breakdown:venue"}, {"Tid", "period"}});
+  ASSERT_TRUE(far) << far.error().where_and_what();
+  const Cell* missing = find(cells("culture_venue_near"), "NO", "1991", "venue=01");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, "..");
+}
+
+TEST_F(RealSsbAnswers, JsonStat1Answer) {
+  auto out = import_jsonstat(*pool_, real("ssb-fiskeoppdrett-lonn-jsonstat1.json"),
+                             "fish_farming_monthly_earnings",
+                             {{"Kjonn", "breakdown:sex"},
+                              {"Alder", "pick:999"},
+                              {"ContentsCode", "pick:MndfortjIalt"},
+                              {"Tid", "period"}});
+  ASSERT_TRUE(out) << out.error().where_and_what();
+  auto c = cells("fish_farming_monthly_earnings");
+  EXPECT_EQ(c.size(), 21u);  // 3 x 7 years
+  const Cell* women = find(c, "NO", "2008", "sex=2");
+  ASSERT_TRUE(women);
+  EXPECT_EQ(women->value, 31622.0);
+  const Cell* all = find(c, "NO", "2002", "sex=0");
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->value, 24572.0);
+  auto thirties = import_jsonstat(*pool_, real("ssb-fiskeoppdrett-lonn-jsonstat1.json"),
+                                  "fish_farming_monthly_earnings",
+                                  {{"Kjonn", "breakdown:sex"},
+                                   {"Alder", "pick:30-34"},
+                                   {"ContentsCode", "pick:Ansatte"},
+                                   {"Tid", "period"}});
+  ASSERT_TRUE(thirties) << thirties.error().where_and_what();
+  const Cell* hidden = find(cells("fish_farming_monthly_earnings"), "NO", "2005", "sex=0");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden->status, "..");
+}
+
 TEST(DimensionMap, ParsesPairs) {
   auto m = parse_dimension_map({"Region=area", "Tid=period", "Kjonn=share:2/0"});
   ASSERT_TRUE(m);

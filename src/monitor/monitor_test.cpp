@@ -95,6 +95,7 @@ TEST(Area, NormalisesPublishersCodes) {
       {"3201", AreaHint::county, {"municipality", "3201"}},
       {"0", AreaHint::any, {"country", "NO"}},
       {"EAFK", AreaHint::any, {"country", "NO"}},
+      {"EAK", AreaHint::any, {"country", "NO"}},
       {" NO ", AreaHint::any, {"country", "NO"}},
       {"974795655", AreaHint::any, {"school", "974795655"}},
   };

@@ -107,6 +107,48 @@ TEST(Cli, TargetsAreChecked) {
   }
 }
 
+// Issue 15, item 5: `stemnet import jsonstat` reads each real SSB answer (JSON-stat 2.0 with
+// status, the older PxWeb answer, JSON-stat 1.x); `jsonstat validate` and `table` too.
+TEST(Cli, ImportJsonStatReadsRealSsbAnswers) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.path() + "/j.db";
+  const std::string real = "tests/fixtures/ssb/real/";
+  ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
+  ASSERT_EQ(run_stemnet({"monitor", "catalogue", real + "catalogue.json", "--db", db}).exit_code,
+            0);
+  struct Case {
+    std::vector<std::string> args;
+    const char* said;
+  };
+  const Case cases[] = {
+      {{real + "ssb-12367-kostra-regnskap.json", "--indicator", "primary_school_net_spending",
+        "--map", "KOKkommuneregion0000=area", "--map", "KOKregnskapsomfa0000=pick:A", "--map",
+        "KOKfunksjon0000=pick:FGK8b", "--map", "KOKart0000=pick:AGD2", "--map", "Tid=period"},
+       "ssb-12367-kostra-regnskap.json: 10 cells, 10 written\n"
+       "  skipped, not an area: EAKUO (5) EKG16 (5) EKG17 (5)\n"},
+      {{real + "ssb-05300-kultur.json", "--indicator", "culture_venue_near", "--map",
+        "Avstand1=pick:01", "--map", "Kulturtilbud=breakdown:venue", "--map", "Tid=period"},
+       "ssb-05300-kultur.json: 72 cells, 72 written\n"},
+      {{real + "ssb-fiskeoppdrett-lonn-jsonstat1.json", "--indicator",
+        "fish_farming_monthly_earnings", "--map", "Kjonn=breakdown:sex", "--map", "Alder=pick:999",
+        "--map", "ContentsCode=pick:MndfortjIalt", "--map", "Tid=period"},
+       "ssb-fiskeoppdrett-lonn-jsonstat1.json: 21 cells, 21 written\n"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"import", "jsonstat"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    args.insert(args.end(), {"--db", db});
+    auto r = run_stemnet(args);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out, c.said);
+    // validate: the two 2.0 answers are valid; the 1.x answer too, with a warning of its age.
+    auto v = run_stemnet({"jsonstat", "validate", c.args[0]});
+    EXPECT_EQ(v.exit_code, 0) << c.args[0] << ": " << v.out;
+    auto t = run_stemnet({"jsonstat", "table", c.args[0]});
+    EXPECT_EQ(t.exit_code, 0) << c.args[0] << ": " << t.out.substr(0, 300);
+  }
+}
+
 TEST(Cli, ReimportingReferenceChangesNothing) {
   TempDir dir;
   const std::string db = "sqlite:" + dir.path() + "/r.db";
