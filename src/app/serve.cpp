@@ -157,7 +157,6 @@ int serve(const Config& config) {
   registry::add_routes(router, registry_service);
   monitor::Store monitor_store(**pool);
   monitor::Service monitor_service(monitor_store, registry_service, **pool);
-  monitor::add_routes(router, monitor_service);
   const notify::Outbox outbox(config.public_url.empty()
                                   ? "http://localhost:" + std::to_string(config.port)
                                   : config.public_url);
@@ -166,6 +165,7 @@ int serve(const Config& config) {
   accounts::Service accounts_service(**pool, outbox);
   accounts_service.set_limits({config.signups_per_hour, config.resets_per_hour});
   accounts::add_routes(router, accounts_service, notify_service);
+  monitor::add_routes(router, monitor_service, accounts_service);
   organisations::Service organisations_service(**pool, outbox);
   organisations::add_routes(router, organisations_service, accounts_service);
   organisations::Members members(**pool, outbox);

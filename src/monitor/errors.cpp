@@ -65,4 +65,48 @@ Error not_one_of(std::string parameter, std::string_view value, std::string allo
                       {{"allowed", std::move(allowed)}});
 }
 
+Error target_not_found(std::string_view id) {
+  return Error::not_found("no target has id '" + s(id) + "'")
+      .coded("monitor.target_not_found", {{"id", s(id)}});
+}
+
+Error target_ended(std::string_view how) {
+  return Error::conflict("this target was " + s(how) + " already: act on the current one")
+      .coded("monitor.target_ended", {{"how", s(how)}});
+}
+
+Error targets_coordinators_only(std::string_view area) {
+  return Error::forbidden(area.empty() ? "only an admin sets a target for all areas"
+                                       : "only a coordinator of the county of " + s(area) +
+                                             " (or an admin) sets its targets")
+      .coded("monitor.targets_coordinators_only", {{"area", s(area)}});
+}
+
+Error target_neutral(std::string_view indicator) {
+  return Error::invalid("indicator", s(indicator) +
+                                         " is neutral (neither higher nor lower is better): it "
+                                         "takes no target")
+      .coded("monitor.target_neutral", {{"indicator", s(indicator)}});
+}
+
+Error target_area_invalid(std::string_view area, std::string detail) {
+  return Error::field("/area", "monitor.target_area_invalid", std::move(detail),
+                      {{"area", s(area)}});
+}
+
+Error target_level_missing(std::string_view indicator, std::string_view level) {
+  return Error::field("/area", "monitor.target_level_missing",
+                      s(indicator) + " has no figures at " + s(level) + " level",
+                      {{"indicator", s(indicator)}, {"level", s(level)}});
+}
+
+Error target_year_invalid() {
+  return Error::field("/year", "monitor.target_year_invalid", "a target year is from 2000 to 2100");
+}
+
+Error target_reason_missing() {
+  return Error::field("/reason", "monitor.target_reason_missing",
+                      "say why: the decision or plan the target comes from");
+}
+
 }  // namespace stemnet::monitor::errors

@@ -42,4 +42,22 @@ Error parameter_repeated(std::string parameter);
 // A value not one of `allowed`: validation.not_allowed {allowed}.
 Error not_one_of(std::string parameter, std::string_view value, std::string allowed);
 
+// Targets (monitor/targets.hpp).
+// 404 monitor.target_not_found {id}.
+Error target_not_found(std::string_view id);
+// 409 monitor.target_ended {how}: it was changed or retired; act on the current one.
+Error target_ended(std::string_view how);
+// 403 monitor.targets_coordinators_only {area}: "" for all areas (admins only).
+Error targets_coordinators_only(std::string_view area);
+// 400 monitor.target_neutral {indicator}: neither higher nor lower is better.
+Error target_neutral(std::string_view indicator);
+// 400 at /area, monitor.target_area_invalid {area}: no county or municipality of today.
+Error target_area_invalid(std::string_view area, std::string detail);
+// 400 at /area, monitor.target_level_missing {indicator, level}.
+Error target_level_missing(std::string_view indicator, std::string_view level);
+// 400 at /year, monitor.target_year_invalid: from 2000 to 2100.
+Error target_year_invalid();
+// 400 at /reason, monitor.target_reason_missing.
+Error target_reason_missing();
+
 }  // namespace stemnet::monitor::errors

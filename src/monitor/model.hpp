@@ -88,4 +88,21 @@ std::map<std::string, std::string> breakdown_parts(const std::string& key);
 
 inline constexpr const char* kCountryCode = "NO";
 
+// A target: what an area (or all areas) should reach on an indicator by a
+// year, who set it and why, and, once ended, who ended it, when, why and how
+// (monitor/targets.hpp).
+struct Target {
+  std::string id, indicator_id, area_level, area_code;  // level "all": code ""
+  double value = 0;
+  int year = 0;
+  std::string set_by, reason, created_at;
+  std::optional<std::string> set_by_person;  // the account, when set in the browser
+  std::optional<std::string> replaces;       // the target this one changed
+  std::optional<std::string> replaced_by;    // read: the target that changed this one
+  std::optional<std::string> ended_at, ended_by, ended_by_person, ended_reason;
+  std::optional<std::string> ended_how;  // changed | retired
+  bool active() const { return !ended_at; }
+  std::string state() const { return ended_how.value_or("active"); }
+};
+
 }  // namespace stemnet::monitor

@@ -1,6 +1,8 @@
 #include "monitor/routes.hpp"
 
+#include "accounts/routes.hpp"
 #include "http/json.hpp"
+#include "monitor/bodies.hpp"
 #include "monitor/errors.hpp"
 #include "monitor/export.hpp"
 #include "monitor/jsonstat/validate.hpp"
@@ -25,6 +27,12 @@ json::object localized(const Localized& l) { return {{"nb", l.nb}, {"nn", l.nn},
 json::array strings(const std::vector<std::string>& v) { return json::array(v.begin(), v.end()); }
 
 json::value target_json(const Target& t) {
+  json::value ended = nullptr;
+  if (t.ended_at) {
+    ended = json::object{{"at", *t.ended_at},
+                         {"by", t.ended_by.value_or("")},
+                         {"reason", t.ended_reason.value_or("")}};
+  }
   return json::object{
       {"id", t.id},
       {"area_level", t.area_level},
@@ -33,7 +41,21 @@ json::value target_json(const Target& t) {
       {"year", t.year},
       {"set_by", t.set_by},
       {"reason", t.reason},
-      {"created_at", t.created_at}};
+      {"created_at", t.created_at},
+      {"state", t.state()},
+      {"replaces", http::or_null(t.replaces)},
+      {"replaced_by", http::or_null(t.replaced_by)},
+      {"ended", std::move(ended)}};
+}
+
+json::value progress_json(const Progress& p) {
+  return json::object{{"state", p.state}, {"projected", http::or_null(p.projected)}};
+}
+
+Response target_created(const Target& t) {
+  Response res = http::json(201, target_json(t));
+  res.set_header("Location", "/api/v1/indicators/" + t.indicator_id + "/targets");
+  return res;
 }
 
 // What fetches an indicator's figures: the command an operator runs, and the
@@ -86,7 +108,7 @@ Result<std::string> lang_of(const Request& req) {
 
 }  // namespace
 
-void add_routes(http::Router& router, Service& svc) {
+void add_routes(http::Router& router, Service& svc, accounts::Service& accounts) {
   // A public validator: the body is a JSON-stat document (up to the server's
   // body limit); the answer lists every fault with its JSON path.
   router.post(
@@ -191,12 +213,7 @@ void add_routes(http::Router& router, Service& svc) {
                          {"rank", e.rank ? json::value(*e.rank) : json::value(nullptr)},
                          {"peers", e.peers}};
           o["target"] = e.target ? target_json(*e.target) : json::value(nullptr);
-          if (e.progress) {
-            o["progress"] = {{"state", e.progress->state},
-                             {"projected", http::or_null(e.progress->projected)}};
-          } else {
-            o["progress"] = nullptr;
-          }
+          o["progress"] = e.progress ? progress_json(*e.progress) : json::value(nullptr);
           entries.push_back(std::move(o));
         }
         return http::json(200, json::object{{"level", profile.level},
@@ -205,6 +222,64 @@ void add_routes(http::Router& router, Service& svc) {
                                             {"indicators", entries}});
       },
       kCached);
+
+  // Targets: every one with its history (not cached: a change shows at once), and
+  // how each area is doing against the one that applies to it.
+  router.get("/api/v1/indicators/{id}/targets",
+             [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY_VOID(http::check_query(req, {}));
+               const std::string id(p.get("id"));
+               STEMNET_TRY(auto known, svc.indicator(id));  // 404 for an unknown indicator
+               (void)known;
+               STEMNET_TRY(auto list, svc.target_service().list(id));
+               json::array items;
+               for (const auto& t : list) items.push_back(target_json(t));
+               const auto total = static_cast<std::int64_t>(items.size());
+               return http::json(200, json::object{{"items", std::move(items)},
+                                                   {"total", total},
+                                                   {"next_cursor", nullptr}});
+             });
+  router.get("/api/v1/indicators/{id}/progress",
+             [&svc](const Request& req, const PathParams& p) -> Result<Response> {
+               STEMNET_TRY_VOID(http::check_query(req, {"level"}));
+               const std::string level = http::query_string(req, "level").value_or("county");
+               STEMNET_TRY(auto list, svc.progress_of(std::string(p.get("id")), level));
+               json::array items;
+               for (const auto& a : list) {
+                 items.push_back(json::object{
+                     {"area", {{"level", a.level}, {"code", a.code}, {"name", a.name}}},
+                     {"target", target_json(a.target)},
+                     {"progress", progress_json(a.progress)}});
+               }
+               const auto total = static_cast<std::int64_t>(items.size());
+               return http::json(200, json::object{{"level", level},
+                                                   {"items", std::move(items)},
+                                                   {"total", total},
+                                                   {"next_cursor", nullptr}});
+             });
+  router.post("/api/v1/indicators/{id}/targets",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto in, http::body<TargetInput>(req));
+                STEMNET_TRY(auto t, svc.target_service().set(actor, std::string(p.get("id")), in));
+                return target_created(t);
+              });
+  router.post("/api/v1/targets/{id}/change",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto in, http::body<TargetChange>(req));
+                STEMNET_TRY(auto t,
+                            svc.target_service().change(actor, std::string(p.get("id")), in));
+                return target_created(t);
+              });
+  router.post("/api/v1/targets/{id}/retire",
+              [&svc, &accounts](const Request& req, const PathParams& p) -> Result<Response> {
+                STEMNET_TRY(auto actor, accounts::actor_for_change(req, accounts));
+                STEMNET_TRY(auto in, http::body<TargetRetire>(req));
+                STEMNET_TRY(auto t,
+                            svc.target_service().retire(actor, std::string(p.get("id")), in));
+                return http::json(200, target_json(t));
+              });
 }
 
 }  // namespace stemnet::monitor

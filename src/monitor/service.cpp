@@ -17,15 +17,21 @@ bool valid_level(const std::string& l) {
   return std::find(std::begin(kLevels), std::end(kLevels), l) != std::end(kLevels);
 }
 
-Target target_from(const db::Row& r) {
-  return Target{r.text(0), r.text(1), r.text(2),
-                r.text(3), r.real(4), static_cast<int>(r.integer(5)),
-                r.text(6), r.text(7), r.text(8)};
+// The area's own active target, else the one for all areas; the latest set wins.
+const Target* applying_target(const std::vector<Target>& targets, const std::string& level,
+                              const std::string& code) {
+  const Target* chosen = nullptr;
+  for (const bool own : {true, false}) {
+    for (const auto& t : targets) {
+      if (!t.active()) continue;
+      const bool fits =
+          own ? (t.area_level == level && t.area_code == code) : t.area_level == "all";
+      if (fits && (!chosen || t.created_at >= chosen->created_at)) chosen = &t;
+    }
+    if (chosen) break;
+  }
+  return chosen;
 }
-
-constexpr const char* kTargetColumns =
-    "SELECT id, indicator_id, area_level, area_code, value, year, set_by, reason, created_at FROM "
-    "target";
 
 }  // namespace
 
@@ -40,13 +46,10 @@ Result<std::vector<IndicatorSummary>> Service::indicators(
 }
 
 Result<std::vector<Target>> Service::targets(const std::string& indicator_id) {
-  STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY(auto rows,
-              conn->query(std::string(kTargetColumns) +
-                              " WHERE indicator_id = $1 ORDER BY area_level, area_code, year, id",
-                          {indicator_id}));
+  STEMNET_TRY(auto all, targets_.list(indicator_id));
   std::vector<Target> out;
-  for (const auto& r : rows) out.push_back(target_from(r));
+  for (auto& t : all)
+    if (t.active()) out.push_back(std::move(t));
   return out;
 }
 
@@ -165,17 +168,7 @@ Result<Profile> Service::profile(const std::string& code) {
       }
     }
     STEMNET_TRY(auto targets, this->targets(ind.id));
-    // The area's own target, else the one for all areas; the latest set wins.
-    const Target* chosen = nullptr;
-    for (const bool own : {true, false}) {
-      for (const auto& t : targets) {
-        const bool fits = own ? (t.area_level == area->level && t.area_code == area->code)
-                              : t.area_level == "all";
-        if (fits && (!chosen || t.created_at >= chosen->created_at)) chosen = &t;
-      }
-      if (chosen) break;
-    }
-    if (chosen) {
+    if (const Target* chosen = applying_target(targets, area->level, area->code)) {
       e.target = *chosen;
       e.progress = progress(series, chosen->value, chosen->year, ind.direction);
     }
@@ -184,47 +177,38 @@ Result<Profile> Service::profile(const std::string& code) {
   return out;
 }
 
-Result<Target> Service::add_target(Target t) {
-  STEMNET_TRY(auto summary, store_.indicator(t.indicator_id));
+Result<std::vector<AreaProgress>> Service::progress_of(const std::string& id,
+                                                       const std::string& level) {
+  if (level != "county" && level != "municipality")
+    return errors::not_one_of("level", level, "county, municipality");
+  STEMNET_TRY(auto summary, store_.indicator(id));
   const Indicator& ind = summary.indicator;
-  if (ind.direction == "neutral") {
-    return Error::invalid(
-        "indicator",
-        ind.id + " is neutral (neither higher nor lower is better): it takes no target");
+  STEMNET_TRY(auto targets, this->targets(id));
+  std::vector<AreaProgress> out;
+  if (targets.empty() || std::find(ind.levels.begin(), ind.levels.end(), level) == ind.levels.end())
+    return out;
+  // Each area's series on the headline breakdown, as published.
+  STEMNET_TRY(auto cells,
+              store_.cells({id, level, std::nullopt, std::nullopt, breakdown_parts(ind.headline)}));
+  std::map<std::string, std::vector<Point>> series;
+  for (const auto& c : cells) {
+    if (c.breakdown != ind.headline || !c.value) continue;
+    if (auto y = period_year(c.period)) series[c.area_code].push_back({*y, *c.value});
   }
-  if (t.area_level != "all") {
-    STEMNET_TRY(AreaRef area, normalize_area(t.area_code));
-    if (area.level != "county" && area.level != "municipality") {
-      return Error::invalid("area",
-                            "a target is for a county, a municipality, or all areas (--area all)");
-    }
-    if (std::find(ind.levels.begin(), ind.levels.end(), area.level) == ind.levels.end()) {
-      return Error::invalid("area", ind.id + " has no figures at " + area.level + " level");
-    }
-    STEMNET_TRY(auto names, registry_.area_names(area.level));
-    if (!names.count(area.code))
-      return Error::invalid("area", "no " + area.level + " has code " + area.code);
-    t.area_level = area.level;
-    t.area_code = area.code;
-  } else {
-    t.area_code = "";
+  // Today's areas of the level (not the older codes the names also hold).
+  STEMNET_TRY(auto names, registry_.area_names(level));
+  const std::string today = utc_now_iso_ms().substr(0, 10);
+  for (const auto& [code, name] : names) {
+    const Target* t = applying_target(targets, level, code);
+    if (!t) continue;
+    auto now = registry_.as_of(level, code, today);
+    if (!now || now->valid_to) continue;
+    out.push_back(
+        {level, code, name, *t, progress(series[code], t->value, t->year, ind.direction)});
   }
-  if (t.year < 2000 || t.year > 2100)
-    return Error::invalid("year", "a target year is from 2000 to 2100");
-  if (t.set_by.empty()) return Error::invalid("set_by", "say who set the target");
-  if (t.reason.empty())
-    return Error::invalid("reason", "say why: the decision or plan the target comes from");
-  t.created_at = utc_now_iso_ms();  // the latest set wins in profiles, also within a second
-  t.id = sha256_hex(t.indicator_id + "|" + t.area_level + "|" + t.area_code + "|" +
-                    std::to_string(t.year) + "|" + t.created_at + "|" + t.set_by)
-             .substr(0, 16);
-  STEMNET_TRY(auto conn, pool_.acquire());
-  STEMNET_TRY_VOID(conn->execute(
-      "INSERT INTO target (id, indicator_id, area_level, area_code, value, year, set_by,"
-      " reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {t.id, t.indicator_id, t.area_level, t.area_code, t.value, t.year, t.set_by, t.reason,
-       t.created_at}));
-  return t;
+  return out;
 }
+
+Result<Target> Service::add_target(Target t) { return targets_.add(std::move(t)); }
 
 }  // namespace stemnet::monitor

@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "monitor/progress.hpp"
 #include "monitor/store.hpp"
+#include "monitor/targets.hpp"
 #include "registry/service.hpp"
 
 #include <map>
@@ -27,13 +28,6 @@ struct DataQuery {
   std::map<std::string, std::string> breakdown;
   // On today's areas (monitor/current_areas.hpp), not the codes as published.
   bool current_areas = false;
-};
-
-struct Target {
-  std::string id, indicator_id, area_level, area_code;
-  double value = 0;
-  int year = 0;
-  std::string set_by, reason, created_at;
 };
 
 struct DataResult {
@@ -68,10 +62,18 @@ struct Profile {
   std::vector<ProfileEntry> entries;
 };
 
+// An area with the target that applies to it (its own, else all areas') and
+// how it is doing.
+struct AreaProgress {
+  std::string level, code, name;
+  Target target;
+  Progress progress;
+};
+
 class Service {
  public:
   Service(Store& store, registry::Service& registry, db::Pool& pool)
-      : store_(store), registry_(registry), pool_(pool) {}
+      : store_(store), registry_(registry), pool_(pool), targets_(store, registry, pool) {}
 
   Result<std::vector<IndicatorSummary>> indicators(const std::optional<std::string>& stage,
                                                    const std::optional<std::string>& source);
@@ -79,14 +81,20 @@ class Service {
   Result<DataResult> data(const std::string& id, const DataQuery& query);
   // A municipality ("0301", "K-0301") or county ("03", "F-03").
   Result<Profile> profile(const std::string& code);
-  // Adds a target; fails with Error::invalid naming the field.
+  // Every area of `level` (county, municipality) with an active target that
+  // applies to it, and its progress; none when the indicator has no target.
+  Result<std::vector<AreaProgress>> progress_of(const std::string& id, const std::string& level);
+  // Adds a target from the command line (monitor/targets.hpp); fails naming the field.
   Result<Target> add_target(Target target);
+  Targets& target_service() { return targets_; }
 
  private:
+  // The active targets of an indicator.
   Result<std::vector<Target>> targets(const std::string& indicator_id);
   Store& store_;
   registry::Service& registry_;
   db::Pool& pool_;
+  Targets targets_;
 };
 
 }  // namespace stemnet::monitor

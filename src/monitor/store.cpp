@@ -293,4 +293,73 @@ Result<ImportOutcome> Store::write_import(db::Connection& c, const ImportBatch& 
   return out;
 }
 
+namespace {
+
+constexpr const char* kTargetSelect =
+    "SELECT t.id, t.indicator_id, t.area_level, t.area_code, t.value, t.year, t.set_by,"
+    " t.reason, t.created_at, t.set_by_person, t.replaces, t.ended_at, t.ended_by,"
+    " t.ended_by_person, t.ended_reason, t.ended_how,"
+    " (SELECT n.id FROM target n WHERE n.replaces = t.id) FROM target t";
+
+Target target_from(const db::Row& r) {
+  std::size_t i = 0;  // the columns of kTargetSelect, in order
+  Target t;
+  t.id = r.text(i++);
+  t.indicator_id = r.text(i++);
+  t.area_level = r.text(i++);
+  t.area_code = r.text(i++);
+  t.value = r.real(i++);
+  t.year = static_cast<int>(r.integer(i++));
+  t.set_by = r.text(i++);
+  t.reason = r.text(i++);
+  t.created_at = r.text(i++);
+  for (auto* field : {&t.set_by_person, &t.replaces, &t.ended_at, &t.ended_by, &t.ended_by_person,
+                      &t.ended_reason, &t.ended_how, &t.replaced_by}) {
+    *field = r.opt_text(i++);
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<std::vector<Target>> Store::targets(db::Connection& c, const std::string& indicator_id) {
+  STEMNET_TRY(auto rows, c.query(std::string(kTargetSelect) +
+                                     " WHERE t.indicator_id = $1 ORDER BY t.area_level,"
+                                     " t.area_code, t.year, t.created_at, t.id",
+                                 {indicator_id}));
+  std::vector<Target> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(target_from(r));
+  return out;
+}
+
+Result<std::optional<Target>> Store::target(db::Connection& c, const std::string& id) {
+  STEMNET_TRY(auto rows, c.query(std::string(kTargetSelect) + " WHERE t.id = $1", {id}));
+  if (rows.empty()) return std::optional<Target>{};
+  return std::optional<Target>{target_from(rows[0])};
+}
+
+Result<void> Store::insert_target(db::Connection& c, const Target& t) {
+  auto opt = [](const std::optional<std::string>& v) -> db::Value {
+    return v ? db::Value(*v) : db::Value();
+  };
+  STEMNET_TRY_VOID(c.execute(
+      "INSERT INTO target (id, indicator_id, area_level, area_code, value, year, set_by,"
+      " reason, created_at, set_by_person, replaces) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+      " $9, $10, $11)",
+      {t.id, t.indicator_id, t.area_level, t.area_code, t.value, t.year, t.set_by, t.reason,
+       t.created_at, opt(t.set_by_person), opt(t.replaces)}));
+  return ok();
+}
+
+Result<bool> Store::end_target(db::Connection& c, const Target& t) {
+  STEMNET_TRY(auto changed,
+              c.execute("UPDATE target SET ended_at = $2, ended_by = $3, ended_by_person = $4,"
+                        " ended_reason = $5, ended_how = $6 WHERE id = $1 AND ended_at IS NULL",
+                        {t.id, t.ended_at.value_or(""), t.ended_by.value_or(""),
+                         t.ended_by_person.value_or(""), t.ended_reason.value_or(""),
+                         t.ended_how.value_or("")}));
+  return changed == 1;
+}
+
 }  // namespace stemnet::monitor

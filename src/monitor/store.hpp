@@ -81,6 +81,15 @@ class Store {
   // superseded in the history.
   static Result<ImportOutcome> write_import(db::Connection& c, const ImportBatch& batch);
 
+  // Targets, ended ones too, in (level, code, year, created) order, each
+  // with the target that replaced it.
+  static Result<std::vector<Target>> targets(db::Connection& c, const std::string& indicator_id);
+  static Result<std::optional<Target>> target(db::Connection& c, const std::string& id);
+  static Result<void> insert_target(db::Connection& c, const Target& t);
+  // Ends an active target with its ended_* fields; false when it had ended
+  // already (another change won the race).
+  static Result<bool> end_target(db::Connection& c, const Target& t);
+
  private:
   db::Pool& pool_;
 };

@@ -23,11 +23,13 @@ import type {
   Organisation,
   OrganisationList,
   Person,
+  ProgressList,
   Round,
   RoundList,
   School,
   SchoolPage,
   SlotList,
+  TargetList,
 } from './types';
 
 const HOUR = 60 * 60 * 1000;
@@ -135,6 +137,22 @@ export const useIndicator = (id: string | undefined) =>
     queryFn: () => apiGet<IndicatorDetail>(`${API}/indicators/${id}`),
     enabled: !!id,
     staleTime: 5 * 60_000,
+  });
+
+/** Every target of an indicator, ended ones too (not cached by the server). */
+export const useTargets = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['targets', id],
+    queryFn: () => apiGet<TargetList>(`${API}/indicators/${id}/targets`),
+    enabled: !!id,
+  });
+
+/** Each area of a level with the target that applies to it and how it is doing. */
+export const useProgress = (id: string | undefined, level: 'county' | 'municipality', enabled = true) =>
+  useQuery({
+    queryKey: ['progress', id, level],
+    queryFn: () => apiGet<ProgressList>(`${API}/indicators/${id}/progress`, { level }),
+    enabled: !!id && enabled,
   });
 
 export const useIndicatorData = (id: string | undefined, query: Query, enabled = true) =>

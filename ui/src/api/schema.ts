@@ -362,6 +362,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every target of an indicator, with its history
+         * @description Active, changed and retired targets, ordered by area level, area code, year and when they
+         *     were set. A changed target names the one that `replaced_by` it; the new one names what it
+         *     `replaces`; an ended target says who ended it, when and why (`ended`). Public. Not cached
+         *     by the server: a change shows at once. Takes no query parameters.
+         */
+        get: operations["listTargets"];
+        put?: never;
+        /**
+         * Set a target
+         * @description Sets what a county or municipality of today (or, for admins, all areas: `area` absent or
+         *     `all`) should reach by a year. A coordinator sets targets for their counties and those
+         *     counties' municipalities; an admin anywhere. Who set it is the signed-in person; why is
+         *     `reason`. Checked in this order: the body against `TargetInput` (415, 400), session (401),
+         *     token (403), the indicator exists (404) and takes a target (`monitor.target_neutral`), the
+         *     area is a county or municipality of today at a level the indicator has (400 at `/area`),
+         *     the year and reason (400), may set (403 `monitor.targets_coordinators_only`). One
+         *     transaction.
+         */
+        post: operations["setTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each area is doing against its target
+         * @description Every county or municipality of today with an active target that applies to it (its own,
+         *     else the one for all areas; the latest set wins), and its progress on the headline
+         *     breakdown (rule in docs/monitor.md). Empty when the indicator has no target or not the
+         *     level. Public. Not cached by the server.
+         */
+        get: operations["listProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a target
+         * @description Ends the active target (`changed`, with who, when and `reason`) and sets the new value and
+         *     year for the same indicator and area, which `replaces` it; one transaction. The same people
+         *     as may set it. A target changed or retired already is 409 `monitor.target_ended` (also
+         *     when another change won a race).
+         */
+        post: operations["changeTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a target
+         * @description Ends the active target (`retired`, with who, when and `reason`); it stays listed, and no
+         *     longer applies in profiles, progress or the map. The same people as may set it. A target
+         *     ended already is 409 `monitor.target_ended`.
+         */
+        post: operations["retireTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{id}/data": {
         parameters: {
             query?: never;
@@ -2057,14 +2159,14 @@ export interface components {
          *     `auth.forbidden`, `server.internal`, ...).
          * @enum {string}
          */
-        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "media.empty" | "media.too_large" | "media.type_not_allowed" | "media.too_many" | "media.image_unreadable" | "media.image_too_large" | "media.file_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "registry.county_not_found" | "registry.county_number_invalid" | "registry.pseudo_area" | "registry.not_valid_on" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
+        ProblemCode: "request.invalid" | "request.not_found" | "request.conflict" | "request.unprocessable" | "request.too_large" | "request.unsupported_media_type" | "request.rate_limited" | "request.method_not_allowed" | "auth.required" | "auth.forbidden" | "server.unavailable" | "server.internal" | "validation.failed" | "matching.round_not_found" | "matching.coordinators_only" | "matching.round_accepted" | "matching.round_not_solved" | "matching.request_no_longer_open" | "matching.slot_filled" | "catalogue.offer_not_found" | "media.empty" | "media.too_large" | "media.type_not_allowed" | "media.too_many" | "media.image_unreadable" | "media.image_too_large" | "media.file_not_found" | "catalogue.provider_not_found" | "catalogue.members_only" | "catalogue.provider_not_approved" | "catalogue.school_not_found" | "catalogue.municipality_not_found" | "booking.request_not_found" | "booking.offer_not_found" | "booking.not_your_school" | "booking.illegal_move" | "booking.unknown_move" | "booking.slot_full" | "booking.cancel_too_late" | "booking.not_held_too_early" | "booking.complete_too_early" | "booking.feedback_given" | "booking.no_agreed_time" | "booking.calendar_not_found" | "booking.not_a_calendar_file" | "booking.organisation_not_found" | "booking.open_request_not_found" | "booking.open_request_closed" | "booking.school_only" | "booking.school_cannot_answer" | "booking.not_your_provider" | "auth.session_expired" | "auth.account_gone" | "auth.csrf" | "auth.wrong_password" | "auth.too_many_attempts" | "auth.too_many_signups" | "auth.too_many_resets" | "accounts.email_taken" | "accounts.not_found" | "organisations.not_found" | "organisations.school_not_found" | "organisations.already_registered" | "organisations.members_only" | "organisations.deciders_only" | "organisations.already_decided" | "organisations.people_hidden" | "organisations.managers_only" | "organisations.role_invalid" | "organisations.already_member" | "organisations.member_not_found" | "organisations.last_member" | "organisations.already_joined" | "organisations.already_asked" | "organisations.join_request_not_found" | "organisations.join_request_decided" | "registry.municipality_not_found" | "registry.school_not_found" | "registry.boundaries_unknown" | "registry.boundaries_missing" | "registry.municipality_number_invalid" | "registry.orgnr_invalid" | "registry.county_not_found" | "registry.county_number_invalid" | "registry.pseudo_area" | "registry.not_valid_on" | "monitor.indicator_not_found" | "monitor.area_not_found" | "monitor.profile_area_invalid" | "monitor.jsonstat_empty" | "monitor.target_not_found" | "monitor.target_ended" | "monitor.targets_coordinators_only" | "monitor.target_neutral" | "request.body_too_large" | "request.headers_too_large" | "request.malformed" | "request.not_json_object" | "server.busy" | "server.not_ready";
         /**
          * @description What is wrong with one member or parameter. `validation.*` faults come from the checks
          *     against this document; the others are rules of the product about one member
          *     (`booking.week_passed`), with the values their text needs in `params`.
          * @enum {string}
          */
-        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.pupils_over_capacity" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty" | "registry.before_history";
+        FaultCode: "validation.wrong_type" | "validation.missing" | "validation.unknown_member" | "validation.unknown_parameter" | "validation.repeated_parameter" | "validation.unnamed_parameter" | "validation.too_long" | "validation.too_short" | "validation.too_many_items" | "validation.too_few_items" | "validation.out_of_range" | "validation.not_allowed" | "validation.bad_format" | "validation.nul_character" | "validation.malformed_json" | "validation.invalid" | "matching.region_invalid" | "matching.county_not_found" | "matching.period_reversed" | "matching.period_ended" | "matching.level_invalid" | "matching.period_invalid" | "catalogue.title_length" | "catalogue.description_length" | "catalogue.unknown_format" | "catalogue.subjects_required" | "catalogue.unknown_subject" | "catalogue.grades_invalid" | "catalogue.languages_required" | "catalogue.capacity_out_of_range" | "catalogue.municipality_required" | "catalogue.municipality_unknown" | "catalogue.materials_too_many" | "catalogue.material_length" | "catalogue.preparation_out_of_range" | "catalogue.curriculum_too_many" | "catalogue.curriculum_code_invalid" | "media.name_invalid" | "media.role_invalid" | "catalogue.travel_radius_out_of_range" | "catalogue.duration_out_of_range" | "catalogue.cost_negative" | "catalogue.slot_ends_before_start" | "catalogue.slot_capacity_out_of_range" | "catalogue.grade_out_of_range" | "catalogue.municipality_invalid" | "catalogue.county_invalid" | "catalogue.near_invalid" | "catalogue.digital_invalid" | "catalogue.cursor_invalid" | "booking.school_invalid" | "booking.school_not_found" | "booking.grade_out_of_range" | "booking.grade_outside_offer" | "booking.pupils_out_of_range" | "booking.pupils_over_capacity" | "booking.text_length" | "booking.slot_not_in_offer" | "booking.slot_required" | "booking.time_required" | "booking.reason_required" | "booking.score_out_of_range" | "booking.count_out_of_range" | "booking.counts_exceed_reached" | "booking.reached_required" | "booking.subjects_required" | "booking.unknown_subject" | "booking.unknown_format" | "booking.weeks_count" | "booking.week_invalid" | "booking.no_week_53" | "booking.week_passed" | "booking.note_length" | "booking.slot_needs_offer" | "booking.provider_ambiguous" | "booking.offer_not_found" | "booking.offer_not_yours" | "booking.answer_not_found" | "booking.answer_without_offer" | "booking.state_filter_invalid" | "booking.county_invalid" | "booking.municipality_invalid" | "booking.impact_format" | "auth.reset_code_invalid" | "accounts.email_invalid" | "accounts.weak_password" | "accounts.password_too_long" | "accounts.name_invalid" | "accounts.language_invalid" | "notify.unknown_kind" | "notify.always_on" | "organisations.kind_invalid" | "organisations.name_invalid" | "organisations.orgnr_required" | "organisations.orgnr_invalid" | "organisations.municipality_required" | "organisations.municipality_unknown" | "organisations.sector_invalid" | "organisations.profile_too_long" | "organisations.recruits_for_invalid" | "organisations.website_invalid" | "organisations.contact_email_invalid" | "organisations.contact_phone_invalid" | "organisations.field_required" | "organisations.affiliation_required" | "organisations.reason_required" | "monitor.area_invalid" | "monitor.area_level_mismatch" | "monitor.breakdown_unknown" | "monitor.parameter_empty" | "registry.before_history" | "monitor.target_area_invalid" | "monitor.target_level_missing" | "monitor.target_year_invalid" | "monitor.target_reason_missing";
         /** @description The `cursor` for the next page; null on the last page. */
         NextCursor: string | null;
         /**
@@ -2362,10 +2464,71 @@ export interface components {
             area: string | null;
             value: number;
             year: number;
+            /** @description Who set it: the person signed in, or the name given on the command line. */
             set_by: string;
             reason: string;
             /** Format: date-time */
             created_at: string;
+            /** @enum {string} */
+            state: "active" | "changed" | "retired";
+            /** @description The target this one changed. */
+            replaces: string | null;
+            /** @description The target that changed this one. */
+            replaced_by: string | null;
+            /** @description Who ended it, when and why; null while active. */
+            ended: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
+        };
+        TargetList: {
+            items: components["schemas"]["Target"][];
+            total: number;
+            /** @description Always null; the list is not paged. */
+            next_cursor: null;
+        };
+        TargetInput: {
+            /** @description A county (`03`) or municipality (`0301`) of today; absent, null or `all` for all areas (admins). */
+            area?: string | null;
+            /** @description The value to reach, in the indicator's unit. */
+            value: number;
+            year: number;
+            /** @description Why: the decision or plan it comes from. */
+            reason: string;
+        };
+        TargetChange: {
+            value: number;
+            year: number;
+            /** @description Why it changes. */
+            reason: string;
+        };
+        TargetRetire: {
+            /** @description Why it is retired. */
+            reason: string;
+        };
+        Progress: {
+            /** @enum {string} */
+            state: "reached" | "on_track" | "behind" | "unknown";
+            projected: number | null;
+        };
+        ProgressList: {
+            /** @enum {string} */
+            level: "county" | "municipality";
+            items: {
+                area: {
+                    /** @enum {string} */
+                    level: "county" | "municipality";
+                    code: string;
+                    name: string;
+                };
+                target: components["schemas"]["Target"];
+                progress: components["schemas"]["Progress"];
+            }[];
+            total: number;
+            /** @description Always null; the list is not paged. */
+            next_cursor: null;
         };
         IndicatorDetail: {
             id: string;
@@ -2411,11 +2574,7 @@ export interface components {
                 rank: number | null;
                 peers: number;
                 target: components["schemas"]["Target"] | null;
-                progress: {
-                    /** @enum {string} */
-                    state: "reached" | "on_track" | "behind" | "unknown";
-                    projected: number | null;
-                } | null;
+                progress: components["schemas"]["Progress"] | null;
             }[];
         };
         /**
@@ -3847,6 +4006,11 @@ export interface components {
          */
         IndicatorId: string;
         /**
+         * @description A target's id (16 hex digits); an unknown id is 404.
+         * @example 9f2c1d7e5a3b4c60
+         */
+        TargetId: string;
+        /**
          * @description The offer's id; an unknown one, or one the caller may not see, is 404.
          * @example DDpLaAd_HFYuTwwU
          */
@@ -5089,7 +5253,11 @@ export interface operations {
                      *           "year": 2030,
                      *           "set_by": "Oslo kommune",
                      *           "reason": "realfagsstrategien",
-                     *           "created_at": "2026-11-24T00:26:08Z"
+                     *           "created_at": "2026-11-24T00:26:08Z",
+                     *           "state": "active",
+                     *           "replaces": null,
+                     *           "replaced_by": null,
+                     *           "ended": null
                      *         }
                      *       ]
                      *     }
@@ -5100,6 +5268,278 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The indicator's id, as in the catalogue; an unknown id is 404.
+                 * @example national_test_numeracy_5
+                 */
+                id: components["parameters"]["IndicatorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The targets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9f2c1d7e5a3b4c60",
+                     *           "area_level": "county",
+                     *           "area": "03",
+                     *           "value": 52,
+                     *           "year": 2030,
+                     *           "set_by": "Kari Koordinator",
+                     *           "reason": "Oslos realfagsplan 2026-2030",
+                     *           "created_at": "2026-12-05T10:00:00.000Z",
+                     *           "state": "changed",
+                     *           "replaces": null,
+                     *           "replaced_by": "1a2b3c4d5e6f7081",
+                     *           "ended": {
+                     *             "at": "2026-12-05T11:00:00.000Z",
+                     *             "by": "Kari Koordinator",
+                     *             "reason": "Planen ble justert"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "1a2b3c4d5e6f7081",
+                     *           "area_level": "county",
+                     *           "area": "03",
+                     *           "value": 54,
+                     *           "year": 2030,
+                     *           "set_by": "Kari Koordinator",
+                     *           "reason": "Planen ble justert",
+                     *           "created_at": "2026-12-05T11:00:00.000Z",
+                     *           "state": "active",
+                     *           "replaces": "9f2c1d7e5a3b4c60",
+                     *           "replaced_by": null,
+                     *           "ended": null
+                     *         }
+                     *       ],
+                     *       "total": 2,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The indicator's id, as in the catalogue; an unknown id is 404.
+                 * @example national_test_numeracy_5
+                 */
+                id: components["parameters"]["IndicatorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "area": "03",
+                 *       "value": 52,
+                 *       "year": 2030,
+                 *       "reason": "Oslos realfagsplan 2026-2030"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TargetInput"];
+            };
+        };
+        responses: {
+            /** @description The target, active. */
+            201: {
+                headers: {
+                    /** @description `/api/v1/indicators/<id>/targets`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProgress: {
+        parameters: {
+            query?: {
+                /** @description `county` (default) or `municipality`. */
+                level?: "county" | "municipality";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The indicator's id, as in the catalogue; an unknown id is 404.
+                 * @example national_test_numeracy_5
+                 */
+                id: components["parameters"]["IndicatorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The areas with a target. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "level": "county",
+                     *       "items": [
+                     *         {
+                     *           "area": {
+                     *             "level": "county",
+                     *             "code": "03",
+                     *             "name": "Oslo"
+                     *           },
+                     *           "target": {
+                     *             "id": "1a2b3c4d5e6f7081",
+                     *             "area_level": "county",
+                     *             "area": "03",
+                     *             "value": 54,
+                     *             "year": 2030,
+                     *             "set_by": "Kari Koordinator",
+                     *             "reason": "Planen ble justert",
+                     *             "created_at": "2026-12-05T11:00:00.000Z",
+                     *             "state": "active",
+                     *             "replaces": "9f2c1d7e5a3b4c60",
+                     *             "replaced_by": null,
+                     *             "ended": null
+                     *           },
+                     *           "progress": {
+                     *             "state": "on_track",
+                     *             "projected": 55.5
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changeTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A target's id (16 hex digits); an unknown id is 404.
+                 * @example 9f2c1d7e5a3b4c60
+                 */
+                id: components["parameters"]["TargetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": 54,
+                 *       "year": 2030,
+                 *       "reason": "Planen ble justert"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TargetChange"];
+            };
+        };
+        responses: {
+            /** @description The new target, active. */
+            201: {
+                headers: {
+                    /** @description `/api/v1/indicators/<id>/targets`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A target's id (16 hex digits); an unknown id is 404.
+                 * @example 9f2c1d7e5a3b4c60
+                 */
+                id: components["parameters"]["TargetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Planen ble trukket"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TargetRetire"];
+            };
+        };
+        responses: {
+            /** @description The target, retired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Target"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -5388,7 +5828,11 @@ export interface operations {
                      *             "year": 2030,
                      *             "set_by": "Oslo kommune",
                      *             "reason": "realfagsstrategien",
-                     *             "created_at": "2026-11-24T00:26:08Z"
+                     *             "created_at": "2026-11-24T00:26:08Z",
+                     *             "state": "active",
+                     *             "replaces": null,
+                     *             "replaced_by": null,
+                     *             "ended": null
                      *           },
                      *           "progress": {
                      *             "state": "reached",
@@ -10651,6 +11095,7 @@ type ReadonlyArray<T> = [
 export const pathsApiV1MunicipalitiesGetParametersQueryIncludeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/municipalities"]["get"]["parameters"]["query"]["include"]> = ["territories"];
 export const pathsApiV1InstitutionsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/institutions"]["get"]["parameters"]["query"]["kind"]> = ["science_centre", "higher_education"];
 export const pathsApiV1BoundariesLevelGetParametersPathLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/boundaries/{level}"]["get"]["parameters"]["path"]["level"]> = ["counties", "municipalities"];
+export const pathsApiV1IndicatorsIdProgressGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/progress"]["get"]["parameters"]["query"]["level"]> = ["county", "municipality"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["level"]> = ["country", "county", "municipality", "school"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["format"]> = ["jsonstat", "csv"];
 export const pathsApiV1IndicatorsIdDataGetParametersQueryAreasValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/indicators/{id}/data"]["get"]["parameters"]["query"]["areas"]> = ["published", "current"];
@@ -10658,8 +11103,8 @@ export const pathsApiV1OffersIdFilesPostParametersQueryRoleValues: ReadonlyArray
 export const pathsApiV1OrganisationsIdImpactGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/impact"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiV1OrganisationsIdFilesPostParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organisations/{id}/files"]["post"]["parameters"]["query"]["role"]> = ["logo", "picture"];
 export const pathsApiV1GapsGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/gaps"]["get"]["parameters"]["query"]["level"]> = ["municipality", "county"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "registry.county_not_found", "registry.county_number_invalid", "registry.pseudo_area", "registry.not_valid_on", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
-export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.pupils_over_capacity", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty", "registry.before_history"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["request.invalid", "request.not_found", "request.conflict", "request.unprocessable", "request.too_large", "request.unsupported_media_type", "request.rate_limited", "request.method_not_allowed", "auth.required", "auth.forbidden", "server.unavailable", "server.internal", "validation.failed", "matching.round_not_found", "matching.coordinators_only", "matching.round_accepted", "matching.round_not_solved", "matching.request_no_longer_open", "matching.slot_filled", "catalogue.offer_not_found", "media.empty", "media.too_large", "media.type_not_allowed", "media.too_many", "media.image_unreadable", "media.image_too_large", "media.file_not_found", "catalogue.provider_not_found", "catalogue.members_only", "catalogue.provider_not_approved", "catalogue.school_not_found", "catalogue.municipality_not_found", "booking.request_not_found", "booking.offer_not_found", "booking.not_your_school", "booking.illegal_move", "booking.unknown_move", "booking.slot_full", "booking.cancel_too_late", "booking.not_held_too_early", "booking.complete_too_early", "booking.feedback_given", "booking.no_agreed_time", "booking.calendar_not_found", "booking.not_a_calendar_file", "booking.organisation_not_found", "booking.open_request_not_found", "booking.open_request_closed", "booking.school_only", "booking.school_cannot_answer", "booking.not_your_provider", "auth.session_expired", "auth.account_gone", "auth.csrf", "auth.wrong_password", "auth.too_many_attempts", "auth.too_many_signups", "auth.too_many_resets", "accounts.email_taken", "accounts.not_found", "organisations.not_found", "organisations.school_not_found", "organisations.already_registered", "organisations.members_only", "organisations.deciders_only", "organisations.already_decided", "organisations.people_hidden", "organisations.managers_only", "organisations.role_invalid", "organisations.already_member", "organisations.member_not_found", "organisations.last_member", "organisations.already_joined", "organisations.already_asked", "organisations.join_request_not_found", "organisations.join_request_decided", "registry.municipality_not_found", "registry.school_not_found", "registry.boundaries_unknown", "registry.boundaries_missing", "registry.municipality_number_invalid", "registry.orgnr_invalid", "registry.county_not_found", "registry.county_number_invalid", "registry.pseudo_area", "registry.not_valid_on", "monitor.indicator_not_found", "monitor.area_not_found", "monitor.profile_area_invalid", "monitor.jsonstat_empty", "monitor.target_not_found", "monitor.target_ended", "monitor.targets_coordinators_only", "monitor.target_neutral", "request.body_too_large", "request.headers_too_large", "request.malformed", "request.not_json_object", "server.busy", "server.not_ready"];
+export const faultCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FaultCode"]> = ["validation.wrong_type", "validation.missing", "validation.unknown_member", "validation.unknown_parameter", "validation.repeated_parameter", "validation.unnamed_parameter", "validation.too_long", "validation.too_short", "validation.too_many_items", "validation.too_few_items", "validation.out_of_range", "validation.not_allowed", "validation.bad_format", "validation.nul_character", "validation.malformed_json", "validation.invalid", "matching.region_invalid", "matching.county_not_found", "matching.period_reversed", "matching.period_ended", "matching.level_invalid", "matching.period_invalid", "catalogue.title_length", "catalogue.description_length", "catalogue.unknown_format", "catalogue.subjects_required", "catalogue.unknown_subject", "catalogue.grades_invalid", "catalogue.languages_required", "catalogue.capacity_out_of_range", "catalogue.municipality_required", "catalogue.municipality_unknown", "catalogue.materials_too_many", "catalogue.material_length", "catalogue.preparation_out_of_range", "catalogue.curriculum_too_many", "catalogue.curriculum_code_invalid", "media.name_invalid", "media.role_invalid", "catalogue.travel_radius_out_of_range", "catalogue.duration_out_of_range", "catalogue.cost_negative", "catalogue.slot_ends_before_start", "catalogue.slot_capacity_out_of_range", "catalogue.grade_out_of_range", "catalogue.municipality_invalid", "catalogue.county_invalid", "catalogue.near_invalid", "catalogue.digital_invalid", "catalogue.cursor_invalid", "booking.school_invalid", "booking.school_not_found", "booking.grade_out_of_range", "booking.grade_outside_offer", "booking.pupils_out_of_range", "booking.pupils_over_capacity", "booking.text_length", "booking.slot_not_in_offer", "booking.slot_required", "booking.time_required", "booking.reason_required", "booking.score_out_of_range", "booking.count_out_of_range", "booking.counts_exceed_reached", "booking.reached_required", "booking.subjects_required", "booking.unknown_subject", "booking.unknown_format", "booking.weeks_count", "booking.week_invalid", "booking.no_week_53", "booking.week_passed", "booking.note_length", "booking.slot_needs_offer", "booking.provider_ambiguous", "booking.offer_not_found", "booking.offer_not_yours", "booking.answer_not_found", "booking.answer_without_offer", "booking.state_filter_invalid", "booking.county_invalid", "booking.municipality_invalid", "booking.impact_format", "auth.reset_code_invalid", "accounts.email_invalid", "accounts.weak_password", "accounts.password_too_long", "accounts.name_invalid", "accounts.language_invalid", "notify.unknown_kind", "notify.always_on", "organisations.kind_invalid", "organisations.name_invalid", "organisations.orgnr_required", "organisations.orgnr_invalid", "organisations.municipality_required", "organisations.municipality_unknown", "organisations.sector_invalid", "organisations.profile_too_long", "organisations.recruits_for_invalid", "organisations.website_invalid", "organisations.contact_email_invalid", "organisations.contact_phone_invalid", "organisations.field_required", "organisations.affiliation_required", "organisations.reason_required", "monitor.area_invalid", "monitor.area_level_mismatch", "monitor.breakdown_unknown", "monitor.parameter_empty", "registry.before_history", "monitor.target_area_invalid", "monitor.target_level_missing", "monitor.target_year_invalid", "monitor.target_reason_missing"];
 export const languageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Language"]> = ["nb", "nn", "en"];
 export const areaAsOfLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaAsOf"]["level"]> = ["county", "municipality"];
 export const municipalityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Municipality"]["kind"]> = ["municipality", "territory"];
@@ -10673,12 +11118,13 @@ export const indicatorSummaryOriginValues: ReadonlyArray<FlattenedDeepRequired<c
 export const indicatorFetchKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorFetch"]["kind"]> = ["pxweb", "file", "computed"];
 export const provenanceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Provenance"]["kind"]> = ["udir", "gsi", "csv", "jsonstat", "pxweb", "reference", "computed"];
 export const targetArea_levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Target"]["area_level"]> = ["all", "country", "county", "municipality"];
+export const targetStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Target"]["state"]> = ["active", "changed", "retired"];
+export const progressStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["state"]> = ["reached", "on_track", "behind", "unknown"];
+export const progressListLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProgressList"]["level"]> = ["county", "municipality"];
+export const progressListItemsAreaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProgressList"]["items"]["area"]["level"]> = ["county", "municipality"];
 export const indicatorDetailDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDetail"]["direction"]> = ["higher_is_better", "lower_is_better", "neutral"];
 export const indicatorDetailOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDetail"]["origin"]> = ["imported", "computed"];
 export const areaProfileLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaProfile"]["level"]> = ["municipality", "county"];
-export const areaProfileIndicatorsProgressOneOf0StateValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AreaProfile"]["indicators"]["progress"], {
-    state: unknown;
-}>["state"]> = ["reached", "on_track", "behind", "unknown"];
 export const jsonStatValidationIssuesSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JsonStatValidation"]["issues"]["severity"]> = ["error", "warning"];
 export const roleRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]["role"]> = ["teacher", "school_contact", "provider_member", "coordinator", "admin"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["request_new", "request_update", "request_message", "open_request_new", "open_request_answer", "organisation_decision", "membership", "password_reset"];

@@ -110,3 +110,12 @@ export {
 } from './schema';
 export type JoinRequest = Schemas['JoinRequest'];
 export type JoinRequestList = Schemas['JoinRequestList'];
+
+// Targets (monitor)
+export type Target = Schemas['Target'];
+export type TargetList = Schemas['TargetList'];
+export type TargetInput = Schemas['TargetInput'];
+export type TargetChange = Schemas['TargetChange'];
+export type TargetRetire = Schemas['TargetRetire'];
+export type ProgressList = Schemas['ProgressList'];
+export type ProgressState = Schemas['Progress']['state'];

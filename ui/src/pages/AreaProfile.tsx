@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { API, apiGet, isNotFound } from '../api/client';
 import { useCounties, useIndicatorData, useMunicipality, useOffers, useOrganisations, useProfile } from '../api/hooks';
@@ -8,6 +8,7 @@ import type { MunicipalityPage, OfferPage, ProfileEntry, School, SchoolPage } fr
 import { Attribution } from '../components/Attribution';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
+import { ProgressTag } from '../components/Targets';
 import { OfferCard } from '../components/OfferCard';
 import { ErrorAlert, Loading, PageHeading, QueryState, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
@@ -17,8 +18,6 @@ import { NotFoundPage } from './NotFound';
 import { usePlaceName } from '../components/usePlaceName';
 
 type Level = 'municipality' | 'county';
-
-const PROGRESS_COLOR = { reached: 'success', on_track: 'success', behind: 'warning', unknown: 'neutral' } as const;
 
 function IndicatorCard({ entry, code, level }: { entry: ProfileEntry; code: string; level: Level }) {
   const { t, i18n } = useTranslation();
@@ -61,7 +60,7 @@ function IndicatorCard({ entry, code, level }: { entry: ProfileEntry; code: stri
       {entry.target && (
         <Paragraph data-size="sm">
           {t('profile.target', { value: formatNumber(lang, entry.target.value, ind.decimals), year: entry.target.year, by: entry.target.set_by })}{' '}
-          {entry.progress && <Tag data-color={PROGRESS_COLOR[entry.progress.state]}>{t(`progress.${entry.progress.state}`)}</Tag>}
+          {entry.progress && <ProgressTag state={entry.progress.state} />}
         </Paragraph>
       )}
       {!compare && cells.length > 0 && (

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
-import { Alert, Field, Heading, Label, Link, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Field, Label, Link, Paragraph, Select } from '@digdir/designsystemet-react';
 import { withQuery } from '../api/client';
-import { useIndicator, useIndicatorData } from '../api/hooks';
+import { useIndicator, useIndicatorData, useProgress } from '../api/hooks';
 import { Attribution } from '../components/Attribution';
 import { ChartFigure } from '../components/ChartFigure';
 import { DataTable } from '../components/DataTable';
+import { ProgressTag, TargetsSection } from '../components/Targets';
 import { PageHeading, QueryState, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
 import { derivationsOf, headlineCells, headlineQuery, type Cell, type Derivation } from '../lib/jsonstat';
@@ -42,6 +43,9 @@ export default function IndicatorPage() {
     () => (data.data && ind && current ? derivationsOf(data.data, ind.headline) : new Map<string, Derivation>()),
     [data.data, ind, current],
   );
+  // How each area of the level does against the target that applies to it.
+  const progress = useProgress(id, level, !!ind && ind.direction !== 'neutral' && levels.length > 0);
+  const progressByArea = useMemo(() => new Map((progress.data?.items ?? []).map((p) => [p.area.code, p.progress.state])), [progress.data]);
   const nationalRows = useMemo(() => (national.data && ind ? headlineCells(national.data, ind.headline) : []), [national.data, ind]);
 
   const set = (k: string, v: string) => {
@@ -200,6 +204,18 @@ export default function IndicatorPage() {
                               ),
                             },
                             { key: 'value', header: unit, cell: fmt, numeric: true },
+                            ...(progressByArea.size > 0
+                              ? [
+                                  {
+                                    key: 'progress',
+                                    header: t('targets.progress'),
+                                    cell: (c: Cell) => {
+                                      const state = progressByArea.get(c.keys.area);
+                                      return state ? <ProgressTag state={state} /> : '';
+                                    },
+                                  },
+                                ]
+                              : []),
                             ...(current
                               ? [
                                   {
@@ -220,26 +236,7 @@ export default function IndicatorPage() {
                 </QueryState>
               </>
             )}
-            {i.targets.length > 0 && (
-              <section className="stack">
-                <Heading level={2} data-size="sm">
-                  {t('monitor.targets')}
-                </Heading>
-                <ul>
-                  {i.targets.map((x) => (
-                    <li key={x.id}>
-                      {t('monitor.target_line', {
-                        area: x.area ?? t('monitor.all_areas'),
-                        value: formatNumber(lang, x.value, i.decimals),
-                        year: x.year,
-                        by: x.set_by,
-                      })}
-                      {x.reason && ` (${x.reason})`}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <TargetsSection ind={i} level={level} />
             <Paragraph>
               <Link asChild>
                 <RouterLink to="/monitor">{t('monitor.back')}</RouterLink>

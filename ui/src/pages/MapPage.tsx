@@ -11,10 +11,11 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { API, apiGet } from '../api/client';
-import { useIndicators } from '../api/hooks';
+import { useIndicators, useProgress } from '../api/hooks';
 import type { Indicator, JsonStat } from '../api/types';
 import { Attribution } from '../components/Attribution';
 import { DataTable } from '../components/DataTable';
+import { ProgressTag } from '../components/Targets';
 import { ErrorAlert, Loading, PageHeading, usePageTitle } from '../components/common';
 import { formatNumber, pick } from '../lib/format';
 import { headlineCells, headlineQuery } from '../lib/jsonstat';
@@ -115,6 +116,9 @@ export default function MapPage() {
   const indicator = usable.find((i) => i.id === what);
   const boundaries = useBoundaries(level);
   const values = useValues(level, indicator);
+  // Progress against the target that applies to each area (none: no column, no note).
+  const progress = useProgress(indicator?.id, apiLevel, !!indicator && indicator.direction !== 'neutral');
+  const progressByArea = useMemo(() => new Map((progress.data?.items ?? []).map((p) => [p.area.code, p.progress.state])), [progress.data]);
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
@@ -331,6 +335,7 @@ export default function MapPage() {
           {hover && (
             <div className="map-hover" aria-hidden="true">
               <strong>{level === 'kommune' ? placeName({ number: hover.code, name: hover.name }) : hover.name}</strong>: {fmt(hover)}
+              {progressByArea.get(hover.code) && <> · {t('targets.column')}: {t(`progress.${progressByArea.get(hover.code)!}`)}</>}
             </div>
           )}
         </div>
@@ -384,6 +389,18 @@ export default function MapPage() {
                     ),
                   },
                   { key: 'value', header: unit, cell: fmt, numeric: true },
+                  ...(progressByArea.size > 0
+                    ? [
+                        {
+                          key: 'progress',
+                          header: t('targets.progress'),
+                          cell: (r: AreaValue) => {
+                            const state = progressByArea.get(r.code);
+                            return state ? <ProgressTag state={state} /> : '';
+                          },
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The monitor, area profiles, the map and charts.
 
-export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level' | 'unit' | 'progress' | 'written' | 'profile' | 'map' | 'chart'> = {
+export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level' | 'unit' | 'progress' | 'targets' | 'written' | 'profile' | 'map' | 'chart'> = {
   monitor: {
     title: 'Monitor',
     lead: 'The indicators along the chain from primary school to work, with sources, targets and downloads.',
@@ -73,6 +73,41 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     score: 'score',
     timss_points: 'TIMSS points',
     offers: 'offers',
+  },
+  targets: {
+    title: 'Targets',
+    none: 'No target has been set for this indicator.',
+    caption: 'Current targets',
+    area: 'Area',
+    all_areas: 'All areas',
+    value_short: 'Target',
+    by_year: '{{value}} by {{year}}',
+    progress: 'Progress',
+    areas_on_track: '{{ok}} of {{all}} {{level}} have reached it or are on track',
+    who: 'Set by',
+    why: 'Why',
+    actions: 'Change',
+    set: 'Set a new target',
+    saved: 'The target is saved.',
+    value: 'Value to reach ({{unit}})',
+    year: 'By year',
+    reason: 'Why',
+    reason_help: 'The decision or plan the target comes from.',
+    save: 'Save the target',
+    change: 'Change',
+    retire: 'Retire',
+    why_change: 'Why does the target change?',
+    why_retire: 'Why is the target retired?',
+    save_change: 'Save the change',
+    confirm_retire: 'Retire the target',
+    cancel: 'Cancel',
+    history: 'Earlier targets ({{count}})',
+    ended_line: '{{area}}: {{value}} by {{year}}, set by {{by}} ({{why}}).',
+    changed_by: 'Changed by {{by}} {{when}}: {{why}}',
+    retired_by: 'Retired by {{by}} {{when}}: {{why}}',
+    value_missing: 'Write the value to reach, as a number.',
+    reason_missing: 'Say why: the decision or plan the target comes from.',
+    column: 'Target',
   },
   progress: {
     reached: 'Reached',

@@ -2,7 +2,7 @@ import type { Messages } from '../nb';
 
 // The monitor, area profiles, the map and charts.
 
-export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level' | 'unit' | 'progress' | 'written' | 'profile' | 'map' | 'chart'> = {
+export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level' | 'unit' | 'progress' | 'targets' | 'written' | 'profile' | 'map' | 'chart'> = {
   monitor: {
     title: 'Monitor',
     lead: 'Indikatorane langs kjeda frå grunnskule til arbeidsliv, med kjelder, mål og nedlasting.',
@@ -73,6 +73,41 @@ export const monitor: Pick<Messages, 'monitor' | 'stage' | 'direction' | 'level'
     score: 'poeng',
     timss_points: 'TIMSS-poeng',
     offers: 'tilbod',
+  },
+  targets: {
+    title: 'Mål',
+    none: 'Det er ikkje sett nokon mål for denne indikatoren.',
+    caption: 'Gjeldande mål',
+    area: 'Område',
+    all_areas: 'Alle område',
+    value_short: 'Mål',
+    by_year: '{{value}} innan {{year}}',
+    progress: 'Framdrift',
+    areas_on_track: '{{ok}} av {{all}} {{level}} har nådd målet eller er i rute',
+    who: 'Sett av',
+    why: 'Kvifor',
+    actions: 'Endre',
+    set: 'Set eit nytt mål',
+    saved: 'Målet er lagra.',
+    value: 'Verdi å nå ({{unit}})',
+    year: 'Innan år',
+    reason: 'Kvifor',
+    reason_help: 'Vedtaket eller planen målet kjem frå.',
+    save: 'Lagre målet',
+    change: 'Endre',
+    retire: 'Avslutt',
+    why_change: 'Kvifor blir målet endra?',
+    why_retire: 'Kvifor blir målet avslutta?',
+    save_change: 'Lagre endringa',
+    confirm_retire: 'Avslutt målet',
+    cancel: 'Avbryt',
+    history: 'Tidlegare mål ({{count}})',
+    ended_line: '{{area}}: {{value}} innan {{year}}, sett av {{by}} ({{why}}).',
+    changed_by: 'Endra av {{by}} {{when}}: {{why}}',
+    retired_by: 'Avslutta av {{by}} {{when}}: {{why}}',
+    value_missing: 'Skriv verdien som skal nåast, som eit tal.',
+    reason_missing: 'Skriv kvifor: vedtaket eller planen målet kjem frå.',
+    column: 'Mål',
   },
   progress: {
     reached: 'Nådd',

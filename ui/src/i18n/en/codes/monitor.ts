@@ -12,4 +12,12 @@ export const monitor: Record<keyof typeof source, string> = {
   area_level_mismatch: 'The area {{area}} is not at the level you chose.',
   breakdown_unknown: 'The indicator cannot be broken down like this.',
   parameter_empty: 'Choose a value.',
+  target_not_found: 'We cannot find the target.',
+  target_ended: 'The target has been changed or retired already. Reload the page and change the current target.',
+  targets_coordinators_only: "Only the county's coordinators (or admins) can set targets here.",
+  target_neutral: 'This indicator takes no target: neither higher nor lower is better.',
+  target_area_invalid: 'Choose a county or municipality as it is today.',
+  target_level_missing: 'The indicator has no figures at this level.',
+  target_year_invalid: 'Choose a year from 2000 to 2100.',
+  target_reason_missing: 'Say why: the decision or plan the target comes from.',
 };

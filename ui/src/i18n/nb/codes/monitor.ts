@@ -10,4 +10,12 @@ export const monitor = {
   area_level_mismatch: 'Området {{area}} hører ikke til det nivået du har valgt.',
   breakdown_unknown: 'Indikatoren kan ikke deles opp slik.',
   parameter_empty: 'Velg en verdi.',
+  target_not_found: 'Vi finner ikke målet.',
+  target_ended: 'Målet er allerede endret eller avsluttet. Last siden på nytt og endre det gjeldende målet.',
+  targets_coordinators_only: 'Bare koordinatorer for fylket (eller administratorer) kan sette mål her.',
+  target_neutral: 'Denne indikatoren tar ikke mål: verken høyere eller lavere er bedre.',
+  target_area_invalid: 'Velg et fylke eller en kommune slik de er i dag.',
+  target_level_missing: 'Indikatoren har ikke tall på dette nivået.',
+  target_year_invalid: 'Velg et år fra 2000 til 2100.',
+  target_reason_missing: 'Skriv hvorfor: vedtaket eller planen målet kommer fra.',
 };

@@ -12,4 +12,12 @@ export const monitor: Record<keyof typeof source, string> = {
   area_level_mismatch: 'Området {{area}} høyrer ikkje til det nivået du har valt.',
   breakdown_unknown: 'Indikatoren kan ikkje delast opp slik.',
   parameter_empty: 'Vel ein verdi.',
+  target_not_found: 'Vi finn ikkje målet.',
+  target_ended: 'Målet er allereie endra eller avslutta. Last sida på nytt og endra det gjeldande målet.',
+  targets_coordinators_only: 'Berre koordinatorar for fylket (eller administratorar) kan setje mål her.',
+  target_neutral: 'Denne indikatoren tek ikkje mål: verken høgare eller lågare er betre.',
+  target_area_invalid: 'Vel eit fylke eller ein kommune slik dei er i dag.',
+  target_level_missing: 'Indikatoren har ikkje tal på dette nivået.',
+  target_year_invalid: 'Vel eit år frå 2000 til 2100.',
+  target_reason_missing: 'Skriv kvifor: vedtaket eller planen målet kjem frå.',
 };
