@@ -119,28 +119,13 @@ Result<AreaAsOf> Service::as_of(const std::string& level, const std::string& cod
     }
     return out;
   }
-  std::set<std::pair<std::string, std::string>> seen, found;
-  std::vector<std::pair<std::string, std::string>> todo{{code, on}};  // code, since
-  while (!todo.empty()) {
-    auto [c, since] = todo.back();
-    todo.pop_back();
-    if (!seen.insert({c, since}).second) continue;
-    STEMNET_TRY(auto vs, store_.versions(level, c));
-    std::optional<std::string> ends;
+  STEMNET_TRY(auto succession, successors(level, code, on));
+  for (const auto& number : succession.today) {
+    STEMNET_TRY(auto vs, store_.versions(level, number));
     for (const auto& v : vs) {
-      if (valid(v, today)) found.insert({c, v.name});
-      if (v.valid_to && *v.valid_to >= since && !valid(v, today)) ends = v.valid_to;
-    }
-    bool current = false;
-    for (const auto& v : vs) current = current || valid(v, today);
-    if (current || !ends) continue;
-    const std::string next = format(add_days(*parse_date(*ends), 1));
-    STEMNET_TRY(auto changes, store_.changes_from(level, c, since));
-    for (const auto& ch : changes) {
-      if (ch.changed_on == next && ch.new_code != c) todo.push_back({ch.new_code, next});
+      if (valid(v, today)) out.today.push_back({number, v.name, std::nullopt});
     }
   }
-  for (const auto& [number, name] : found) out.today.push_back({number, name, std::nullopt});
   return out;
 }
 

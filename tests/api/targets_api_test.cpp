@@ -252,6 +252,8 @@ TEST_F(TargetsApi, BadInputIsNamedAndWritesNothing) {
   EXPECT_EQ(list.at("total").as_int64(), 0);
 }
 
+// The outcome of racing changes over HTTP; the guard that decides a race the server does
+// interleave (an ended target is never ended again) is TargetStore.EndsATargetOnlyOnce.
 TEST_F(TargetsApi, RacingChangesLeaveOneActiveTarget) {
   const std::string id = set(&oslo_, R"({"area":"03","value":52,"year":2030,"reason":"Plan"})");
   ASSERT_EQ(id.size(), 16u) << id;
