@@ -4,6 +4,7 @@
 // profile and the progress list follow the active target.
 #include "api_session.hpp"
 #include "http_client.hpp"
+#include "problem_codes.hpp"
 #include "server_process.hpp"
 
 #include <gtest/gtest.h>
@@ -51,20 +52,9 @@ class TargetsApi : public ::testing::Test {
     return api_call(port(), method, target, s, body);
   }
   static json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
-  // "<status> <code>"; for a validation problem "<status> <pointer> <code>" of its first fault.
+  // "<status> <code>", or for a validation problem "<status> <pointer> <code>" of its first fault.
   static std::string answer(const HttpResponse& r) {
-    boost::system::error_code ec;
-    auto v = json::parse(r.body, ec);
-    const std::string status = std::to_string(r.status);
-    if (ec || !v.is_object() || !v.as_object().contains("code")) return status;
-    const auto& o = v.as_object();
-    if (o.at("code") != "validation.failed")
-      return status + " " + std::string(o.at("code").as_string());
-    const auto& f = o.at("errors").as_array().at(0).as_object();
-    const auto* where = f.if_contains("pointer");
-    if (!where) where = f.if_contains("parameter");
-    return status + " " + std::string(where->as_string()) + " " +
-           std::string(f.at("code").as_string());
+    return std::to_string(r.status) + " " + refusal(r);
   }
   std::string set(const ApiSession* who, const std::string& body,
                   const std::string& indicator = "national_test_numeracy_5") {
