@@ -5,6 +5,7 @@ import { API } from '../api/client';
 import { useChange, useCounties, useMe, useMunicipalities, useProgress, useTargets } from '../api/hooks';
 import type { IndicatorDetail, ProgressState, Target, TargetChange, TargetInput, TargetRetire } from '../api/types';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { unitLabel } from '../lib/units';
 import { countiesOf, isAdmin } from '../lib/roles';
 import { DataTable } from './DataTable';
 import { ErrorAlert } from './common';
@@ -106,7 +107,7 @@ function SetTarget({ ind }: { ind: IndicatorDetail }) {
       <div className="grid-3">
         <Textfield
           id="target-value"
-          label={t('targets.value', { unit: ind.unit })}
+          label={t('targets.value', { unit: unitLabel(t, ind.unit) })}
           inputMode="decimal"
           value={form.value}
           onChange={on('value')}
@@ -161,7 +162,7 @@ function TargetActions({ ind, target }: { ind: IndicatorDetail; target: Target }
       {isFormError(m.error, ['value', 'year', 'reason']) && <ErrorAlert error={m.error} />}
       {mode === 'change' && (
         <>
-          <Textfield label={t('targets.value', { unit: ind.unit })} inputMode="decimal" value={form.value} onChange={on('value')} error={fieldError(m.error, 'value')} />
+          <Textfield label={t('targets.value', { unit: unitLabel(t, ind.unit) })} inputMode="decimal" value={form.value} onChange={on('value')} error={fieldError(m.error, 'value')} />
           <Textfield label={t('targets.year')} type="number" value={form.year} onChange={on('year')} error={fieldError(m.error, 'year')} />
         </>
       )}

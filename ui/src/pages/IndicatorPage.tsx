@@ -63,7 +63,8 @@ export default function IndicatorPage() {
         const numbered = rows.filter((r) => r.value !== null);
         const chartRows =
           level === 'municipality' && numbered.length > 30 ? [...numbered.slice(0, 15), ...numbered.slice(-15)] : numbered;
-        const target = i.targets.find((x) => x.area_level === 'all' || x.area_level === level);
+        // The line across every area's bar: the target for all areas (one area's own is in its row).
+        const target = i.targets.find((x) => x.area_level === 'all');
         const fmt = (c: Cell) => (c.value === null ? t('monitor.suppressed', { status: c.status }) : formatNumber(lang, c.value, i.decimals));
         return (
           <div className="stack-lg">
