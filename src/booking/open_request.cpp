@@ -334,7 +334,7 @@ Result<OpenRequest> OpenRequests::answer(const accounts::Actor& actor, const std
 
 Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const std::string& id,
                                           const std::string& answer_id) {
-  const std::string request_id = random_token().substr(0, 16);
+  std::string request_id;
   {
     // The lease ends before the bookings service takes its own.
     STEMNET_TRY(auto conn, pool_.acquire());
@@ -348,26 +348,40 @@ Result<BookingRequest> OpenRequests::take(const accounts::Actor& actor, const st
                             [&](const OpenAnswer& x) { return x.id == answer_id; });
       if (a == r.answers.end()) return errors::answer_not_found();
       if (!a->offer_id) return errors::answer_without_offer();
-      NewRequest in;
-      in.offer_id = *a->offer_id;
-      in.school = r.school_orgnr;
-      in.grade = r.grade;
-      in.pupils = r.pupils;
-      in.wished = wished_weeks(r.weeks);
-      in.message = r.note;
-      in.slot_id = a->slot_id;
-      STEMNET_TRY_VOID(bookings_.insert(c, actor, in, request_id));
-      STEMNET_TRY(std::int64_t changed,
-                  c.execute("UPDATE open_request SET state = 'taken', request_id = $2,"
-                            " updated_at = $3 WHERE id = $1 AND state = 'open'",
-                            {id, request_id, utc_now_iso_ms()}));
-      if (changed == 0) return errors::open_request_closed(r.state, "take");
+      const Conversion conversion{id, *a->offer_id, a->slot_id};
+      STEMNET_TRY(Converted made, convert(c, actor, bookings_, conversion));
+      request_id = made.request_id;
       return accounts::audit(c, actor, "open_request.take", id,
                              "answer " + answer_id + " -> request " + request_id);
     });
     if (!done) return std::move(done).error();
   }
   return bookings_.get(actor, request_id);
+}
+
+Result<OpenRequests::Converted> OpenRequests::convert(db::Connection& c,
+                                                      const accounts::Actor& actor,
+                                                      Service& bookings,
+                                                      const Conversion& conversion) {
+  STEMNET_TRY(OpenRequest r, load(c, conversion.open_request_id));
+  if (r.state != "open") return errors::open_request_closed(r.state, "take");
+  NewRequest in;
+  in.offer_id = conversion.offer_id;
+  in.school = r.school_orgnr;
+  in.grade = r.grade;
+  in.pupils = r.pupils;
+  in.wished = wished_weeks(r.weeks);
+  in.message = r.note;
+  in.slot_id = conversion.slot_id;
+  if (conversion.brokered) in.brokered_for = r.teacher_id;
+  const std::string request_id = random_token().substr(0, 16);
+  STEMNET_TRY_VOID(bookings.insert(c, actor, in, request_id));
+  STEMNET_TRY(std::int64_t changed,
+              c.execute("UPDATE open_request SET state = 'taken', request_id = $2,"
+                        " updated_at = $3 WHERE id = $1 AND state = 'open'",
+                        {r.id, request_id, utc_now_iso_ms()}));
+  if (changed == 0) return errors::open_request_closed(r.state, "take");
+  return Converted{request_id, r.teacher_id};
 }
 
 Result<OpenRequest> OpenRequests::withdraw(const accounts::Actor& actor, const std::string& id) {

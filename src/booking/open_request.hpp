@@ -83,6 +83,24 @@ class OpenRequests {
                               const std::string& answer_id);
   Result<OpenRequest> withdraw(const accounts::Actor& actor, const std::string& id);
 
+  // An open request made into a booking request, in the caller's transaction:
+  // the school's grade, pupils, weeks and note for `offer_id` (and `slot_id`),
+  // through `bookings` (its checks, its mail); brokered (a matching round), it
+  // is made on behalf of the teacher who posted the open request. The open
+  // request becomes 'taken' only while it is open, else
+  // booking.open_request_closed. The one way both a school's take and a
+  // round's accept do it.
+  struct Conversion {
+    std::string open_request_id, offer_id;
+    std::optional<std::string> slot_id;
+    bool brokered = false;
+  };
+  struct Converted {
+    std::string request_id, teacher_id;  // the new request; who posted the open request
+  };
+  static Result<Converted> convert(db::Connection& c, const accounts::Actor& actor,
+                                   Service& bookings, const Conversion& in);
+
   static constexpr std::size_t kKeyParts = 2;  // (created_at, id), descending
 
   // Checks an ISO week such as "2027-W12" (weeks 1 to 53).
@@ -94,7 +112,7 @@ class OpenRequests {
   // once for a whole list); otherwise they are looked up.
   Result<View> view_of(db::Connection& c, const accounts::Actor& a, const OpenRequest& r,
                        const std::vector<std::string>* providers = nullptr);
-  Result<OpenRequest> load(db::Connection& c, const std::string& id);
+  static Result<OpenRequest> load(db::Connection& c, const std::string& id);
   // The request with its answers read.
   static Result<OpenRequest> with_answers(db::Connection& c, OpenRequest r);
   Result<OpenRequest> shown(db::Connection& c, const accounts::Actor& a, OpenRequest r,

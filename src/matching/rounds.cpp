@@ -1,6 +1,7 @@
 #include "matching/rounds.hpp"
 
 #include "accounts/audit.hpp"
+#include "booking/open_request.hpp"
 #include "booking/weeks.hpp"
 #include "core/clock.hpp"
 #include "core/encoding.hpp"
@@ -357,36 +358,26 @@ Result<Round> Rounds::accept(const accounts::Actor& actor, const std::string& id
       if (round.state != "proposed")
         return round.state == "open" ? errors::round_not_solved() : errors::round_accepted();
       for (const auto& a : round.assignments) {
-        STEMNET_TRY(auto open, c.query("SELECT teacher_id, school_orgnr, grade, pupils, weeks,"
-                                       " note, state FROM open_request WHERE id = $1",
-                                       {a.open_request_id}));
-        if (open.empty() || open[0].text(6) != "open")
-          return errors::request_no_longer_open(a.open_request_id);
         STEMNET_TRY(auto room, c.query("SELECT capacity - booked FROM offer_slot WHERE id = $1",
                                        {*a.slot_id}));
         if (room.empty() || room[0].integer(0) <= 0) return errors::slot_filled(*a.slot_id);
-        booking::NewRequest in;
-        in.offer_id = *a.offer_id;
-        in.school = open[0].text(1);
-        in.grade = static_cast<int>(open[0].integer(2));
-        in.pupils = static_cast<int>(open[0].integer(3));
-        in.wished = booking::wished_weeks(split_list(open[0].text(4)));
-        in.message = open[0].text(5);
-        in.slot_id = a.slot_id;
-        in.brokered_for = open[0].text(0);
-        const std::string request_id = random_token().substr(0, 16);
-        STEMNET_TRY_VOID(bookings_.insert(c, actor, in, request_id));
-        STEMNET_TRY_VOID(
-            c.execute("UPDATE open_request SET state = 'taken', request_id = $2,"
-                      " updated_at = $3 WHERE id = $1",
-                      {a.open_request_id, request_id, utc_now_iso()}));
+        // Made by booking's one conversion, on behalf of the teacher who posted it.
+        const booking::OpenRequests::Conversion conversion{a.open_request_id, *a.offer_id,
+                                                           a.slot_id, /*brokered=*/true};
+        auto made = booking::OpenRequests::convert(c, actor, bookings_, conversion);
+        if (!made) {
+          if (made.error().code == "booking.open_request_closed")
+            return errors::request_no_longer_open(a.open_request_id);
+          return std::move(made).error();
+        }
+        const std::string request_id = made->request_id;
         STEMNET_TRY_VOID(
             c.execute("UPDATE round_assignment SET request_id = $3 WHERE round_id ="
                       " $1 AND open_request_id = $2",
                       {id, a.open_request_id, request_id}));
         // The teacher hears that the wish found an offer.
         STEMNET_TRY_VOID(outbox_.send(
-            c, open[0].text(0), "open_request_answer",
+            c, made->teacher_id, "open_request_answer",
             {{"author", a.provider_name.value_or("")},
              {"organisation", actor.person.name},
              {"excerpt", a.offer_title.value_or("") + ", " + when(a.starts_at.value_or(""))},

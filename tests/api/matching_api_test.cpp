@@ -197,6 +197,27 @@ TEST_F(MatchingApi, RoundFromProposalToBookingRequests) {
   EXPECT_EQ(body(call("GET", "/api/v1/rounds", &coordinator_)).at("total").as_int64(), 2);
 }
 
+// An open request withdrawn after the round was solved: accepting is refused
+// and makes nothing (booking's one conversion of an open request says so).
+TEST_F(MatchingApi, AWithdrawnWishIsNotMadeIntoARequest) {
+  const std::string moss = wish("a@moss.test", "875280392", 9, R"(["2099-W12"])");
+  auto made = call("POST", "/api/v1/rounds", &coordinator_,
+                   R"({"region":"31","from":"2099-03-01","to":"2099-04-30"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id(body(made).at("id").as_string());
+  auto solved = call("POST", "/api/v1/rounds/" + id + "/solve", &coordinator_);
+  ASSERT_EQ(solved.status, 200) << solved.body;
+  ASSERT_EQ(body(solved).at("assignments").as_array().size(), 1u) << solved.body;
+  ASSERT_EQ(
+      call("POST", "/api/v1/open-requests/" + moss + "/withdraw", &teachers_["875280392"]).status,
+      200);
+  EXPECT_EQ(answer(call("POST", "/api/v1/rounds/" + id + "/accept", &coordinator_)),
+            "409 matching.request_no_longer_open");
+  EXPECT_EQ(body(call("GET", "/api/v1/rounds/" + id, &coordinator_)).at("state").as_string(),
+            "proposed");
+  EXPECT_EQ(body(call("GET", "/api/v1/requests", &eva_)).at("total").as_int64(), 0);
+}
+
 TEST_F(MatchingApi, AnEmptyRoundSaysSo) {
   auto made = call("POST", "/api/v1/rounds", &admin_,
                    R"({"region":"NO","from":"2099-01-01","to":"2099-01-31"})");
