@@ -23,12 +23,14 @@ run: build ui
 	$(STEMNET) import udir data/reference/schools/*.tsv --db $(DB)
 	$(STEMNET) import figures data/reference --db $(DB)
 	@if [ "$(DEMO)" = "1" ]; then $(STEMNET) demo seed --db $(DB) || true; \
-	elif [ "$$(sqlite3 $(subst sqlite:,,$(DB)) 'SELECT COUNT(*) FROM organisation')" = "0" ]; then \
+	elif case "$(DB)" in sqlite:*) [ "$$(sqlite3 $(subst sqlite:,,$(DB)) 'SELECT COUNT(*) FROM organisation')" = "0" ];; *) false;; esac; then \
 	  echo "No providers yet: 'make run DEMO=1' adds fictitious demo providers, offers and bookings."; fi
 	exec $(STEMNET) serve --db $(DB) --port $(PORT) --ui ui/dist
 
+# The C++ tests twice: on SQLite, then on a throwaway PostgreSQL (scripts/test-postgres).
 test: build ui
 	cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)
+	scripts/test-postgres sh -c 'cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)'
 	$(WITH_NODE) cd ui && npm test
 	$(WITH_NODE) tests/e2e/run.sh $(STEMNET)
 

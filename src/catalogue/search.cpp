@@ -19,12 +19,17 @@
 namespace stemnet::catalogue {
 namespace {
 
-// The FTS5 query for free text: every folded word as a prefix, all required.
-std::string fts_query(const std::string& q) {
+// The full-text query for free text: every folded word as a prefix, all
+// required; in FTS5's syntax ("a"* "b"*) or PostgreSQL's ('a':* & 'b':*).
+std::string fts_query(const std::string& q, bool postgresql = false) {
   std::string folded = text::search_key(q), out, word;
   auto flush = [&] {
     if (word.empty()) return;
-    out += (out.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+    if (postgresql) {
+      out += (out.empty() ? "'" : " & '") + word + "':*";
+    } else {
+      out += (out.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+    }
     word.clear();
   };
   for (char c : folded) {
@@ -58,9 +63,14 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   std::map<std::string, double> rank;
   if (q.q && !fts_query(*q.q).empty()) {
     if (fts_) {
-      STEMNET_TRY(auto hits, conn->query("SELECT offer_id, bm25(offer_search) FROM offer_search"
-                                         " WHERE offer_search MATCH $1",
-                                         {fts_query(*q.q)}));
+      // Each hit with its score, higher better.
+      const bool pg = conn->dialect() == "postgresql";
+      STEMNET_TRY(auto hits,
+                  conn->query(pg ? "SELECT offer_id, ts_rank(words, q) FROM offer_search,"
+                                   " to_tsquery('simple', $1) q WHERE words @@ q"
+                                 : "SELECT offer_id, -bm25(offer_search) FROM offer_search"
+                                   " WHERE offer_search MATCH $1",
+                              {fts_query(*q.q, pg)}));
       for (const auto& h : hits) rank[h.text(0)] = h.real(1);
     }
   }
@@ -114,7 +124,7 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
                        std::string::npos) {
         continue;
       }
-      if (it != rank.end()) o.rank = -it->second;  // bm25: lower is better
+      if (it != rank.end()) o.rank = it->second;
     }
     if (q.format && o.format != *q.format) continue;
     if (q.county && (!o.municipality_number || !in_county.contains(*o.municipality_number)))

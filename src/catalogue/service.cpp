@@ -76,10 +76,20 @@ Result<void> known_municipality(db::Connection& c, const std::optional<std::stri
 
 Result<void> Service::prepare() {
   STEMNET_TRY(auto conn, pool_.acquire());
-  if (conn->dialect() != "sqlite") return ok();  // other dialects search with LIKE
-  STEMNET_TRY_VOID(conn->execute_script(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS offer_search USING fts5(offer_id UNINDEXED, body,"
-      " tokenize = 'unicode61')"));
+  // The words of each offer, folded by text::search_key (so that ø and oe,
+  // å and aa are one), in the database's own full-text index: FTS5 on
+  // SQLite; on PostgreSQL a tsvector of the 'simple' configuration (no
+  // stemming, as FTS5's unicode61), so both find the same offers.
+  if (conn->dialect() == "postgresql") {
+    STEMNET_TRY_VOID(conn->execute_script(
+        "CREATE TABLE IF NOT EXISTS offer_search (offer_id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+        " words tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED);"
+        "CREATE INDEX IF NOT EXISTS offer_search_words ON offer_search USING gin (words)"));
+  } else {
+    STEMNET_TRY_VOID(conn->execute_script(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS offer_search USING fts5(offer_id UNINDEXED, body,"
+        " tokenize = 'unicode61')"));
+  }
   fts_ = true;
   // The index is derived data: when it does not cover every offer (a new or
   // a dropped index), it is rebuilt from the offers.

@@ -4,6 +4,7 @@
 #include "mail_box.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,7 @@ class AccountsApi : public ::testing::Test {
  protected:
   void SetUp() override {
     mail_ = dir_.path() + "/mail";
-    server_ = std::make_unique<ServerProcess>("sqlite:" + dir_.path() + "/a.db",
+    server_ = std::make_unique<ServerProcess>(stemnet::testing::fresh_db_url(dir_.path(), "a"),
                                               std::vector<std::string>{"--mail-dir", mail_});
     ASSERT_NE(server_->port(), 0);
   }

@@ -5,6 +5,7 @@
 #include "mail_box.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -22,7 +23,7 @@ constexpr const char* kSchool = "975280640";  // Kirkelund skole, Skiptvet
 class BookingApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/b.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "b");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});

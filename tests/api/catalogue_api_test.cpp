@@ -4,6 +4,7 @@
 #include "http_client.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -33,7 +34,7 @@ class CatalogueApi : public ::testing::Test {
  protected:
   using Session = ApiSession;
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/c.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "c");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
@@ -208,8 +209,7 @@ TEST_F(CatalogueApi, TheSearchIndexIsRebuiltWhenLost) {
   ASSERT_EQ(call("POST", "/api/v1/organisations/org:923456783/approve", &admin_).status, 200);
   ASSERT_EQ(call("POST", "/api/v1/offers/" + id + "/publish", &eva_).status, 200);
   server_.reset();  // stop, lose the index, start again
-  const std::string file = db_.substr(std::string("sqlite:").size());
-  ASSERT_EQ(std::system(("sqlite3 " + file + " 'DROP TABLE offer_search'").c_str()), 0);
+  ASSERT_EQ(stemnet::testing::run_sql(db_, "DROP TABLE offer_search"), 0);
   server_ = std::make_unique<ServerProcess>(
       db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
   ASSERT_NE(server_->port(), 0);

@@ -1,6 +1,7 @@
 // The command line: subcommands, exit codes and import errors as a user sees them.
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <boost/json.hpp>
 
@@ -29,7 +30,7 @@ TEST(Cli, VersionAndHelp) {
 
 TEST(Cli, MigrateIsIdempotent) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/m.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "m");
   auto first = run_stemnet({"db", "migrate", "--db", db});
   EXPECT_EQ(first.exit_code, 0) << first.out;
   EXPECT_EQ(first.out.find("migrations applied: 0"), std::string::npos) << first.out;
@@ -57,7 +58,7 @@ TEST(Cli, UnsupportedDatabaseUrl) {
 
 TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/i.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "i");
   auto ref = run_stemnet({"import", "reference", "data/reference", "--db", db});
   ASSERT_EQ(ref.exit_code, 0) << ref.out;
   EXPECT_NE(ref.out.find("2571 changed"), std::string::npos) << ref.out;
@@ -79,7 +80,7 @@ TEST(Cli, ImportErrorsNameFileAndLineAndChangeNothing) {
 
 TEST(Cli, TargetsAreChecked) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/t.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "t");
   ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
   ASSERT_EQ(run_stemnet({"monitor", "catalogue", "--db", db}).exit_code, 0);
   struct Case {
@@ -111,7 +112,7 @@ TEST(Cli, TargetsAreChecked) {
 // status, the older PxWeb answer, JSON-stat 1.x); `jsonstat validate` and `table` too.
 TEST(Cli, ImportJsonStatReadsRealSsbAnswers) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/j.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "j");
   const std::string real = "tests/fixtures/ssb/real/";
   ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
   ASSERT_EQ(run_stemnet({"monitor", "catalogue", real + "catalogue.json", "--db", db}).exit_code,
@@ -151,7 +152,7 @@ TEST(Cli, ImportJsonStatReadsRealSsbAnswers) {
 
 TEST(Cli, ReimportingReferenceChangesNothing) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/r.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "r");
   ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db}).exit_code, 0);
   auto again = run_stemnet({"import", "reference", "data/reference", "--db", db});
   EXPECT_EQ(again.exit_code, 0);
@@ -174,7 +175,7 @@ namespace {
 
 TEST(Cli, DemoSeedOnlyIntoAnEmptyDatabase) {
   TempDir dir;
-  const std::string db = "sqlite:" + dir.path() + "/demo.db";
+  const std::string db = stemnet::testing::fresh_db_url(dir.path(), "demo");
   auto no_registry = run_stemnet({"demo", "seed", "--db", db});
   EXPECT_EQ(no_registry.exit_code, 1);
   EXPECT_NE(no_registry.out.find("import the reference data first"), std::string::npos)

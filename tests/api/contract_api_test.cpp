@@ -5,6 +5,7 @@
 #include "api_session.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include "api/openapi.hpp"
 
@@ -25,7 +26,7 @@ namespace json = boost::json;
 class ContractApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/contract.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "contract");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
@@ -379,7 +380,8 @@ TEST_F(ContractApi, TheDocumentIsServedAsJson) {
 // the document is routed.
 TEST(Contract, RouterAndDocumentAgree) {
   TempDir dir;
-  auto listed = run_stemnet({"serve", "--db", "sqlite:" + dir.path() + "/r.db", "--list-routes"});
+  auto listed = run_stemnet(
+      {"serve", "--db", stemnet::testing::fresh_db_url(dir.path(), "r"), "--list-routes"});
   EXPECT_EQ(listed.exit_code, 0) << listed.out;
   EXPECT_EQ(listed.out.find("UNDOCUMENTED"), std::string::npos) << listed.out;
   EXPECT_EQ(listed.out.find("NOT ROUTED"), std::string::npos) << listed.out;

@@ -6,6 +6,7 @@
 #include "pictures.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,7 @@ const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer
 class FilesApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/f.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "f");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});

@@ -5,6 +5,7 @@
 #include "mail_box.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -53,7 +54,7 @@ long cpu_ticks(int pid) {
 class Hardening : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/h.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "h");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
   }
   void start(std::vector<std::string> extra = {}, long open_files = 0) {
@@ -151,10 +152,8 @@ TEST_F(Hardening, ABadStoredTimeIsReportedAndSkippedNeverFatal) {
   server_.reset();
   // What the old code let through, written straight into the database, and
   // the fault table emptied so that the migration runs its search again.
-  const std::string path = db_.substr(7);
   auto sql = [&](const std::string& statement) {
-    std::string cmd = "sqlite3 '" + path + "' \"" + statement + "\"";
-    ASSERT_EQ(std::system(cmd.c_str()), 0) << statement;
+    ASSERT_EQ(stemnet::testing::run_sql(db_, statement), 0) << statement;
   };
   sql("UPDATE booking_request SET proposed_time = '!!!!-!!-!!T!!:!!' WHERE id = '" + id + "'");
   sql("DROP TABLE stored_time_fault");

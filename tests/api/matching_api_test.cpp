@@ -3,6 +3,7 @@
 #include "api_session.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,7 @@ namespace json = boost::json;
 class MatchingApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/r.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "r");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
@@ -305,7 +306,7 @@ TEST_F(MatchingApi, SolveRacingAcceptNeverRevertsAnAcceptedRound) {
       " subjects, formats, digital_ok, weeks, note, state, NULL, created_at, updated_at"
       " FROM open_request, n WHERE id = '" +
       first + "'";
-  ASSERT_EQ(std::system(("sqlite3 '" + db_.substr(7) + "' \"" + copy + "\"").c_str()), 0);
+  ASSERT_EQ(stemnet::testing::run_sql(db_, copy), 0);
   server_ = std::make_unique<ServerProcess>(
       db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});
   ASSERT_NE(server_->port(), 0);

@@ -2,6 +2,7 @@
 #include "http_client.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,7 @@ class MonitorApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    const std::string db = "sqlite:" + dir_->path() + "/monitor.db";
+    const std::string db = stemnet::testing::fresh_db_url(dir_->path(), "monitor");
     ASSERT_NO_FATAL_FAILURE(run_all(
         db,
         {{"import", "reference", "data/reference"},
@@ -252,7 +253,7 @@ class MonitorCurrentAreas : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    const std::string db = "sqlite:" + dir_->path() + "/areas.db";
+    const std::string db = stemnet::testing::fresh_db_url(dir_->path(), "areas");
     ASSERT_NO_FATAL_FAILURE(
         run_all(db, {{"import", "reference", "data/reference"},
                      {"monitor", "catalogue", "data/indicators/catalogue.json"},

@@ -4,6 +4,7 @@
 #include "http_client.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -22,7 +23,7 @@ class OrganisationsApi : public ::testing::Test {
  protected:
   using Session = ApiSession;
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/o.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "o");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});

@@ -7,6 +7,7 @@
 #include "pictures.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +20,7 @@ namespace json = boost::json;
 class ProviderPageApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/p.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "p");
     ASSERT_EQ(run_stemnet({"import", "reference", "data/reference", "--db", db_}).exit_code, 0);
     server_ = std::make_unique<ServerProcess>(
         db_, std::vector<std::string>{"--mail-dir", dir_.path() + "/mail"});

@@ -3,6 +3,7 @@
 #include "http_client.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -22,7 +23,7 @@ class RegistryApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    db_ = "sqlite:" + dir_->path() + "/api.db";
+    db_ = stemnet::testing::fresh_db_url(dir_->path(), "api");
     auto imported = run_stemnet({"import", "reference", "data/reference", "--db", db_});
     ASSERT_EQ(imported.exit_code, 0) << imported.out;
     server_ = new ServerProcess(db_);
@@ -312,7 +313,7 @@ TEST(Server, ServesTheFrontEndWithClientRoutes) {
   std::ofstream(ui + "/index.html") << "<!doctype html><title>stemnet</title>";
   std::ofstream(ui + "/assets/index-abc123.js") << std::string(4000, 'x');
   std::ofstream(ui + "/favicon.svg") << "<svg/>";
-  ServerProcess server("sqlite:" + dir.path() + "/s.db", {"--ui", ui});
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "s"), {"--ui", ui});
   ASSERT_NE(server.port(), 0);
 
   auto index = http_get(server.port(), "/");
@@ -420,7 +421,7 @@ TEST_F(RegistryApi, ProblemsAreValidUtf8WhateverTheRequest) {
 
 TEST(Server, StopsGracefullyOnSigterm) {
   TempDir dir;
-  ServerProcess server("sqlite:" + dir.path() + "/empty.db");
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "empty"));
   ASSERT_NE(server.port(), 0);
   HttpConnection idle(server.port());  // an idle keep-alive connection must not hold shutdown up
   ASSERT_EQ(idle.request("GET", "/healthz").status, 200);
@@ -431,7 +432,7 @@ TEST(Server, StopsGracefullyOnSigterm) {
 
 TEST(Server, ARequestInFlightFinishesDuringShutdown) {
   TempDir dir;
-  ServerProcess server("sqlite:" + dir.path() + "/inflight.db");
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "inflight"));
   ASSERT_NE(server.port(), 0);
   HttpConnection c(server.port());
   ASSERT_TRUE(c.connected());
@@ -451,7 +452,7 @@ TEST(Server, ARequestInFlightFinishesDuringShutdown) {
 
 TEST(Server, ReadyzAnswersOnAnEmptyDatabase) {
   TempDir dir;
-  ServerProcess server("sqlite:" + dir.path() + "/empty.db");
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "empty"));
   ASSERT_NE(server.port(), 0);
   EXPECT_EQ(http_get(server.port(), "/readyz").status, 200);
   auto body = json::parse(http_get(server.port(), "/api/v1/counties").body).as_object();
@@ -460,10 +461,10 @@ TEST(Server, ReadyzAnswersOnAnEmptyDatabase) {
 
 TEST(Server, PortInUseIsAClearError) {
   TempDir dir;
-  ServerProcess first("sqlite:" + dir.path() + "/a.db");
+  ServerProcess first(stemnet::testing::fresh_db_url(dir.path(), "a"));
   ASSERT_NE(first.port(), 0);
-  auto second = run_stemnet({"serve", "--db", "sqlite:" + dir.path() + "/b.db", "--bind",
-                             "127.0.0.1", "--port", std::to_string(first.port())});
+  auto second = run_stemnet({"serve", "--db", stemnet::testing::fresh_db_url(dir.path(), "b"),
+                             "--bind", "127.0.0.1", "--port", std::to_string(first.port())});
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_NE(second.out.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())),
             std::string::npos)

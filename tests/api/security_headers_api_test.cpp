@@ -4,6 +4,7 @@
 // HSTS only when the public URL is https.
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -56,7 +57,7 @@ TEST_P(SecurityHeaders, OnEveryKindOfAnswer) {
   const bool https = GetParam();
   TempDir dir;
   const std::string ui = make_ui(dir);
-  ServerProcess server("sqlite:" + dir.path() + "/h.db",
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "h"),
                        {"--ui", ui, "--mail-dir", dir.path() + "/mail", "--public-url",
                         https ? "https://stemnet.example.no" : "http://localhost:8080"});
   ASSERT_NE(server.port(), 0) << "the server did not start";
@@ -102,7 +103,7 @@ INSTANTIATE_TEST_SUITE_P(PublicUrl, SecurityHeaders, ::testing::Values(false, tr
 TEST(SecurityHeadersOnce, ARoutesOwnHeaderWins) {
   TempDir dir;
   const std::string ui = make_ui(dir);
-  ServerProcess server("sqlite:" + dir.path() + "/h.db",
+  ServerProcess server(stemnet::testing::fresh_db_url(dir.path(), "h"),
                        {"--ui", ui, "--mail-dir", dir.path() + "/mail"});
   ASSERT_NE(server.port(), 0);
   auto page = http_get(server.port(), "/api/v1/unsubscribe/not-a-token");

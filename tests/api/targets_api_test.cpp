@@ -6,6 +6,7 @@
 #include "http_client.hpp"
 #include "problem_codes.hpp"
 #include "server_process.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +22,7 @@ namespace json = boost::json;
 class TargetsApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = "sqlite:" + dir_.path() + "/t.db";
+    db_ = stemnet::testing::fresh_db_url(dir_.path(), "t");
     for (std::vector<std::string> args :
          {std::vector<std::string>{"import", "reference", "data/reference"},
           {"monitor", "catalogue", "data/indicators/catalogue.json"},

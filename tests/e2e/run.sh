@@ -42,7 +42,8 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   (cd "$here" && npm ci --no-audit --no-fund)
 fi
 
-db="sqlite:$tmp/e2e.db"
+# STEMNET_E2E_DB: another (empty) database to run on, e.g. a PostgreSQL URL.
+db="${STEMNET_E2E_DB:-sqlite:$tmp/e2e.db}"
 (
   cd "$repo"
   "$bin" import reference data/reference --db "$db"
