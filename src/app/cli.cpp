@@ -7,7 +7,8 @@
 namespace stemnet::app {
 
 void add_db_option(CLI::App* cmd, Config& config) {
-  cmd->add_option("--db", config.db_url, "database URL: sqlite:PATH")
+  cmd->add_option("--db", config.db_url,
+                  "database URL: sqlite:PATH or postgresql://[USER@]HOST[:PORT]/DBNAME")
       ->envname("STEMNET_DB")
       ->capture_default_str();
 }
@@ -110,6 +111,8 @@ int run_cli(int argc, char** argv) {
       return 0;
     };
   });
+
+  add_db_commands(cli, db_cmd);
 
   cli.import = app.add_subcommand("import", "load publishers' files into the database");
   cli.import->require_subcommand(1);

@@ -35,6 +35,8 @@ void add_jsonstat_commands(Cli& cli);
 void add_accounts_commands(Cli& cli);
 void add_demo_commands(Cli& cli);
 void add_match_command(Cli& cli);
+// `stemnet backup`, `stemnet restore` and `stemnet db copy` (under `db_cmd`).
+void add_db_commands(Cli& cli, CLI::App* db_cmd);
 int compute_engagement(const std::string& db_url);
 void add_refresh_command(Cli& cli, CLI::App* monitor_cmd);
 

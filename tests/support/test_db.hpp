@@ -12,11 +12,13 @@
 #include "db/database.hpp"
 #include "db/migrations.hpp"
 #include "db/open/open.hpp"
+#include "db/schema.hpp"
 
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <functional>
@@ -145,27 +147,27 @@ inline int run_sql(const std::string& url, const std::string& statement) {
   return std::system(("sqlite3 '" + path + "' " + quoted).c_str());
 }
 
-// Every row of every table, in a stable order, as text.
+// Every row of every table (db::tables: the derived search index left out),
+// as text, rows sorted by their text (the same order on either database).
 inline std::string dump(db::Pool& pool) {
   auto conn = pool.acquire();
   std::string out;
-  auto tables = (*conn)->dialect() == "postgresql"
-                    ? (*conn)->query(
-                          "SELECT table_name FROM information_schema.tables"
-                          " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-                          " ORDER BY table_name")
-                    : (*conn)->query(
-                          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                          "'sqlite_%' ORDER BY name");
-  EXPECT_TRUE(tables);
+  auto tables = db::tables(**conn);
+  EXPECT_TRUE(tables) << tables.error().detail;
+  if (!tables) return out;
   for (const auto& t : *tables) {
-    out += "== " + t.text(0) + "\n";
-    auto rows = (*conn)->query("SELECT * FROM " + t.text(0) + " ORDER BY 1, 2");
-    EXPECT_TRUE(rows) << t.text(0);
+    out += "== " + t + "\n";
+    auto rows = (*conn)->query("SELECT * FROM " + t);
+    EXPECT_TRUE(rows) << t;
+    if (!rows) continue;
+    std::vector<std::string> lines;
     for (const auto& r : *rows) {
-      for (std::size_t i = 0; i < r.size(); ++i) out += r[i].to_string() + "|";
-      out += "\n";
+      std::string line;
+      for (std::size_t i = 0; i < r.size(); ++i) line += r[i].to_string() + "|";
+      lines.push_back(line);
     }
+    std::sort(lines.begin(), lines.end());
+    for (const auto& l : lines) out += l + "\n";
   }
   return out;
 }

@@ -213,4 +213,32 @@ std::unique_ptr<Pool> pool(const std::string& path, std::size_t max_size) {
   return std::make_unique<Pool>([path] { return open(path); }, max_size);
 }
 
+Result<void> copy_file(const std::string& from, const std::string& to) {
+  sqlite3* src = nullptr;
+  sqlite3* dst = nullptr;
+  struct Close {
+    sqlite3*& a;
+    sqlite3*& b;
+    ~Close() {
+      sqlite3_close_v2(a);
+      sqlite3_close_v2(b);
+    }
+  } close{src, dst};
+  int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) return error_from(src, rc, "cannot open " + from);
+  rc = sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) return error_from(dst, rc, "cannot open " + to);
+  sqlite3_busy_timeout(dst, 5000);
+  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+  if (!b) return error_from(dst, sqlite3_errcode(dst), "backup " + from + " to " + to);
+  // Steps of 1 000 pages, so that writers on `from` get their turns.
+  do {
+    rc = sqlite3_backup_step(b, 1000);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return error_from(dst, rc, "backup " + from + " to " + to);
+  return ok();
+}
+
 }  // namespace stemnet::db::sqlite

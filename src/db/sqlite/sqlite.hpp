@@ -22,4 +22,9 @@ Result<std::unique_ptr<Connection>> open(const std::string& path);
 // every in-memory connection would otherwise be its own database.
 std::unique_ptr<Pool> pool(const std::string& path, std::size_t max_size);
 
+// Copies the database file `from` into `to` page by page with SQLite's online
+// backup, a consistent picture even while servers write to `from`; `to` is
+// overwritten. (Backup: from the live file to a new one; restore: back.)
+Result<void> copy_file(const std::string& from, const std::string& to);
+
 }  // namespace stemnet::db::sqlite

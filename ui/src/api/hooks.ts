@@ -294,9 +294,9 @@ export function useChange<TBody, TResult = unknown>(
       const p = typeof path === 'function' ? path(body) : path;
       return apiSend<TResult>(method, p, body);
     },
-    onSuccess: () => {
-      for (const key of invalidate) void qc.invalidateQueries({ queryKey: key });
-    },
+    // Returned, the refetches finish before the mutation counts as done: what the page says
+    // ("published") and what it shows (the status tag) change together, on any database's speed.
+    onSuccess: () => Promise.all(invalidate.map((key) => qc.invalidateQueries({ queryKey: key }))),
   });
 }
 
