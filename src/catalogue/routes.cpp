@@ -120,7 +120,7 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                                                          {"q", "municipality", "near", "format",
                                                           "subject", "grade", "from", "to",
                                                           "digital", "organisation", "county"},
-                                                         1));
+                                                         3));
                SearchQuery q;
                q.q = http::query_string(req, "q");
                q.municipality = http::query_string(req, "municipality");
@@ -146,11 +146,13 @@ void add_routes(http::Router& router, Service& svc, accounts::Service& accounts)
                }
                q.limit = page.limit;
                if (!page.after.empty()) {
-                 std::size_t offset = 0;
-                 auto [p, ec] = std::from_chars(
-                     page.after[0].data(), page.after[0].data() + page.after[0].size(), offset);
-                 if (ec != std::errc()) return errors::cursor_invalid();
-                 q.offset = offset;
+                 // (sort key, title, id): the key a number (a score or a distance).
+                 const std::string& key = page.after[0];
+                 double number = 0;
+                 auto [p, ec] = std::from_chars(key.data(), key.data() + key.size(), number);
+                 if (ec != std::errc() || p != key.data() + key.size())
+                   return errors::cursor_invalid();
+                 q.after = page.after;
                }
                STEMNET_TRY(auto out, svc.search(q));
                Response res = http::json(200, http::page_json(out, offer_json));

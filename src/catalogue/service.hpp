@@ -36,7 +36,8 @@ struct SearchQuery {
   std::optional<int> grade;
   std::optional<bool> digital;
   int limit = PageRequest::kDefaultLimit;
-  std::size_t offset = 0;
+  // The cursor's keys: where the page before ended (sort key, title, id).
+  std::vector<std::string> after;
 };
 
 class Service {

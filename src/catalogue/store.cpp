@@ -85,7 +85,9 @@ db::Params fields(const Offer& o) {
 
 std::string placeholder(std::size_t n) { return "$" + std::to_string(n); }
 
-OfferRow from_row(const db::Row& r) {
+}  // namespace
+
+OfferRow row_of(const db::Row& r) {
   Offer o;
   o.id = r.text(0);
   o.organisation_id = r.text(1);
@@ -116,8 +118,6 @@ OfferRow from_row(const db::Row& r) {
   return {std::move(o), r.text(25)};
 }
 
-}  // namespace
-
 Result<std::vector<OfferRow>> offers(db::Connection& c, std::string_view where,
                                      const db::Params& params, std::string_view order) {
   std::string sql = kSelect;
@@ -126,7 +126,7 @@ Result<std::vector<OfferRow>> offers(db::Connection& c, std::string_view where,
   STEMNET_TRY(auto rows, c.query(sql, params));
   std::vector<OfferRow> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(from_row(r));
+  for (const auto& r : rows) out.push_back(row_of(r));
   return out;
 }
 

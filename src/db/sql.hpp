@@ -21,6 +21,11 @@ class Where {
  public:
   // Adds `condition`, whose `?` marks stand for `values` in order.
   void add(std::string_view condition, std::initializer_list<Value> values);
+  // A parameter used outside the conditions (in a JOIN, say): its marker, "$N".
+  std::string bind(Value value) {
+    params_.push_back(std::move(value));
+    return "$" + std::to_string(params_.size());
+  }
   // " WHERE a AND b", or "" when there are no conditions.
   std::string sql() const;
   // The next free parameter, e.g. "$3", for a LIMIT after the conditions.
