@@ -14,8 +14,7 @@
 namespace stemnet::catalogue::store {
 namespace {
 
-constexpr double kKmPerDegree = 111.195;    // a degree of latitude (mean Earth radius)
-constexpr std::size_t kSelectColumns = 29;  // the columns of an offer row, before the extras
+constexpr double kKmPerDegree = 111.195;  // a degree of latitude (mean Earth radius)
 
 // Every column of an offer row (as store.cpp's kSelect), then the search's.
 constexpr const char* kColumns =
@@ -120,16 +119,17 @@ Result<SearchPage> search(db::Connection& c, const OfferSearch& s) {
   if (more) rows.pop_back();
   for (const auto& r : rows) {
     page.rows.push_back(row_of(r));
-    if (r.is_null(kSelectColumns) || r.is_null(kSelectColumns + 1)) {
+    const auto &lon = r.at("place_lon"), &lat = r.at("place_lat");
+    if (lon.is_null() || lat.is_null()) {
       page.places.emplace_back();
     } else {
-      page.places.emplace_back(std::pair{r.real(kSelectColumns), r.real(kSelectColumns + 1)});
+      page.places.emplace_back(std::pair{lon.real(), lat.real()});
     }
   }
   if (more && !rows.empty()) {
     const auto& last = rows.back();
-    page.next = {exact(last.real(kSelectColumns + 4)), last.text(kSelectColumns + 2),
-                 last.text(kSelectColumns + 3)};
+    page.next = {exact(last.at("sort_key").real()), last.at("sort_title").text(),
+                 last.at("sort_id").text()};
   }
   return page;
 }

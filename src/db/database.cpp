@@ -1,6 +1,7 @@
 #include "db/database.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace stemnet::db {
 
@@ -42,6 +43,14 @@ std::string Value::to_string() const {
       return "<" + std::to_string(std::get<4>(v_).data.size()) + " bytes>";
   }
   return "NULL";
+}
+
+const Value& Row::at(std::string_view name) const {
+  if (names_) {
+    for (std::size_t i = 0; i < names_->size() && i < values_.size(); ++i)
+      if ((*names_)[i] == name) return values_[i];
+  }
+  throw std::out_of_range("the row has no column named " + std::string(name));
 }
 
 std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {

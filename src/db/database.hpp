@@ -73,12 +73,18 @@ class Value {
 
 using Params = std::vector<Value>;
 
-// One result row; columns by 0-based position in the SELECT list.
+// One result row; columns by 0-based position in the SELECT list, or by name
+// (the column's name or its AS alias): r.at("title").text().
 class Row {
  public:
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  using Names = std::shared_ptr<const std::vector<std::string>>;
+  explicit Row(std::vector<Value> values, Names names = {})
+      : values_(std::move(values)), names_(std::move(names)) {}
   std::size_t size() const { return values_.size(); }
   const Value& operator[](std::size_t i) const { return values_.at(i); }
+  // The column named `name`; throws std::out_of_range when the query has none
+  // (a mistake in the code, like a position past the end).
+  const Value& at(std::string_view name) const;
   bool is_null(std::size_t i) const { return values_.at(i).is_null(); }
   std::int64_t integer(std::size_t i) const { return values_.at(i).integer(); }
   double real(std::size_t i) const { return values_.at(i).real(); }
@@ -90,6 +96,7 @@ class Row {
 
  private:
   std::vector<Value> values_;
+  Names names_;  // shared by every row of one result
 };
 
 class Connection {

@@ -177,11 +177,13 @@ class PgConnection final : public Connection {
     if (!rows) return ok();
     const int tuples = PQntuples(res.r), fields = PQnfields(res.r);
     rows->reserve(static_cast<std::size_t>(tuples));
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int f = 0; f < fields; ++f) names->emplace_back(PQfname(res.r, f));
     for (int t = 0; t < tuples; ++t) {
       std::vector<Value> row;
       row.reserve(static_cast<std::size_t>(fields));
       for (int f = 0; f < fields; ++f) row.push_back(value_at(res.r, t, f));
-      rows->emplace_back(std::move(row));
+      rows->emplace_back(std::move(row), names);
     }
     return ok();
   }

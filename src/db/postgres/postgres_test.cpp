@@ -51,6 +51,9 @@ TEST_F(Postgres, TypedRowsAndNumberedParameters) {
   EXPECT_EQ(r.bytes(4), bytes);
   EXPECT_EQ(r.integer(5), 1);
   EXPECT_EQ(r.integer(6), 1);
+  EXPECT_EQ(r.at("k").text(), "å");  // by name too
+  EXPECT_EQ(r.at("count").integer(), 1);
+  EXPECT_THROW((void)r.at("nothing"), std::out_of_range);
   // The same statement again runs the prepared one.
   EXPECT_TRUE(c->query("SELECT k, i, r, n, b, flag, COUNT(*) OVER () FROM t WHERE k = $1", {"x"}));
 }

@@ -150,6 +150,12 @@ class SqliteConnection final : public Connection {
     } reset{stmt};
     STEMNET_TRY_VOID(bind(stmt, params));
     const int columns = sqlite3_column_count(stmt);
+    Row::Names names;
+    if (rows) {
+      auto list = std::make_shared<std::vector<std::string>>();
+      for (int c = 0; c < columns; ++c) list->emplace_back(sqlite3_column_name(stmt, c));
+      names = std::move(list);
+    }
     for (;;) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) return ok();
@@ -180,7 +186,7 @@ class SqliteConnection final : public Connection {
           }
         }
       }
-      rows->emplace_back(std::move(values));
+      rows->emplace_back(std::move(values), names);
     }
   }
 

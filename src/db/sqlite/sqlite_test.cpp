@@ -34,6 +34,12 @@ TEST(Sqlite, TypedRowsAndNumberedParameters) {
   EXPECT_DOUBLE_EQ(r.real(2), 2.5);
   EXPECT_TRUE(r.is_null(3));
   EXPECT_FALSE(r.opt_text(3).has_value());
+  // By name too: the column's or its alias.
+  auto named = c->query("SELECT k, i AS number FROM t");
+  ASSERT_TRUE(named);
+  EXPECT_EQ((*named)[0].at("k").text(), "å");
+  EXPECT_EQ((*named)[0].at("number").integer(), 42);
+  EXPECT_THROW((void)(*named)[0].at("i"), std::out_of_range);
 }
 
 TEST(Sqlite, ErrorsAreValuesOfTheRightKind) {
