@@ -68,14 +68,16 @@ stop() {
 # stemnet_port PID LOGFILE NAME: the port a `stemnet serve --port 0` started as PID
 # reports in LOGFILE ("stemnet listening on http://127.0.0.1:PORT"), waiting up to 10 s;
 # dies when the process exits first or says nothing.
+# An optional 4th argument waits that many seconds instead (a server that first rebuilds a
+# large search index).
 stemnet_port() {
-  local pid=$1 file=$2 name=$3 port=""
-  for _ in $(seq 100); do
+  local pid=$1 file=$2 name=$3 port="" wait=${4:-10}
+  for _ in $(seq $((wait * 10))); do
     port=$(sed -n 's|.*stemnet listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$file" | head -n1)
     [ -n "$port" ] && break
     kill -0 "$pid" 2>/dev/null || die "$name exited at startup"
     sleep 0.1
   done
-  [ -n "$port" ] || die "$name did not report its port within 10 s"
+  [ -n "$port" ] || die "$name did not report its port within $wait s"
   echo "$port"
 }

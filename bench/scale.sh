@@ -62,7 +62,7 @@ serve() { # serve NAME DB: starts a server; sets SERVED_PORT and SERVED_PID
     --mail-dir "$tmp/mail-$1" --trusted-proxy 127.0.0.1 >"$tmp/$1.log" 2>&1 &
   SERVED_PID=$!
   pids+=("$SERVED_PID")
-  SERVED_PORT=$(stemnet_port "$SERVED_PID" "$tmp/$1.log" "$1")
+  SERVED_PORT=$(stemnet_port "$SERVED_PID" "$tmp/$1.log" "$1" 120)
 }
 nginx_port=$((20000 + RANDOM % 20000))
 start_nginx() { # start_nginx PORT1 PORT2

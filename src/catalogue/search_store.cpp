@@ -8,6 +8,7 @@
 #include "catalogue/store.hpp"
 #include "db/sql.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,15 +17,10 @@ namespace {
 
 constexpr double kKmPerDegree = 111.195;  // a degree of latitude (mean Earth radius)
 
-// Every column of an offer row (as store.cpp's kSelect), then the search's.
+// What a search reads of each offer: the keys it orders by and the place
+// for its distance; the offers themselves are read for the page alone.
 constexpr const char* kColumns =
-    "o.id, o.organisation_id, g.name, o.title, o.description, o.format, o.subjects,"
-    " o.languages, o.grade_min, o.grade_max, o.capacity, o.digital, o.municipality_number,"
-    " o.address, o.travel_radius_km, o.duration_minutes, o.cost_nok, o.preparation,"
-    " o.on_request, o.kit_before, o.kit_during, o.kit_after, o.status, o.created_at,"
-    " o.updated_at, g.status, o.materials, o.preparation_minutes, o.curriculum,"
-    " m.label_lon AS place_lon, m.label_lat AS place_lat, o.title AS sort_title,"
-    " o.id AS sort_id";
+    "o.id AS sort_id, o.title AS sort_title, m.label_lon AS place_lon, m.label_lat AS place_lat";
 
 std::string exact(double d) {
   char buf[32];
@@ -95,7 +91,8 @@ Result<SearchPage> search(db::Connection& c, const OfferSearch& s) {
       "SELECT " + std::string(kColumns) + ", " + key + " AS sort_key" + from + w.sql();
   params = w.params();
 
-  STEMNET_TRY(auto counted, c.query("SELECT COUNT(*) FROM (" + inner + ") x", params));
+  // The total: the same filters, nothing scored or measured.
+  STEMNET_TRY(auto counted, c.query("SELECT COUNT(*)" + from + w.sql(), params));
   SearchPage page;
   page.total = counted.at(0).integer(0);
 
@@ -114,20 +111,32 @@ Result<SearchPage> search(db::Connection& c, const OfferSearch& s) {
   const std::string sql = "SELECT * FROM (" + inner + ") x" + after + " ORDER BY x.sort_key " +
                           direction + ", x.sort_title, x.sort_id LIMIT " +
                           std::to_string(s.limit + 1);
-  STEMNET_TRY(auto rows, c.query(sql, params));
-  const bool more = rows.size() > static_cast<std::size_t>(s.limit);
-  if (more) rows.pop_back();
-  for (const auto& r : rows) {
-    page.rows.push_back(row_of(r));
-    const auto &lon = r.at("place_lon"), &lat = r.at("place_lat");
+  STEMNET_TRY(auto keys, c.query(sql, params));
+  const bool more = keys.size() > static_cast<std::size_t>(s.limit);
+  if (more) keys.pop_back();
+  if (keys.empty()) return page;
+  // The page's offers, whole, in one query; then in the order found.
+  std::string marks;
+  db::Params ids;
+  for (const auto& k : keys) {
+    ids.emplace_back(k.at("sort_id").text());
+    marks += (marks.empty() ? "$" : ", $") + std::to_string(ids.size());
+  }
+  STEMNET_TRY(auto rows, offers(c, "o.id IN (" + marks + ")", ids));
+  for (const auto& k : keys) {
+    auto it = std::find_if(rows.begin(), rows.end(),
+                           [&](const OfferRow& r) { return r.offer.id == k.at("sort_id").text(); });
+    if (it == rows.end()) continue;  // gone between the two queries
+    page.rows.push_back(std::move(*it));
+    const auto &lon = k.at("place_lon"), &lat = k.at("place_lat");
     if (lon.is_null() || lat.is_null()) {
       page.places.emplace_back();
     } else {
       page.places.emplace_back(std::pair{lon.real(), lat.real()});
     }
   }
-  if (more && !rows.empty()) {
-    const auto& last = rows.back();
+  if (more) {
+    const auto& last = keys.back();
     page.next = {exact(last.at("sort_key").real()), last.at("sort_title").text(),
                  last.at("sort_id").text()};
   }

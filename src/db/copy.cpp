@@ -105,6 +105,9 @@ Result<std::vector<TableCopied>> copy_all(Connection& from, Connection& to) {
     }
     return ok();
   }));
+  // PostgreSQL plans by its statistics, which a bulk copy leaves empty until
+  // autovacuum comes by: gather them now (seconds on a national data set).
+  if (to.dialect() == "postgresql") STEMNET_TRY_VOID(to.execute_script("ANALYZE"));
   return copied;
 }
 
