@@ -49,7 +49,6 @@ struct Offer {
   std::vector<media::File> files;       // worksheets and pictures (media module)
   std::string status = "draft";         // draft | published | archived
   std::string created_at, updated_at;
-  double rank = 0;  // search relevance, on searches
   // On searches: how far from the school or municipality asked about (near=,
   // municipality=; the municipality's label point), and the offer's first
   // slot from now on with room left.

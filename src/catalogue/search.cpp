@@ -63,7 +63,9 @@ Result<Page<Offer>> Service::search(const SearchQuery& q) {
   store::OfferSearch s;
   s.organisation = q.organisation;
   s.include_unpublished = q.include_unpublished;
-  if (q.q && !fts_query(*q.q).empty()) s.words = fts_query(*q.q, pg);
+  if (q.q) {
+    if (std::string words = fts_query(*q.q, pg); !words.empty()) s.words = std::move(words);
+  }
   s.format = q.format;
   s.county = q.county;
   s.subject = q.subject;

@@ -143,8 +143,7 @@ inline int run_sql(const std::string& url, const std::string& statement) {
   quoted += "'";
   if (url.starts_with("postgresql://"))
     return std::system(("psql -q -v ON_ERROR_STOP=1 '" + url + "' -c " + quoted).c_str());
-  const std::string path = url.substr(url.starts_with("sqlite://") ? 9 : 7);
-  return std::system(("sqlite3 '" + path + "' " + quoted).c_str());
+  return std::system(("sqlite3 '" + db::sqlite_path(url).value_or("") + "' " + quoted).c_str());
 }
 
 // Every row of every table (db::tables: the derived search index left out),

@@ -16,10 +16,6 @@ extern char** environ;
 namespace stemnet::db {
 namespace {
 
-std::string sqlite_path(const std::string& url) {
-  return url.substr(url.starts_with("sqlite://") ? 9 : 7);
-}
-
 // Runs a client program (pg_dump, pg_restore) with `args`; its messages go
 // to stderr as they come.
 Result<void> run(const std::vector<std::string>& args, const std::string& url) {
@@ -61,7 +57,7 @@ Result<void> backup(const std::string& url, const std::string& file) {
                url);
   STEMNET_TRY(auto pool, open_pool(url, 1));  // a clear error for a bad URL
   (void)pool;
-  return sqlite::copy_file(sqlite_path(url), file);
+  return sqlite::copy_file(sqlite_path(url).value_or(""), file);
 }
 
 Result<void> restore(const std::string& url, const std::string& file) {
@@ -86,7 +82,7 @@ Result<void> restore(const std::string& url, const std::string& file) {
                url);
   STEMNET_TRY(auto pool, open_pool(url, 1));
   (void)pool;
-  return sqlite::copy_file(file, sqlite_path(url));
+  return sqlite::copy_file(file, sqlite_path(url).value_or(""));
 }
 
 }  // namespace stemnet::db

@@ -7,6 +7,12 @@
 
 namespace stemnet::db {
 
+std::optional<std::string> sqlite_path(const std::string& url) {
+  if (url.starts_with("sqlite://")) return url.substr(9);
+  if (url.starts_with("sqlite:")) return url.substr(7);
+  return std::nullopt;
+}
+
 bool is_postgresql_url(const std::string& url) {
   return url.starts_with("postgresql://") || url.starts_with("postgres://");
 }
@@ -20,18 +26,15 @@ Result<std::unique_ptr<Pool>> open_pool(const std::string& url, std::size_t max_
   if (is_postgresql_url(url)) {
     pool = postgres::pool(url, max_size);
   } else {
-    std::string path;
-    if (url.starts_with("sqlite://")) {
-      path = url.substr(9);
-    } else if (url.starts_with("sqlite:")) {
-      path = url.substr(7);
-    } else {
+    const std::optional<std::string> file = sqlite_path(url);
+    if (!file) {
       return Error::invalid(
           "db",
           "a database URL starts with sqlite: (e.g. sqlite:var/stemnet.db) or "
           "postgresql:// (e.g. postgresql://stemnet@db.example.no/stemnet), got '" +
               url + "'");
     }
+    const std::string& path = *file;
     if (path.empty()) return Error::invalid("db", "sqlite: needs a file path or :memory:");
     if (path != ":memory:") {
       std::error_code ec;

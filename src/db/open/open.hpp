@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace stemnet::db {
@@ -21,6 +22,9 @@ namespace stemnet::db {
 // ErrorKind::invalid_input for a URL that names no known database, and
 // ErrorKind::unavailable when the database cannot be reached.
 Result<std::unique_ptr<Pool>> open_pool(const std::string& url, std::size_t max_size);
+
+// The file of a sqlite:PATH or sqlite://PATH URL; nullopt for any other URL.
+std::optional<std::string> sqlite_path(const std::string& url);
 
 // True for postgresql:// and postgres:// URLs.
 bool is_postgresql_url(const std::string& url);
